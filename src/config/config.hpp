@@ -1,0 +1,55 @@
+#pragma once
+// Laurel's configuration, as one plain struct. Where each value comes from, in rising priority:
+// built-in defaults, the TOML file (--config), LAUREL_* environment variables, command-line flags.
+// Every key is listed in config_keys.cpp and documented in docs/configuration.md; a test keeps
+// the two in step.
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+namespace laurel::config {
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1:8080";
+  unsigned threads = 0;  // 0: one per core
+  std::size_t max_connections = 1024;
+  std::size_t header_limit_bytes = 16 * 1024;
+  std::size_t body_limit_bytes = 1024 * 1024;  // routes may lower or raise it
+  std::chrono::seconds idle_timeout{60};
+  std::chrono::seconds read_timeout{15};
+  std::chrono::seconds write_timeout{30};
+  std::chrono::seconds shutdown_grace{15};
+  std::string static_dir = "web/dist";
+};
+
+struct DatabaseConfig {
+  std::string path = "laurel.db";
+  std::chrono::milliseconds busy_timeout{5000};
+  bool auto_migrate = true;
+};
+
+struct AuthConfig {
+  std::chrono::minutes session_ttl{12 * 60};
+  std::chrono::minutes session_idle{2 * 60};
+  unsigned long long argon2_opslimit = 3;
+  std::size_t argon2_memlimit_kib = 64 * 1024;
+  unsigned login_max_failures_per_user = 5;
+  unsigned login_max_failures_per_ip = 30;
+  std::chrono::seconds login_window{15 * 60};
+  bool cookie_secure = false;
+};
+
+struct LogConfig {
+  std::string level = "info";
+  bool requests = true;
+};
+
+struct Config {
+  ServerConfig server;
+  DatabaseConfig database;
+  AuthConfig auth;
+  LogConfig log;
+};
+
+}  // namespace laurel::config

@@ -1,0 +1,35 @@
+#pragma once
+// The embedded default backend: one SQLite file in WAL mode.
+//
+// Durability: every connection runs with synchronous=FULL. In WAL mode that makes each COMMIT
+// fsync the write-ahead log before it returns, so a transaction Laurel has acknowledged survives
+// a crash of Laurel, of the operating system or of the power. (NORMAL would survive a crash of
+// Laurel but could lose the last commits on power loss: not good enough for "nothing
+// acknowledged is ever lost".) Foreign keys are enforced on every connection.
+
+#include <chrono>
+#include <string>
+
+#include "store/store.hpp"
+
+namespace laurel::store {
+
+struct SqliteOptions {
+  std::string path;  // ":memory:" is refused: each pooled connection would see its own database
+  std::chrono::milliseconds busy_timeout{5000};
+};
+
+class SqliteStore final : public Store {
+ public:
+  // Opens (creating if needed) the file and checks that it is usable.
+  static core::Result<std::unique_ptr<SqliteStore>> open(SqliteOptions options);
+
+ protected:
+  core::Result<std::unique_ptr<Connection>> open_connection() override;
+
+ private:
+  explicit SqliteStore(SqliteOptions options) : options_(std::move(options)) {}
+  SqliteOptions options_;
+};
+
+}  // namespace laurel::store

@@ -1,0 +1,39 @@
+#include "store/store.hpp"
+
+namespace laurel::store {
+
+PooledConnection::~PooledConnection() {
+  if (store_ && connection_) store_->release(std::move(connection_));
+}
+
+core::Result<PooledConnection> Store::acquire() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      auto connection = std::move(idle_.back());
+      idle_.pop_back();
+      return PooledConnection(this, std::move(connection));
+    }
+  }
+  auto opened = open_connection();
+  if (!opened) return opened.error();
+  return PooledConnection(this, std::move(*opened));
+}
+
+void Store::release(std::unique_ptr<Connection> connection) {
+  // A connection returned mid-transaction (a caller bailed out) must not leak its open
+  // transaction to the next borrower.
+  if (connection->in_transaction()) (void)connection->rollback();
+  std::lock_guard lock(mutex_);
+  idle_.push_back(std::move(connection));
+}
+
+void Store::close_idle() {
+  std::vector<std::unique_ptr<Connection>> closing;
+  {
+    std::lock_guard lock(mutex_);
+    closing.swap(idle_);
+  }
+}
+
+}  // namespace laurel::store

@@ -1,0 +1,64 @@
+#pragma once
+// A database: a pool of connections to one backend. Thread-safe.
+//
+// acquire() hands a connection to one caller until the returned handle is destroyed; the pool
+// keeps idle connections for reuse and opens new ones on demand (SQLite connections are cheap,
+// and the number of callers is bounded by Laurel's worker threads).
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "store/connection.hpp"
+
+namespace laurel::store {
+
+// Told how long each statement took; feeds the "DB time" metric without the store knowing
+// about metrics. Called on the querying thread; must be cheap and thread-safe.
+using QueryObserver = std::function<void(std::chrono::nanoseconds elapsed)>;
+
+class Store;
+
+class PooledConnection {
+ public:
+  PooledConnection(Store* store, std::unique_ptr<Connection> connection)
+      : store_(store), connection_(std::move(connection)) {}
+  PooledConnection(PooledConnection&&) noexcept = default;
+  PooledConnection& operator=(PooledConnection&&) = delete;
+  ~PooledConnection();
+
+  Connection& operator*() const { return *connection_; }
+  Connection* operator->() const { return connection_.get(); }
+
+ private:
+  Store* store_;
+  std::unique_ptr<Connection> connection_;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  core::Result<PooledConnection> acquire();
+
+  void set_query_observer(QueryObserver observer) { observer_ = std::move(observer); }
+  const QueryObserver& query_observer() const { return observer_; }
+
+  // Closes idle connections; connections still handed out close when they come back.
+  void close_idle();
+
+ protected:
+  virtual core::Result<std::unique_ptr<Connection>> open_connection() = 0;
+
+ private:
+  friend class PooledConnection;
+  void release(std::unique_ptr<Connection> connection);
+
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  QueryObserver observer_;
+};
+
+}  // namespace laurel::store

@@ -1,0 +1,39 @@
+#include "core/timestamp.hpp"
+
+#include <gtest/gtest.h>
+
+namespace laurel::core {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(TimestampTest, FormatsUtcWithMicroseconds) {
+  // 2023-11-14T22:13:20Z is 1'700'000'000 s after the epoch.
+  EXPECT_EQ(format_rfc3339(from_micros(1'700'000'000'000'000)), "2023-11-14T22:13:20.000000Z");
+  EXPECT_EQ(format_rfc3339(from_micros(1'700'000'000'123'456)), "2023-11-14T22:13:20.123456Z");
+}
+
+TEST(TimestampTest, ParsesZuluAndOffsetsToTheSameInstant) {
+  const auto z = parse_rfc3339("2026-11-23T08:00:00Z");
+  const auto shanghai = parse_rfc3339("2026-11-23T16:00:00+08:00");
+  ASSERT_TRUE(z && shanghai);
+  EXPECT_EQ(*z, *shanghai);
+  const auto fractional = parse_rfc3339("2026-11-23T08:00:00.25Z");
+  ASSERT_TRUE(fractional);
+  EXPECT_EQ(*fractional - *z, 250ms);
+}
+
+TEST(TimestampTest, RoundTripsThroughText) {
+  const auto t = from_micros(1'790'000'000'654'321);
+  EXPECT_EQ(parse_rfc3339(format_rfc3339(t)), t);
+}
+
+TEST(TimestampTest, RejectsWhatIsNotATimestamp) {
+  EXPECT_FALSE(parse_rfc3339(""));
+  EXPECT_FALSE(parse_rfc3339("2026-11-23"));
+  EXPECT_FALSE(parse_rfc3339("2026-13-40T00:00:00Z"));
+  EXPECT_FALSE(parse_rfc3339("2026-11-23T08:00:00Z trailing"));
+}
+
+}  // namespace
+}  // namespace laurel::core
