@@ -29,7 +29,8 @@ std::string_view to_string(Errc code);
 struct Error {
   Errc code = Errc::internal;
   std::string message;
-  std::string field;  // empty when the error is not about one input field
+  std::string field;            // empty when the error is not about one input field
+  int retry_after_seconds = 0;  // for too_many_requests and unavailable: when to try again
 
   static Error invalid(std::string field, std::string message);
   static Error not_found(std::string message);

@@ -82,12 +82,12 @@ core::Result<std::vector<std::int64_t>> SessionRepository::revoke(std::int64_t s
       {session_id, at}));
 }
 
-core::Result<std::vector<std::int64_t>> SessionRepository::revoke_all_of_user(std::int64_t user_id,
-                                                                              std::int64_t at) {
+core::Result<std::vector<std::int64_t>> SessionRepository::revoke_all_of_user(
+    std::int64_t user_id, std::int64_t at, std::optional<std::int64_t> keep) {
   return ids_of(
       db_.query("UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL "
-                "RETURNING id",
-                {user_id, at}));
+                "AND ($3 IS NULL OR id <> $3) RETURNING id",
+                {user_id, at, nullable(keep)}));
 }
 
 core::Result<std::int64_t> ApiTokenRepository::insert(const ApiTokenRecord& t) {

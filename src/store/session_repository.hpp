@@ -56,7 +56,10 @@ class SessionRepository {
   core::Status touch(std::int64_t session_id, std::int64_t seen_at);
   // Returns the ids of the sessions it revoked.
   core::Result<std::vector<std::int64_t>> revoke(std::int64_t session_id, std::int64_t at);
-  core::Result<std::vector<std::int64_t>> revoke_all_of_user(std::int64_t user_id, std::int64_t at);
+  // Revokes every live session of the user but `keep` (the caller's own, when it changes its
+  // own password).
+  core::Result<std::vector<std::int64_t>> revoke_all_of_user(
+      std::int64_t user_id, std::int64_t at, std::optional<std::int64_t> keep = std::nullopt);
 
  private:
   Connection& db_;

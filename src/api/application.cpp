@@ -1,0 +1,117 @@
+#include "api/application.hpp"
+
+#include <spdlog/async.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "store/migrator.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace laurel::api {
+
+void configure_logging(const config::LogConfig& log) {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    spdlog::init_thread_pool(8192, 1);
+    auto logger = std::make_shared<spdlog::async_logger>(
+        "laurel", std::make_shared<spdlog::sinks::stderr_color_sink_mt>(), spdlog::thread_pool(),
+        spdlog::async_overflow_policy::overrun_oldest);
+    spdlog::set_default_logger(logger);
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
+  });
+  spdlog::set_level(spdlog::level::from_str(log.level));
+  spdlog::flush_on(spdlog::level::warn);
+}
+
+core::Result<std::unique_ptr<Application>> Application::open(const config::Config& config,
+                                                             const core::Clock& clock) {
+  auto store = store::SqliteStore::open({config.database.path, config.database.busy_timeout});
+  if (!store) return store.error();
+  {
+    auto connection = (*store)->acquire();
+    if (!connection) return connection.error();
+    if (config.database.auto_migrate) {
+      auto report = store::migrate(**connection);
+      if (!report) return report.error();
+      for (const auto& name : report->applied)
+        spdlog::info("applied migration {}", name);
+    } else if (auto s = store::check_schema_current(**connection); !s) {
+      return s.error();
+    }
+  }
+  return std::unique_ptr<Application>(
+      new Application(std::make_unique<Services>(config, std::move(*store), clock)));
+}
+
+Application::Application(std::unique_ptr<Services> services)
+    : services_(std::move(services)), router_(build_router(*services_, metrics_handle_)) {
+  std::vector<std::string> labels;
+  for (const auto& route : router_.routes()) {
+    labels.push_back(route.spec.method + " " + route.spec.pattern);
+  }
+  metrics_ = std::make_unique<http::Metrics>(std::move(labels));
+  metrics_handle_.metrics = metrics_.get();
+  // New connections see the observer; the one opened to migrate is closed first.
+  services_->store->close_idle();
+  services_->store->set_query_observer(
+      [metrics = metrics_.get()](std::chrono::nanoseconds elapsed) {
+        metrics->record_query(elapsed);
+      });
+
+  const auto& config = services_->config;
+  http::RequestLogger logger;
+  if (config.log.requests) {
+    logger = [](const http::Request& request, const http::Response& response,
+                std::chrono::nanoseconds elapsed, const std::string& user,
+                const std::string& request_id) {
+      spdlog::info("{} {} {} {:.3f}ms user={} ip={} id={}", request.method, request.path,
+                   response.status, std::chrono::duration<double, std::milli>(elapsed).count(),
+                   user, request.client_ip, request_id);
+    };
+  }
+  auto authenticator = [this](std::string_view token) {
+    return services_->auth.authenticate(token);
+  };
+  std::shared_ptr<http::StaticFiles> static_files;
+  if (!config.server.static_dir.empty()) {
+    static_files = std::make_shared<http::StaticFiles>(config.server.static_dir);
+  }
+  dispatcher_ = std::make_unique<http::Dispatcher>(
+      router_, authenticator, *metrics_, std::move(static_files), std::move(logger),
+      http::DispatcherOptions{config.server.body_limit_bytes});
+}
+
+core::Status Application::listen(bool handle_signals) {
+  const auto& server = services_->config.server;
+  auto address = http::parse_listen_address(server.listen);
+  if (!address) return address.error();
+  http::ServerOptions options;
+  options.host = address->first;
+  options.port = address->second;
+  options.threads = server.threads;
+  options.max_connections = server.max_connections;
+  options.header_limit = server.header_limit_bytes;
+  options.idle_timeout = server.idle_timeout;
+  options.read_timeout = server.read_timeout;
+  options.write_timeout = server.write_timeout;
+  options.shutdown_grace = server.shutdown_grace;
+  options.handle_signals = handle_signals;
+  server_ = std::make_unique<http::Server>(*dispatcher_, *metrics_, options);
+  return server_->listen();
+}
+
+std::uint16_t Application::port() const {
+  return server_ ? server_->port() : 0;
+}
+
+void Application::run() {
+  server_->run();
+  // Every connection is closed: close the database cleanly (WAL checkpoint on last close).
+  services_->store->close_idle();
+}
+
+void Application::stop() {
+  if (server_) server_->stop();
+}
+
+}  // namespace laurel::api

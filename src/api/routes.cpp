@@ -1,0 +1,15 @@
+#include "api/routes.hpp"
+
+namespace laurel::api {
+
+http::Router build_router(Services& services, MetricsHandle& metrics) {
+  http::Router router;
+  add_system_routes(router, services, metrics);
+  add_auth_routes(router, services);
+  add_user_routes(router, services);
+  add_token_routes(router, services);
+  add_audit_routes(router, services);
+  return router;
+}
+
+}  // namespace laurel::api

@@ -1,0 +1,27 @@
+#pragma once
+// The HTTP API: every route, its access rule and its handler. Each group of routes lives in its
+// own file; this header lists them. The API document (docs/openapi.json) describes exactly these
+// routes, and a test holds the two together.
+
+#include "api/services.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+
+namespace laurel::api {
+
+// /metrics needs the Metrics object, which needs the route list first: it is reached through
+// this pointer, set once the router is built.
+struct MetricsHandle {
+  const http::Metrics* metrics = nullptr;
+};
+
+void add_system_routes(http::Router& router, Services& services, MetricsHandle& metrics);
+void add_auth_routes(http::Router& router, Services& services);
+void add_user_routes(http::Router& router, Services& services);
+void add_token_routes(http::Router& router, Services& services);
+void add_audit_routes(http::Router& router, Services& services);
+
+// All of the above.
+http::Router build_router(Services& services, MetricsHandle& metrics);
+
+}  // namespace laurel::api

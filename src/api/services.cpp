@@ -1,0 +1,20 @@
+#include "api/services.hpp"
+
+namespace laurel::api {
+
+Services::Services(const config::Config& config_in, std::unique_ptr<store::Store> store_in,
+                   const core::Clock& clock_in)
+    : config(config_in),
+      clock(clock_in),
+      store(std::move(store_in)),
+      hasher({config.auth.argon2_opslimit, config.auth.argon2_memlimit_kib}),
+      throttle({config.auth.login_max_failures_per_user, config.auth.login_max_failures_per_ip,
+                config.auth.login_window},
+               clock),
+      audit(*store, clock),
+      auth(*store, clock, hasher, throttle, audit,
+           {config.auth.session_ttl, config.auth.session_idle}),
+      users(*store, clock, hasher, audit, auth),
+      tokens(*store, clock, audit, auth) {}
+
+}  // namespace laurel::api

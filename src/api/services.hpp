@@ -1,0 +1,34 @@
+#pragma once
+// Everything the route handlers use, owned in one place and wired from the configuration.
+// `laurel serve` makes one; tests make their own over a temporary database.
+
+#include <memory>
+
+#include "auth/audit_trail.hpp"
+#include "auth/auth_service.hpp"
+#include "auth/login_throttle.hpp"
+#include "auth/password_hasher.hpp"
+#include "auth/token_service.hpp"
+#include "auth/user_service.hpp"
+#include "config/config.hpp"
+#include "core/clock.hpp"
+#include "store/store.hpp"
+
+namespace laurel::api {
+
+struct Services {
+  Services(const config::Config& config, std::unique_ptr<store::Store> store,
+           const core::Clock& clock);
+
+  config::Config config;
+  const core::Clock& clock;
+  std::unique_ptr<store::Store> store;
+  auth::PasswordHasher hasher;
+  auth::LoginThrottle throttle;
+  auth::AuditTrail audit;
+  auth::AuthService auth;
+  auth::UserService users;
+  auth::TokenService tokens;
+};
+
+}  // namespace laurel::api

@@ -1,0 +1,373 @@
+#include "http/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+#include <charconv>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+
+#include "http/problem.hpp"
+
+namespace laurel::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// Room for the header block and one read's worth of body; the parser moves body bytes out.
+constexpr std::size_t kBodyReadChunk = 64 * 1024;
+
+}  // namespace
+
+class Session;
+
+// What sessions share with the server.
+struct ServerShared {
+  ServerShared(Dispatcher& d, Metrics& m, ServerOptions o)
+      : dispatcher(d), metrics(m), options(std::move(o)) {}
+
+  Dispatcher& dispatcher;
+  Metrics& metrics;
+  ServerOptions options;
+  std::atomic<bool> stopping{false};
+  std::mutex sessions_mutex;
+  std::unordered_set<Session*> sessions;
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, ServerShared& shared, bool reject)
+      : stream_(std::move(socket)),
+        buffer_(shared.options.header_limit + kBodyReadChunk),
+        shared_(shared),
+        reject_(reject) {
+    boost::system::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    client_ip_ = ec ? "unknown" : endpoint.address().to_string();
+    if (!reject_) {
+      shared_.metrics.connection_opened();
+      std::lock_guard lock(shared_.sessions_mutex);
+      shared_.sessions.insert(this);
+    }
+  }
+
+  ~Session() {
+    if (!reject_) {
+      shared_.metrics.connection_closed();
+      std::lock_guard lock(shared_.sessions_mutex);
+      shared_.sessions.erase(this);
+    }
+  }
+
+  void start() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->reject_) {
+        self->send_problem(503, "unavailable", "Too many connections",
+                           "Laurel is serving its maximum number of connections; try again", false);
+        return;
+      }
+      self->wait_for_request();
+    });
+  }
+
+  // Called from the shutdown path on any thread.
+  void shutdown() {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->busy_) self->close();
+      // else: the response in flight goes out with Connection: close, then the session ends.
+    });
+  }
+
+ private:
+  void wait_for_request() {
+    if (shared_.stopping) return close();
+    busy_ = false;
+    if (buffer_.size() > 0) return read_header();  // a pipelined request is already here
+    stream_.expires_after(shared_.options.idle_timeout);
+    stream_.async_read_some(buffer_.prepare(4096),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              if (ec) return self->close();
+                              self->buffer_.commit(n);
+                              self->read_header();
+                            });
+  }
+
+  void read_header() {
+    busy_ = true;
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
+    // No limit while the header is read: the route's limit is applied once the header names it
+    // (a limit here would refuse a Content-Length before the route is known).
+    parser_->body_limit(boost::none);
+    stream_.expires_after(shared_.options.read_timeout);
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+  }
+
+  void on_header(beast::error_code ec) {
+    if (ec) return on_read_error(ec);
+    const auto& header = parser_->get();
+    const std::size_t limit = shared_.dispatcher.body_limit(
+        std::string_view(header.method_string()), std::string_view(header.target()));
+    const auto length = parser_->content_length();
+    if (length && *length > limit) {
+      return send_problem(413, "payload-too-large", "Request body too large",
+                          "the body may be at most " + std::to_string(limit) + " bytes", false,
+                          "body");
+    }
+    parser_->body_limit(limit);
+    if (parser_->is_done()) return on_request();
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code read_ec, std::size_t) {
+                        if (read_ec) return self->on_read_error(read_ec);
+                        self->on_request();
+                      });
+  }
+
+  void on_read_error(beast::error_code ec) {
+    if (ec == bhttp::error::header_limit || ec == bhttp::error::buffer_overflow) {
+      return send_problem(431, "header-too-large", "Request header fields too large",
+                          "the request header may be at most " +
+                              std::to_string(shared_.options.header_limit) + " bytes",
+                          false, "header");
+    }
+    if (ec == bhttp::error::body_limit) {
+      return send_problem(413, "payload-too-large", "Request body too large",
+                          "the body is larger than this route accepts", false, "body");
+    }
+    if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
+        ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+      return send_problem(400, "invalid-input", "Malformed request",
+                          "the request is not valid HTTP/1.1: " + ec.message(), false, "request");
+    }
+    // Timeouts, resets, a client that went away: nobody to answer.
+    close();
+  }
+
+  void on_request() {
+    auto message = parser_->release();
+    Request request;
+    request.method = std::string(message.method_string());
+    request.target = std::string(message.target());
+    const auto question = request.target.find('?');
+    request.path = request.target.substr(0, question);
+    if (question != std::string::npos) request.query = request.target.substr(question + 1);
+    request.headers.reserve(8);
+    for (const auto& field : message) {
+      request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    }
+    request.body = std::move(message.body());
+    request.client_ip = client_ip_;
+
+    Response response = shared_.dispatcher.handle(request);
+    const bool keep_alive = message.keep_alive() && !shared_.stopping;
+    write(std::move(response), keep_alive, request.method == "HEAD", message.version());
+  }
+
+  void send_problem(unsigned status, std::string slug, std::string title, std::string detail,
+                    bool keep_alive, std::string field = {}) {
+    busy_ = true;
+    Response response =
+        problem_response({status, std::move(slug), std::move(title), std::move(detail),
+                          std::move(field), status == 503 ? 1 : 0},
+                         "", "");
+    shared_.metrics.record_request(shared_.metrics.unmatched_slot(), status,
+                                   std::chrono::nanoseconds(0));
+    write(std::move(response), keep_alive, false, 11);
+  }
+
+  void write(Response response, bool keep_alive, bool head, unsigned version) {
+    response_ = {};
+    response_.version(version);
+    response_.result(response.status);
+    response_.set(bhttp::field::server, "Laurel");
+    for (auto& [name, value] : response.headers)
+      response_.insert(name, value);
+    const auto size = response.body.size();
+    response_.body() = std::move(response.body);
+    response_.keep_alive(keep_alive);
+    response_.prepare_payload();
+    if (head) {
+      response_.body().clear();
+      response_.content_length(size);
+    }
+    keep_alive_ = keep_alive;
+    stream_.expires_after(shared_.options.write_timeout);
+    bhttp::async_write(stream_, response_,
+                       [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                         if (ec || !self->keep_alive_) return self->close();
+                         self->wait_for_request();
+                       });
+  }
+
+  void close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.socket().close(ignored);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  bhttp::response<bhttp::string_body> response_;
+  ServerShared& shared_;
+  std::string client_ip_;
+  bool reject_ = false;
+  bool busy_ = false;
+  bool keep_alive_ = false;
+};
+
+struct Server::Impl {
+  Impl(Dispatcher& dispatcher, Metrics& metrics, ServerOptions options)
+      : threads(options.threads ? options.threads
+                                : std::max(1u, std::thread::hardware_concurrency())),
+        context(static_cast<int>(threads)),
+        acceptor(asio::make_strand(context)),
+        signals(context),
+        grace_timer(context),
+        shared(dispatcher, metrics, std::move(options)) {}
+
+  void accept() {
+    acceptor.async_accept(
+        asio::make_strand(context), [this](beast::error_code ec, tcp::socket socket) {
+          if (ec) {
+            if (!shared.stopping && ec != asio::error::operation_aborted) {
+              spdlog::warn("accept failed: {}", ec.message());
+              accept();
+            }
+            return;
+          }
+          const bool over = shared.metrics.open_connections() >=
+                            static_cast<std::int64_t>(shared.options.max_connections);
+          if (over) shared.metrics.connection_rejected();
+          std::make_shared<Session>(std::move(socket), shared, over)->start();
+          accept();
+        });
+  }
+
+  void begin_shutdown() {
+    if (shared.stopping.exchange(true)) return;
+    spdlog::info("shutting down: no new connections; finishing requests in flight");
+    asio::post(acceptor.get_executor(), [this] {
+      beast::error_code ignored;
+      acceptor.close(ignored);
+    });
+    signals.cancel();
+    std::vector<std::shared_ptr<Session>> open;
+    {
+      std::lock_guard lock(shared.sessions_mutex);
+      for (Session* session : shared.sessions) {
+        // A session being destroyed right now has no owner left; skip it.
+        if (auto owner = weak_from(session)) open.push_back(std::move(owner));
+      }
+    }
+    for (auto& session : open)
+      session->shutdown();
+    grace_timer.expires_after(shared.options.shutdown_grace);
+    grace_timer.async_wait([this](beast::error_code ec) {
+      if (ec) return;
+      spdlog::warn("shutdown grace of {}s ran out; closing the remaining connections",
+                   shared.options.shutdown_grace.count());
+      context.stop();
+    });
+  }
+
+  static std::shared_ptr<Session> weak_from(Session* session) {
+    return session->weak_from_this().lock();
+  }
+
+  unsigned threads;
+  asio::io_context context;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  asio::steady_timer grace_timer;
+  ServerShared shared;
+  std::uint16_t bound_port = 0;
+};
+
+Server::Server(Dispatcher& dispatcher, Metrics& metrics, ServerOptions options)
+    : impl_(std::make_unique<Impl>(dispatcher, metrics, std::move(options))) {}
+
+Server::~Server() = default;
+
+core::Status Server::listen() {
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(impl_->shared.options.host, ec);
+  if (ec) {
+    return core::Error::invalid("server.listen",
+                                "not an IP address: " + impl_->shared.options.host);
+  }
+  const tcp::endpoint endpoint(address, impl_->shared.options.port);
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return core::Error::invalid("server.listen", "cannot listen on " + impl_->shared.options.host +
+                                                     ":" + std::to_string(endpoint.port()) + ": " +
+                                                     ec.message());
+  }
+  impl_->bound_port = acceptor.local_endpoint().port();
+  return {};
+}
+
+std::uint16_t Server::port() const {
+  return impl_->bound_port;
+}
+
+void Server::run() {
+  auto& impl = *impl_;
+  if (impl.shared.options.handle_signals) {
+    impl.signals.add(SIGINT);
+    impl.signals.add(SIGTERM);
+    impl.signals.async_wait([this](beast::error_code ec, int) {
+      if (!ec) impl_->begin_shutdown();
+    });
+  }
+  impl.accept();
+  std::vector<std::thread> workers;
+  for (unsigned i = 1; i < impl.threads; ++i)
+    workers.emplace_back([&impl] { impl.context.run(); });
+  impl.context.run();
+  for (auto& worker : workers)
+    worker.join();
+}
+
+void Server::stop() {
+  asio::post(impl_->context, [this] { impl_->begin_shutdown(); });
+}
+
+core::Result<std::pair<std::string, std::uint16_t>> parse_listen_address(std::string_view text) {
+  const auto colon = text.rfind(':');
+  unsigned port = 0;
+  if (colon == std::string_view::npos || colon == 0) {
+    return core::Error::invalid("server.listen", "expected HOST:PORT");
+  }
+  const auto digits = text.substr(colon + 1);
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
+  if (ec != std::errc() || end != digits.data() + digits.size() || port > 65535) {
+    return core::Error::invalid("server.listen", "bad port in " + std::string(text));
+  }
+  std::string host(text.substr(0, colon));
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);  // [::1]:8080
+  }
+  return std::pair{host, static_cast<std::uint16_t>(port)};
+}
+
+}  // namespace laurel::http
