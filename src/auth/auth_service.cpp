@@ -195,7 +195,7 @@ void AuthService::touch(const Principal& principal, Timestamp now) {
 
 core::Status AuthService::logout(const Principal& principal, const ClientInfo& client) {
   if (principal.via != Principal::Via::session) {
-    return Error::invalid("authorization", "API tokens are revoked by an admin, not logged out");
+    return Error::invalid("Authorization", "API tokens are revoked by an admin, not logged out");
   }
   auto connection = store_.acquire();
   if (!connection) return connection.error();

@@ -2,6 +2,8 @@
 // Managing users: create, change, disable, reset passwords. Every change is validated, written
 // with its audit entry in one transaction, and drops cached credentials it invalidates.
 //
+// Disabling a user or changing their role revokes all their sessions and API tokens.
+//
 // Guard rails: the last active admin cannot be disabled or given another role (Laurel would be
 // left with nobody able to manage it); integration users have no password (they use API tokens).
 

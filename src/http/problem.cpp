@@ -87,7 +87,7 @@ Response problem_response(const Problem& problem, std::string_view instance,
   };
   if (!problem.detail.empty()) body["detail"] = problem.detail;
   if (!problem.field.empty()) body["field"] = problem.field;
-  body["instance"] = instance;
+  if (!instance.empty()) body["instance"] = instance;
   if (!request_id.empty()) body["request_id"] = request_id;
   Response response =
       Response::text(problem.status, boost::json::serialize(body), "application/problem+json");

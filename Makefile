@@ -1,0 +1,33 @@
+# Laurel's two commands:
+#   make demo   install what is missing, build (Release), start Laurel with a demo database
+#   make test   install what is missing, build, run every test (exits non-zero on any failure)
+# and a few helpers: make build, make web, make format, make bench.
+
+BUILD_DIR ?= build/release
+# ccache lives outside the clone, so fresh clones (CI) reuse it.
+export CCACHE_DIR ?= $(HOME)/.cache/laurel-ccache
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: demo test setup build web format bench
+
+demo: setup build web
+	LAUREL_SERVER_STATIC_DIR=web/dist $(BUILD_DIR)/laurel demo --listen $(LISTEN)
+
+test:
+	bash scripts/test.sh
+
+setup:
+	bash scripts/setup.sh
+
+build:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DLAUREL_BUILD_TESTS=OFF >/dev/null
+	cmake --build $(BUILD_DIR) --target laurel
+
+web:
+	cd web && npm run --silent build
+
+format:
+	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+bench: setup
+	bash scripts/bench.sh

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds Laurel and runs every test; exits non-zero on any failure. What `make test` and CI run.
+#
+#  1. Release build: unit, storage and HTTP tests (GoogleTest, through ctest).
+#  2. ASan+UBSan build (-O1) of the non-HTTP libraries: their unit and storage tests again.
+#  3. Integration tests (pytest): the real `laurel` binary on a loopback port, every response
+#     checked against its schema in docs/openapi.json, the CLI, bad input, slow clients, shutdown.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/laurel-ccache}
+jobs=$(nproc)
+
+bash scripts/setup.sh --test
+(cd web && npm run --silent build)
+
+echo "== release build"
+cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DLAUREL_BUILD_TESTS=ON >/dev/null
+cmake --build build/release -j "$jobs"
+echo "== unit, storage and HTTP tests (release)"
+ctest --test-dir build/release --output-on-failure -j "$jobs"
+
+echo "== ASan+UBSan build of the non-HTTP libraries"
+cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLAUREL_SANITIZE=ON \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DLAUREL_BUILD_TESTS=ON >/dev/null
+cmake --build build/asan -j "$jobs"
+echo "== unit and storage tests under ASan+UBSan"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build/asan --output-on-failure -j "$jobs"
+
+echo "== integration tests"
+LAUREL_BINARY="$PWD/build/release/laurel" /usr/bin/python3 -m pytest -q tests/integration
