@@ -144,9 +144,11 @@ Response Dispatcher::route(Request& request, RequestContext& context, std::size_
       return r;
     }
     case RouteMatch::Outcome::not_found:
-      if (!api && static_files_ && (request.method == "GET" || request.method == "HEAD")) {
+      if (!api && (request.method == "GET" || request.method == "HEAD")) {
         slot = metrics_.static_slot();
-        if (auto file = static_files_->serve(request)) return std::move(*file);
+        if (static_files_) {
+          if (auto file = static_files_->serve(request)) return std::move(*file);
+        }
       } else if (!api) {
         Response r = problem(request, context, 405, "method-not-allowed", "Method not allowed",
                              "only GET and HEAD are served outside /api/");

@@ -59,6 +59,7 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
     for (std::size_t i = 0; i < segments.size() && same_path; ++i) {
       const auto& expected = route.segments[i];
       if (expected.front() == '{') {
+        same_path = !segments[i].empty();  // "/users/" names no user
         params.emplace_back(expected.substr(1, expected.size() - 2), segments[i]);
       } else {
         same_path = expected == segments[i];

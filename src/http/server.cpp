@@ -45,6 +45,8 @@ struct ServerShared {
   std::atomic<bool> stopping{false};
   std::mutex sessions_mutex;
   std::unordered_set<Session*> sessions;
+  // Set with `stopping`; called (under sessions_mutex) when the last connection closes.
+  std::function<void()> on_drained;
 };
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -69,6 +71,7 @@ class Session : public std::enable_shared_from_this<Session> {
       shared_.metrics.connection_closed();
       std::lock_guard lock(shared_.sessions_mutex);
       shared_.sessions.erase(this);
+      if (shared_.stopping && shared_.sessions.empty()) shared_.on_drained();
     }
   }
 
@@ -260,7 +263,14 @@ struct Server::Impl {
   }
 
   void begin_shutdown() {
-    if (shared.stopping.exchange(true)) return;
+    {
+      // The grace timer is the last work left on the io_context once every connection is
+      // gone; cancelling it then lets run() return at once instead of waiting out the grace.
+      std::lock_guard lock(shared.sessions_mutex);
+      if (shared.stopping) return;
+      shared.on_drained = [this] { asio::post(context, [this] { grace_timer.cancel(); }); };
+      shared.stopping = true;
+    }
     spdlog::info("shutting down: no new connections; finishing requests in flight");
     asio::post(acceptor.get_executor(), [this] {
       beast::error_code ignored;
@@ -275,8 +285,6 @@ struct Server::Impl {
         if (auto owner = weak_from(session)) open.push_back(std::move(owner));
       }
     }
-    for (auto& session : open)
-      session->shutdown();
     grace_timer.expires_after(shared.options.shutdown_grace);
     grace_timer.async_wait([this](beast::error_code ec) {
       if (ec) return;
@@ -284,6 +292,8 @@ struct Server::Impl {
                    shared.options.shutdown_grace.count());
       context.stop();
     });
+    if (open.empty()) grace_timer.cancel();
+    for (auto& session : open) session->shutdown();
   }
 
   static std::shared_ptr<Session> weak_from(Session* session) {

@@ -1,0 +1,62 @@
+#include "http/json_input.hpp"
+
+#include <gtest/gtest.h>
+
+namespace laurel::http {
+namespace {
+
+TEST(JsonInputTest, ReadsTypedMembers) {
+  auto in = JsonInput::parse(
+      R"({"name":"王芳","active":true,"n":42,"email":null,"note":"x"})");
+  ASSERT_TRUE(in);
+  EXPECT_EQ(in->required_string("name", {1, 2}).value(), "王芳") << "two characters, six bytes";
+  EXPECT_EQ(in->optional_bool("active").value(), true);
+  EXPECT_EQ(in->required_integer("n", 0, 100).value(), 42);
+  auto email = in->nullable_string("email", {1, 10}).value();
+  ASSERT_TRUE(email.has_value());
+  EXPECT_FALSE(email->has_value());
+  EXPECT_FALSE(in->nullable_string("absent", {1, 10}).value().has_value());
+  EXPECT_EQ(in->optional_string("note", {0, 5}).value(), "x");
+  EXPECT_TRUE(in->finish());
+}
+
+TEST(JsonInputTest, RefusesMalformedAndNonObjectBodies) {
+  for (const char* body : {"", "{", "[1,2]", "\"text\"", "{\"a\":1,}", "nul"}) {
+    auto in = JsonInput::parse(body);
+    ASSERT_FALSE(in) << body;
+    EXPECT_EQ(in.error().field, "body");
+  }
+}
+
+TEST(JsonInputTest, RefusesInvalidUtf8) {
+  auto in = JsonInput::parse("{\"name\":\"\xff\xfe\"}");
+  ASSERT_FALSE(in);
+  EXPECT_EQ(in.error().field, "body");
+}
+
+TEST(JsonInputTest, RefusesDeepNesting) {
+  EXPECT_FALSE(JsonInput::parse("{\"a\":" + std::string(100, '[') + std::string(100, ']') + "}"));
+}
+
+TEST(JsonInputTest, NamesTheFieldOfEachMistake) {
+  auto in = JsonInput::parse(R"({"name":5,"flag":"yes","n":1.5,"big":99,"long":"abcdef"})");
+  ASSERT_TRUE(in);
+  EXPECT_EQ(in->required_string("name", {1, 10}).error().field, "name");
+  EXPECT_EQ(in->optional_bool("flag").error().field, "flag");
+  EXPECT_EQ(in->required_integer("n", 0, 10).error().message, "must be an integer");
+  EXPECT_EQ(in->required_integer("big", 0, 10).error().field, "big");
+  EXPECT_EQ(in->required_string("long", {1, 5}).error().message, "must be at most 5 characters");
+  EXPECT_EQ(in->required_string("missing", {1, 5}).error().message, "is required");
+}
+
+TEST(JsonInputTest, FinishNamesTheFirstUnknownMember) {
+  auto in = JsonInput::parse(R"({"username":"a","pasword":"typo"})");
+  ASSERT_TRUE(in);
+  ASSERT_TRUE(in->required_string("username", {1, 64}));
+  auto s = in->finish();
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().field, "pasword");
+}
+
+}  // namespace
+}  // namespace laurel::http
