@@ -28,4 +28,5 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build/asan --output-on-failure -j "$jobs"
 
 echo "== integration tests"
-LAUREL_BINARY="$PWD/build/release/laurel" /usr/bin/python3 -m pytest -q tests/integration
+LAUREL_BINARY="$PWD/build/release/laurel" LAUREL_CHECK_API_COVERAGE=1 \
+  /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/integration
