@@ -137,8 +137,8 @@ core::Result<AuthService::Cached> AuthService::resolve(std::string_view token,
     const auto expires =
         api_token.expires_at ? core::from_micros(*api_token.expires_at) : Timestamp::max();
     if (api_token.revoked_at || !user.active || expires <= now) return bad_credentials();
-    const auto last_used =
-        api_token.last_used_at ? core::from_micros(*api_token.last_used_at) : Timestamp::min();
+    const auto last_used = api_token.last_used_at ? core::from_micros(*api_token.last_used_at)
+                                                  : Timestamp{};  // never used: the epoch
     return Cached{principal_of(user, Principal::Via::api_token, api_token.id, ""), now + kCacheTtl,
                   expires, last_used};
   }

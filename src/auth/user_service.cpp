@@ -97,14 +97,17 @@ core::Result<store::UserRecord> UserService::update(std::int64_t id, const UserC
                              changes.active ? "active" : "role");
     }
   }
+  if (after.display_name == before.display_name && after.email == before.email &&
+      after.role == before.role && after.active == before.active) {
+    return before;  // nothing changes: nothing to write or audit
+  }
   after.updated_at = core::to_micros(clock_.now());
   if (auto s = users.update(after); !s) return s.error();
   // Disabling a user, or changing what they may do, ends every credential they hold: the next
   // request must be made with a credential issued for the user as they now are. (A promoted
   // integration user must not keep API tokens that suddenly carry admin rights.)
   if ((before.active && !after.active) || before.role != after.role) {
-    auto sessions =
-        store::SessionRepository(**connection).revoke_all_of_user(id, after.updated_at);
+    auto sessions = store::SessionRepository(**connection).revoke_all_of_user(id, after.updated_at);
     if (!sessions) return sessions.error();
     auto tokens = store::ApiTokenRepository(**connection).revoke_all_of_user(id, after.updated_at);
     if (!tokens) return tokens.error();

@@ -27,6 +27,14 @@ core::Result<config::Config> load(const CommonOptions& options) {
   return config::load_config(sources);
 }
 
+core::Result<std::unique_ptr<api::Application>> open_application(const CommonOptions& options) {
+  auto config = load(options);
+  if (!config) return config.error();
+  config->log.level = "warn";
+  api::configure_logging(config->log);
+  return api::Application::open(*config, core::SystemClock::instance());
+}
+
 std::string operator_name() {
   if (const char* user = std::getenv("USER"); user && *user) return user;
   if (const char* login = getlogin(); login) return login;

@@ -4,7 +4,6 @@
 
 #include <iostream>
 
-#include "api/application.hpp"
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "core/timestamp.hpp"
@@ -19,14 +18,6 @@ struct TokenOptions {
   std::optional<int> expires_days;
   std::int64_t id = 0;
 };
-
-core::Result<std::unique_ptr<api::Application>> open_app(const CommonOptions& options) {
-  auto config = load(options);
-  if (!config) return config.error();
-  config->log.level = "warn";
-  api::configure_logging(config->log);
-  return api::Application::open(*config, core::SystemClock::instance());
-}
 
 std::string time_or_dash(const std::optional<std::int64_t>& micros) {
   return micros ? core::format_rfc3339(core::from_micros(*micros)).substr(0, 19) : "-";
@@ -47,7 +38,7 @@ void add_token_commands(CLI::App& app, Run& run) {
       ->check(CLI::Range(1, 3650));
   create->callback([&run] {
     run = [] {
-      auto app_ = open_app(o.common);
+      auto app_ = open_application(o.common);
       if (!app_) return fail(app_.error());
       auto& services = (*app_)->services();
       auto user = services.users.get_by_username(o.username);
@@ -70,7 +61,7 @@ void add_token_commands(CLI::App& app, Run& run) {
   list->add_option("--user", o.username, "Only this user's tokens");
   list->callback([&run] {
     run = [] {
-      auto app_ = open_app(o.common);
+      auto app_ = open_application(o.common);
       if (!app_) return fail(app_.error());
       auto& services = (*app_)->services();
       std::optional<std::int64_t> user_id;
@@ -102,7 +93,7 @@ void add_token_commands(CLI::App& app, Run& run) {
   revoke->add_option("id", o.id, "Token id (from `laurel token list`)")->required();
   revoke->callback([&run] {
     run = [] {
-      auto app_ = open_app(o.common);
+      auto app_ = open_application(o.common);
       if (!app_) return fail(app_.error());
       auto revoked =
           (*app_)->services().tokens.revoke(o.id, auth::Actor::command_line(operator_name()));

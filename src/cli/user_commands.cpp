@@ -4,7 +4,6 @@
 
 #include <iostream>
 
-#include "api/application.hpp"
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/password_prompt.hpp"
@@ -20,15 +19,6 @@ struct UserOptions {
   std::optional<std::string> email;
   bool include_disabled = false;
 };
-
-// Opens Laurel's services for a one-shot command (migrating the database if needed).
-core::Result<std::unique_ptr<api::Application>> open_app(const CommonOptions& options) {
-  auto config = load(options);
-  if (!config) return config.error();
-  config->log.level = "warn";
-  api::configure_logging(config->log);
-  return api::Application::open(*config, core::SystemClock::instance());
-}
 
 std::string role_list() {
   std::string names;
@@ -58,7 +48,7 @@ void add_user_commands(CLI::App& app, Run& run) {
     run = [] {
       auto role = auth::parse_role(o.role);
       if (!role) return fail(core::Error::invalid("--role", "unknown role " + o.role));
-      auto app_ = open_app(o.common);
+      auto app_ = open_application(o.common);
       if (!app_) return fail(app_.error());
       auth::NewUser input{o.username, o.display_name, o.email, *role, std::nullopt};
       if (auth::logs_in_interactively(*role)) {
@@ -79,7 +69,7 @@ void add_user_commands(CLI::App& app, Run& run) {
   passwd->add_option("username", o.username, "Login name")->required();
   passwd->callback([&run] {
     run = [] {
-      auto app_ = open_app(o.common);
+      auto app_ = open_application(o.common);
       if (!app_) return fail(app_.error());
       auto& users = (*app_)->services().users;
       auto found = users.get_by_username(o.username);
@@ -99,7 +89,7 @@ void add_user_commands(CLI::App& app, Run& run) {
   list->add_flag("--all", o.include_disabled, "Include disabled users");
   list->callback([&run] {
     run = [] {
-      auto app_ = open_app(o.common);
+      auto app_ = open_application(o.common);
       if (!app_) return fail(app_.error());
       store::UserFilter filter;
       if (!o.include_disabled) filter.active = true;
@@ -125,7 +115,7 @@ void add_user_commands(CLI::App& app, Run& run) {
   disable->add_option("username", o.username, "Login name")->required();
   disable->callback([&run] {
     run = [] {
-      auto app_ = open_app(o.common);
+      auto app_ = open_application(o.common);
       if (!app_) return fail(app_.error());
       auto& users = (*app_)->services().users;
       auto found = users.get_by_username(o.username);

@@ -8,9 +8,9 @@ namespace {
 class UserServiceTest : public testing::AuthFixture {};
 
 TEST_F(UserServiceTest, CreateValidatesAndAuditsWithoutSecrets) {
-  auto user = users_.create({"wang.fang", "王芳", "wang@fund.example.cn", Role::sales,
-                             "correct horse battery"},
-                            Actor{std::nullopt, "cli:ops", "10.1.1.1", "r-9"});
+  auto user = users_.create(
+      {"wang.fang", "王芳", "wang@fund.example.cn", Role::sales, "correct horse battery"},
+      Actor{std::nullopt, "cli:ops", "10.1.1.1", "r-9"});
   ASSERT_TRUE(user) << user.error().message;
   EXPECT_TRUE(user->password_hash);
   auto entries = audit_entries("user.create");
@@ -48,9 +48,9 @@ TEST_F(UserServiceTest, InvalidInputWritesNothing) {
 
 TEST_F(UserServiceTest, DuplicateUsernameIsAConflictAndAuditsNothing) {
   add_user("li.lei", Role::sales);
-  auto again = users_.create({"li.lei", "Other", std::nullopt, Role::sales,
-                              "correct horse battery"},
-                             Actor::command_line("t"));
+  auto again =
+      users_.create({"li.lei", "Other", std::nullopt, Role::sales, "correct horse battery"},
+                    Actor::command_line("t"));
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, core::Errc::conflict);
   EXPECT_EQ(audit_entries("user.create").size(), 1u);
@@ -75,6 +75,17 @@ TEST_F(UserServiceTest, UpdateRecordsBeforeAndAfter) {
   auto missing = users_.update(999, clear, Actor::command_line("t"));
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code, core::Errc::not_found);
+}
+
+TEST_F(UserServiceTest, AChangeThatChangesNothingIsNotAudited) {
+  auto user = add_user("zhou.yu", Role::sales);
+  UserChanges same;
+  same.role = Role::sales;
+  same.display_name = user.display_name;
+  auto unchanged = users_.update(user.id, same, Actor::command_line("t"));
+  ASSERT_TRUE(unchanged);
+  EXPECT_EQ(unchanged->updated_at, user.updated_at);
+  EXPECT_TRUE(audit_entries("user.update").empty());
 }
 
 TEST_F(UserServiceTest, TheLastActiveAdminStays) {
@@ -109,21 +120,22 @@ TEST_F(UserServiceTest, OwnPasswordChangeKeepsTheCurrentSessionOnly) {
   auto laptop = auth_.login("sun", "correct horse battery", client()).value();
   auto me = auth_.authenticate(laptop.token).value();
 
-  auto wrong = users_.change_own_password(me, "not my password", "a brand new secret",
-                                          Actor::of(me));
+  auto wrong =
+      users_.change_own_password(me, "not my password", "a brand new secret", Actor::of(me));
   ASSERT_FALSE(wrong);
   EXPECT_EQ(wrong.error().field, "current_password");
   auto weak = users_.change_own_password(me, "correct horse battery", "short", Actor::of(me));
   EXPECT_EQ(weak.error().field, "new_password");
 
-  ASSERT_TRUE(users_.change_own_password(me, "correct horse battery", "a brand new secret",
-                                         Actor::of(me)));
+  ASSERT_TRUE(
+      users_.change_own_password(me, "correct horse battery", "a brand new secret", Actor::of(me)));
   EXPECT_TRUE(auth_.authenticate(laptop.token)) << "the session that changed it goes on";
   EXPECT_FALSE(auth_.authenticate(phone.token)) << "other sessions end";
 }
 
 TEST_F(UserServiceTest, ListsPagesAndFilters) {
-  for (int i = 0; i < 5; ++i) add_user("sales" + std::to_string(i), Role::sales);
+  for (int i = 0; i < 5; ++i)
+    add_user("sales" + std::to_string(i), Role::sales);
   add_user("boss", Role::manager);
   store::UserFilter filter;
   filter.limit = 4;

@@ -82,8 +82,10 @@ core::Result<SqliteConnection::Prepared*> SqliteConnection::prepare(std::string_
     if (n.size() < 2 || n[0] != '$' ||
         std::from_chars(n.data() + 1, n.data() + n.size(), number).ec != std::errc() ||
         number < 1) {
+      // The name belongs to the statement: build the message before finalising it.
+      Error error = Error::internal("placeholders must be $1..$n, found " + std::string(n));
       sqlite3_finalize(prepared.statement);
-      return Error::internal("placeholders must be $1..$n, found " + std::string(n));
+      return error;
     }
     if (prepared.slots.size() < static_cast<std::size_t>(number)) {
       prepared.slots.resize(number, 0);
