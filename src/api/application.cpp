@@ -3,6 +3,7 @@
 #include <spdlog/async.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include "store/migrator.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -60,13 +61,14 @@ Application::Application(std::unique_ptr<Services> services)
 
   const auto& config = services_->config;
   http::RequestLogger logger;
-  if (config.log.requests) {
-    logger = [](const http::Request& request, const http::Response& response,
-                std::chrono::nanoseconds elapsed, const std::string& user,
-                const std::string& request_id) {
-      spdlog::info("{} {} {} {:.3f}ms user={} ip={} id={}", request.method, request.path,
-                   response.status, std::chrono::duration<double, std::milli>(elapsed).count(),
-                   user, request.client_ip, request_id);
+  if (config.log.requests && spdlog::should_log(spdlog::level::info)) {
+    request_log_ = std::make_unique<http::RequestLog>(STDERR_FILENO);
+    logger = [log = request_log_.get()](const http::Request& request,
+                                        const http::Response& response,
+                                        std::chrono::nanoseconds elapsed, const std::string& user,
+                                        const std::string& request_id) {
+      log->write(request.method, request.path, response.status, elapsed, user, request.client_ip,
+                 request_id);
     };
   }
   auto authenticator = [this](std::string_view token) {

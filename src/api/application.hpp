@@ -8,6 +8,7 @@
 #include "api/services.hpp"
 #include "http/dispatcher.hpp"
 #include "http/metrics.hpp"
+#include "http/request_log.hpp"
 #include "http/server.hpp"
 
 namespace laurel::api {
@@ -38,6 +39,7 @@ class Application {
   MetricsHandle metrics_handle_;
   http::Router router_;
   std::unique_ptr<http::Metrics> metrics_;
+  std::unique_ptr<http::RequestLog> request_log_;  // outlives the dispatcher that writes to it
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> server_;
 };

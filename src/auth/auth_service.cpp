@@ -147,11 +147,10 @@ core::Result<AuthService::Cached> AuthService::resolve(std::string_view token,
 
 core::Result<Principal> AuthService::authenticate(std::string_view token) {
   if (token.empty() || token.size() > 128) return bad_credentials();
-  const std::string token_hash = hash_token(token);
   const Timestamp now = clock_.now();
   {
     std::shared_lock lock(mutex_);
-    if (auto it = cache_.find(token_hash); it != cache_.end()) {
+    if (auto it = cache_.find(token); it != cache_.end()) {
       const Cached& cached = it->second;
       const bool idle_expired = cached.principal.via == Principal::Via::session &&
                                 cached.last_touched + policy_.idle <= now;
@@ -161,10 +160,10 @@ core::Result<Principal> AuthService::authenticate(std::string_view token) {
       }
     }
   }
-  auto resolved = resolve(token, token_hash);
+  auto resolved = resolve(token, hash_token(token));
   if (!resolved) {
     std::unique_lock lock(mutex_);
-    cache_.erase(token_hash);
+    if (auto it = cache_.find(token); it != cache_.end()) cache_.erase(it);
     return resolved.error();
   }
   if (now - resolved->last_touched >= kTouchInterval) {
@@ -175,7 +174,7 @@ core::Result<Principal> AuthService::authenticate(std::string_view token) {
   // Bound the cache: entries are small, but a flood of distinct valid tokens must not grow it
   // without limit. Dropping everything is crude and rare; the next requests repopulate it.
   if (cache_.size() > 100'000) cache_.clear();
-  auto& entry = cache_[token_hash];
+  auto& entry = cache_[std::string(token)];
   entry = std::move(*resolved);
   return entry.principal;
 }

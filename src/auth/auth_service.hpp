@@ -1,11 +1,11 @@
 #pragma once
 // Logging in and out, and turning a bearer secret into a Principal. Thread-safe.
 //
-// Sessions and API tokens are looked up by the SHA-256 of their secret. Resolved credentials are
-// cached in memory for a short time (kCacheTtl) so that an authenticated request costs a hash
-// and a map lookup, not a database query. Revoking a session, disabling a user or changing a
-// role through this process drops the cached entries at once; another Laurel node sharing the
-// database notices within kCacheTtl.
+// Sessions and API tokens are looked up in the database by the SHA-256 of their secret.
+// Resolved credentials are cached in memory, by the secret itself, for a short time (kCacheTtl)
+// so that an authenticated request costs a map lookup, not a hash and a database query. Revoking a
+// session, disabling a user or changing a role through this process drops the cached entries at
+// once; another Laurel node sharing the database notices within kCacheTtl.
 
 #include <chrono>
 #include <optional>
@@ -76,7 +76,13 @@ class AuthService {
   SessionPolicy policy_;
 
   std::shared_mutex mutex_;
-  std::unordered_map<std::string, Cached> cache_;  // by token hash
+  struct TokenHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view token) const {
+      return std::hash<std::string_view>()(token);
+    }
+  };
+  std::unordered_map<std::string, Cached, TokenHash, std::equal_to<>> cache_;  // by secret
 };
 
 }  // namespace laurel::auth

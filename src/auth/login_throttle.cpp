@@ -37,9 +37,27 @@ std::optional<std::chrono::seconds> LoginThrottle::retry_after(const std::string
   return user_wait ? user_wait : ip_wait;
 }
 
+void LoginThrottle::sweep(std::unordered_map<std::string, Failures>& map, core::Timestamp now) {
+  for (auto it = map.begin(); it != map.end();) {
+    prune(it->second, now);
+    it = it->second.empty() ? map.erase(it) : std::next(it);
+  }
+}
+
 void LoginThrottle::record_failure(const std::string& username, const std::string& ip) {
   std::lock_guard lock(mutex_);
   const auto now = clock_.now();
+  // Someone guessing across many usernames or addresses must not grow the maps for ever:
+  // past a bound, forget every key whose failures have all left the window.
+  // The bound doubles with what survives a sweep, so sweeping stays amortised O(1) per failure.
+  if (by_user_.size() > sweep_users_above_) {
+    sweep(by_user_, now);
+    sweep_users_above_ = std::max(kSweepAbove, 2 * by_user_.size());
+  }
+  if (by_ip_.size() > sweep_ips_above_) {
+    sweep(by_ip_, now);
+    sweep_ips_above_ = std::max(kSweepAbove, 2 * by_ip_.size());
+  }
   for (auto* failures : {&by_user_[username], &by_ip_[ip]}) {
     prune(*failures, now);
     failures->push_back(now);

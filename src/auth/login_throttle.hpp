@@ -40,12 +40,17 @@ class LoginThrottle {
                                             const std::string& key, unsigned limit,
                                             core::Timestamp now);
   void prune(Failures& failures, core::Timestamp now) const;
+  void sweep(std::unordered_map<std::string, Failures>& map, core::Timestamp now);
+
+  static constexpr std::size_t kSweepAbove = 10'000;
 
   ThrottlePolicy policy_;
   const core::Clock& clock_;
   std::mutex mutex_;
   std::unordered_map<std::string, Failures> by_user_;
   std::unordered_map<std::string, Failures> by_ip_;
+  std::size_t sweep_users_above_ = kSweepAbove;
+  std::size_t sweep_ips_above_ = kSweepAbove;
 };
 
 }  // namespace laurel::auth

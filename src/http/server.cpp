@@ -3,11 +3,12 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
@@ -17,6 +18,7 @@
 #include <unordered_set>
 
 #include "http/problem.hpp"
+#include "http/response_writer.hpp"
 
 namespace laurel::http {
 
@@ -194,27 +196,14 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void write(Response response, bool keep_alive, bool head, unsigned version) {
-    response_ = {};
-    response_.version(version);
-    response_.result(response.status);
-    response_.set(bhttp::field::server, "Laurel");
-    for (auto& [name, value] : response.headers)
-      response_.insert(name, value);
-    const auto size = response.body.size();
-    response_.body() = std::move(response.body);
-    response_.keep_alive(keep_alive);
-    response_.prepare_payload();
-    if (head) {
-      response_.body().clear();
-      response_.content_length(size);
-    }
+    write_response(response, {keep_alive, head, version}, out_);
     keep_alive_ = keep_alive;
     stream_.expires_after(shared_.options.write_timeout);
-    bhttp::async_write(stream_, response_,
-                       [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                         if (ec || !self->keep_alive_) return self->close();
-                         self->wait_for_request();
-                       });
+    asio::async_write(stream_, asio::buffer(out_),
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        if (ec || !self->keep_alive_) return self->close();
+                        self->wait_for_request();
+                      });
   }
 
   void close() {
@@ -226,7 +215,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  bhttp::response<bhttp::string_body> response_;
+  std::string out_;  // the response being written
   ServerShared& shared_;
   std::string client_ip_;
   bool reject_ = false;
@@ -234,49 +223,69 @@ class Session : public std::enable_shared_from_this<Session> {
   bool keep_alive_ = false;
 };
 
+// One io_context per worker thread, each run by exactly one thread: a connection lives on one
+// context for its whole life, so its handlers need no strand and no other thread is woken to
+// run them (a shared multi-threaded io_context spent much of its time in futex wake-ups).
+// Connections are dealt to the contexts in turn as they are accepted.
 struct Server::Impl {
+  using WorkGuard = asio::executor_work_guard<asio::io_context::executor_type>;
+
   Impl(Dispatcher& dispatcher, Metrics& metrics, ServerOptions options)
       : threads(options.threads ? options.threads
                                 : std::max(1u, std::thread::hardware_concurrency())),
-        context(static_cast<int>(threads)),
-        acceptor(asio::make_strand(context)),
-        signals(context),
-        grace_timer(context),
-        shared(dispatcher, metrics, std::move(options)) {}
-
-  void accept() {
-    acceptor.async_accept(
-        asio::make_strand(context), [this](beast::error_code ec, tcp::socket socket) {
-          if (ec) {
-            if (!shared.stopping && ec != asio::error::operation_aborted) {
-              spdlog::warn("accept failed: {}", ec.message());
-              accept();
-            }
-            return;
-          }
-          const bool over = shared.metrics.open_connections() >=
-                            static_cast<std::int64_t>(shared.options.max_connections);
-          if (over) shared.metrics.connection_rejected();
-          std::make_shared<Session>(std::move(socket), shared, over)->start();
-          accept();
-        });
+        contexts(make_contexts(threads)),
+        acceptor(main()),
+        signals(main()),
+        grace_timer(main()),
+        shared(dispatcher, metrics, std::move(options)) {
+    // Keep every context running while it has no connection, until shutdown.
+    for (auto& context : contexts)
+      guards.emplace_back(context->get_executor());
   }
 
+  static std::vector<std::unique_ptr<asio::io_context>> make_contexts(unsigned n) {
+    std::vector<std::unique_ptr<asio::io_context>> made;
+    for (unsigned i = 0; i < n; ++i)
+      made.push_back(std::make_unique<asio::io_context>(1));
+    return made;
+  }
+  asio::io_context& main() { return *contexts.front(); }
+
+  void accept() {
+    auto& target = *contexts[next_context++ % contexts.size()];
+    acceptor.async_accept(target, [this](beast::error_code ec, tcp::socket socket) {
+      if (ec) {
+        if (!shared.stopping && ec != asio::error::operation_aborted) {
+          spdlog::warn("accept failed: {}", ec.message());
+          accept();
+        }
+        return;
+      }
+      const bool over = shared.metrics.open_connections() >=
+                        static_cast<std::int64_t>(shared.options.max_connections);
+      if (over) shared.metrics.connection_rejected();
+      std::make_shared<Session>(std::move(socket), shared, over)->start();
+      accept();
+    });
+  }
+
+  // Thread-safe: called from stop() on any thread, or from the signal handler.
   void begin_shutdown() {
     {
-      // The grace timer is the last work left on the io_context once every connection is
-      // gone; cancelling it then lets run() return at once instead of waiting out the grace.
+      // The grace timer is the last work left once every connection is gone; cancelling it
+      // then lets run() return at once instead of waiting out the grace.
       std::lock_guard lock(shared.sessions_mutex);
       if (shared.stopping) return;
-      shared.on_drained = [this] { asio::post(context, [this] { grace_timer.cancel(); }); };
+      shared.on_drained = [this] { asio::post(main(), [this] { grace_timer.cancel(); }); };
       shared.stopping = true;
     }
     spdlog::info("shutting down: no new connections; finishing requests in flight");
-    asio::post(acceptor.get_executor(), [this] {
+    asio::post(main(), [this] {
       beast::error_code ignored;
       acceptor.close(ignored);
+      signals.cancel();
+      guards.clear();  // contexts end once their connections are closed
     });
-    signals.cancel();
     std::vector<std::shared_ptr<Session>> open;
     {
       std::lock_guard lock(shared.sessions_mutex);
@@ -285,15 +294,19 @@ struct Server::Impl {
         if (auto owner = weak_from(session)) open.push_back(std::move(owner));
       }
     }
-    grace_timer.expires_after(shared.options.shutdown_grace);
-    grace_timer.async_wait([this](beast::error_code ec) {
-      if (ec) return;
-      spdlog::warn("shutdown grace of {}s ran out; closing the remaining connections",
-                   shared.options.shutdown_grace.count());
-      context.stop();
+    asio::post(main(), [this, nothing_open = open.empty()] {
+      grace_timer.expires_after(shared.options.shutdown_grace);
+      grace_timer.async_wait([this](beast::error_code ec) {
+        if (ec) return;
+        spdlog::warn("shutdown grace of {}s ran out; closing the remaining connections",
+                     shared.options.shutdown_grace.count());
+        for (auto& context : contexts)
+          context->stop();
+      });
+      if (nothing_open) grace_timer.cancel();
     });
-    if (open.empty()) grace_timer.cancel();
-    for (auto& session : open) session->shutdown();
+    for (auto& session : open)
+      session->shutdown();
   }
 
   static std::shared_ptr<Session> weak_from(Session* session) {
@@ -301,7 +314,9 @@ struct Server::Impl {
   }
 
   unsigned threads;
-  asio::io_context context;
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<WorkGuard> guards;
+  std::size_t next_context = 0;  // touched only by the accepting handler, on main()
   tcp::acceptor acceptor;
   asio::signal_set signals;
   asio::steady_timer grace_timer;
@@ -351,15 +366,18 @@ void Server::run() {
   }
   impl.accept();
   std::vector<std::thread> workers;
-  for (unsigned i = 1; i < impl.threads; ++i)
-    workers.emplace_back([&impl] { impl.context.run(); });
-  impl.context.run();
+  for (std::size_t i = 1; i < impl.contexts.size(); ++i) {
+    workers.emplace_back([context = impl.contexts[i].get()] { context->run(); });
+  }
+  impl.main().run();
   for (auto& worker : workers)
     worker.join();
 }
 
 void Server::stop() {
-  asio::post(impl_->context, [this] { impl_->begin_shutdown(); });
+  // Directly, not posted: the main context may be busy with a request, and the responses in
+  // flight must already know to say "Connection: close".
+  impl_->begin_shutdown();
 }
 
 core::Result<std::pair<std::string, std::uint16_t>> parse_listen_address(std::string_view text) {

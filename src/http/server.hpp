@@ -1,8 +1,9 @@
 #pragma once
 // Laurel's HTTP/1.1 server on Boost.Beast and Asio.
 //
-// - A fixed number of worker threads run one io_context; each connection is a Session on its
-//   own strand that does bounded I/O only and hands each request to the Dispatcher.
+// - A fixed number of worker threads, each running its own io_context; each connection is a
+//   Session that lives on one of them, does bounded I/O only and hands each request to the
+//   Dispatcher (synchronously, on that thread).
 // - Limits: header size, body size (per route, known before the body is read), idle time
 //   between keep-alive requests, time to send a whole request (slow clients are cut off), time
 //   to read a response, and connections at once (more are answered 503 and closed).

@@ -4,6 +4,7 @@ import pathlib
 import signal
 import sqlite3
 import subprocess
+import time
 
 import requests
 
@@ -50,6 +51,9 @@ def test_metrics_report_routes_database_and_connections(laurel, admin):
 
 def test_requests_are_logged_one_line_each_without_secrets(laurel, admin):
     admin.call("GET", "/api/v1/roles")
+    deadline = time.monotonic() + 3  # request lines are written in batches, every 200 ms
+    while "GET /api/v1/roles 200" not in laurel.log() and time.monotonic() < deadline:
+        time.sleep(0.05)
     log = laurel.log()
     assert "GET /api/v1/roles 200" in log and "user=admin" in log
     assert "laurel-demo-2026" not in log and admin.token not in log
