@@ -24,8 +24,7 @@ void add_system_routes(http::Router& router, Services& services, MetricsHandle& 
               {},
               std::nullopt,
               [&services](const Request&, RequestContext&) -> core::Result<Response> {
-                bool database_ok = false;
-                if (auto c = services.store->acquire()) database_ok = bool((*c)->query("SELECT 1"));
+                const bool database_ok = bool(services.store->ping());
                 boost::json::object body{{"status", database_ok ? "ok" : "degraded"},
                                          {"version", core::kVersion},
                                          {"database", database_ok ? "ok" : "unreachable"}};

@@ -28,6 +28,14 @@ void Store::release(std::unique_ptr<Connection> connection) {
   idle_.push_back(std::move(connection));
 }
 
+core::Status Store::ping() {
+  auto connection = acquire();
+  if (!connection) return connection.error();
+  auto answer = (*connection)->query("SELECT 1");
+  if (!answer) return answer.error();
+  return {};
+}
+
 void Store::close_idle() {
   std::vector<std::unique_ptr<Connection>> closing;
   {

@@ -46,6 +46,9 @@ class Store {
   void set_query_observer(QueryObserver observer) { observer_ = std::move(observer); }
   const QueryObserver& query_observer() const { return observer_; }
 
+  // Whether the database answers a trivial query now (for health checks).
+  core::Status ping();
+
   // Closes idle connections; connections still handed out close when they come back.
   void close_idle();
 

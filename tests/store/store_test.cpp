@@ -43,6 +43,11 @@ TEST_P(StoreConformance, ObserverIsToldOfEveryStatement) {
   EXPECT_EQ(calls.load() - before, 2);
 }
 
+TEST_P(StoreConformance, PingAnswersWhileTheDatabaseIsThere) {
+  testing::TestDatabase db(GetParam());
+  EXPECT_TRUE(db.store().ping());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::ValuesIn(testing::backends()));
 
 }  // namespace
