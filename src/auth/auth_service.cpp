@@ -196,20 +196,19 @@ core::Status AuthService::logout(const Principal& principal, const ClientInfo& c
   if (principal.via != Principal::Via::session) {
     return Error::invalid("Authorization", "API tokens are revoked by an admin, not logged out");
   }
-  auto connection = store_.acquire();
-  if (!connection) return connection.error();
-  auto tx = store::Transaction::begin(**connection);
-  if (!tx) return tx.error();
-  auto revoked = store::SessionRepository(**connection)
-                     .revoke(principal.credential_id, core::to_micros(clock_.now()));
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  auto revoked =
+      store::SessionRepository(db).revoke(principal.credential_id, core::to_micros(clock_.now()));
   if (!revoked) return revoked.error();
-  if (auto s = audit_.record(**connection, Actor::of(principal, client.ip, client.request_id),
+  if (auto s = audit_.record(db, Actor::of(principal, client.ip, client.request_id),
                              {"auth.logout", "session", std::to_string(principal.credential_id),
                               std::nullopt, std::nullopt});
       !s) {
     return s;
   }
-  if (auto s = tx->commit(); !s) return s;
+  if (auto s = write->commit(); !s) return s;
   forget_credential(Principal::Via::session, principal.credential_id);
   return {};
 }

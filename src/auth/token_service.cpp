@@ -19,11 +19,10 @@ core::Result<CreatedApiToken> TokenService::create(const NewApiToken& input, con
     return Error::invalid("expires_at", "must be in the future");
   }
 
-  auto connection = store_.acquire();
-  if (!connection) return connection.error();
-  auto tx = store::Transaction::begin(**connection);
-  if (!tx) return tx.error();
-  auto user = store::UserRepository(**connection).find_by_id(input.user_id);
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  auto user = store::UserRepository(db).find_by_id(input.user_id);
   if (!user) return user.error();
   if (!*user) return Error::invalid("user_id", "no user " + std::to_string(input.user_id));
   if ((*user)->role != to_string(Role::integration)) {
@@ -41,25 +40,24 @@ core::Result<CreatedApiToken> TokenService::create(const NewApiToken& input, con
   record.created_by = actor.user_id;
   record.created_at = core::to_micros(now);
   if (input.expires_at) record.expires_at = core::to_micros(*input.expires_at);
-  auto id = store::ApiTokenRepository(**connection).insert(record);
+  auto id = store::ApiTokenRepository(db).insert(record);
   if (!id) return id.error();
   record.id = *id;
-  if (auto s = audit_.record(**connection, actor,
+  if (auto s = audit_.record(db, actor,
                              {"token.create", "api_token", std::to_string(record.id), std::nullopt,
                               token_to_json(record)});
       !s) {
     return s.error();
   }
-  if (auto s = tx->commit(); !s) return s.error();
+  if (auto s = write->commit(); !s) return s.error();
   return created;
 }
 
 core::Result<store::ApiTokenRecord> TokenService::revoke(std::int64_t id, const Actor& actor) {
-  auto connection = store_.acquire();
-  if (!connection) return connection.error();
-  auto tx = store::Transaction::begin(**connection);
-  if (!tx) return tx.error();
-  store::ApiTokenRepository tokens(**connection);
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  store::ApiTokenRepository tokens(db);
   auto found = tokens.find_by_id(id);
   if (!found) return found.error();
   if (!*found) return Error::not_found("no API token " + std::to_string(id));
@@ -68,13 +66,13 @@ core::Result<store::ApiTokenRecord> TokenService::revoke(std::int64_t id, const 
   auto after = before;
   after.revoked_at = core::to_micros(clock_.now());
   if (auto s = tokens.revoke(id, *after.revoked_at); !s) return s.error();
-  if (auto s = audit_.record(**connection, actor,
+  if (auto s = audit_.record(db, actor,
                              {"token.revoke", "api_token", std::to_string(id),
                               token_to_json(before), token_to_json(after)});
       !s) {
     return s.error();
   }
-  if (auto s = tx->commit(); !s) return s.error();
+  if (auto s = write->commit(); !s) return s.error();
   auth_.forget_credential(Principal::Via::api_token, id);
   return after;
 }

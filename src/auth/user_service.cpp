@@ -10,8 +10,11 @@ namespace {
 
 using core::Error;
 
-Error no_such_user(std::int64_t id) {
-  return Error::not_found("no user " + std::to_string(id));
+core::Result<store::UserRecord> load_user(store::Connection& db, std::int64_t id) {
+  auto found = store::UserRepository(db).find_by_id(id);
+  if (!found) return found.error();
+  if (!*found) return Error::not_found("no user " + std::to_string(id));
+  return std::move(**found);
 }
 
 }  // namespace
@@ -42,20 +45,19 @@ core::Result<store::UserRecord> UserService::create(const NewUser& input, const 
     user.password_changed_at = user.created_at;
   }
 
-  auto connection = store_.acquire();
-  if (!connection) return connection.error();
-  auto tx = store::Transaction::begin(**connection);
-  if (!tx) return tx.error();
-  auto id = store::UserRepository(**connection).insert(user);
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  auto id = store::UserRepository(db).insert(user);
   if (!id) return id.error();
   user.id = *id;
   if (auto s = audit_.record(
-          **connection, actor,
+          db, actor,
           {"user.create", "user", std::to_string(user.id), std::nullopt, user_to_json(user)});
       !s) {
     return s.error();
   }
-  if (auto s = tx->commit(); !s) return s.error();
+  if (auto s = write->commit(); !s) return s.error();
   return user;
 }
 
@@ -68,15 +70,13 @@ core::Result<store::UserRecord> UserService::update(std::int64_t id, const UserC
     if (auto s = validate_email(**changes.email); !s) return s.error();
   }
 
-  auto connection = store_.acquire();
-  if (!connection) return connection.error();
-  auto tx = store::Transaction::begin(**connection);
-  if (!tx) return tx.error();
-  store::UserRepository users(**connection);
-  auto found = users.find_by_id(id);
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  store::UserRepository users(db);
+  auto found = load_user(db, id);
   if (!found) return found.error();
-  if (!*found) return no_such_user(id);
-  const store::UserRecord before = **found;
+  const store::UserRecord before = std::move(*found);
   store::UserRecord after = before;
   if (changes.display_name) after.display_name = *changes.display_name;
   if (changes.email) after.email = *changes.email;
@@ -107,18 +107,18 @@ core::Result<store::UserRecord> UserService::update(std::int64_t id, const UserC
   // request must be made with a credential issued for the user as they now are. (A promoted
   // integration user must not keep API tokens that suddenly carry admin rights.)
   if ((before.active && !after.active) || before.role != after.role) {
-    auto sessions = store::SessionRepository(**connection).revoke_all_of_user(id, after.updated_at);
+    auto sessions = store::SessionRepository(db).revoke_all_of_user(id, after.updated_at);
     if (!sessions) return sessions.error();
-    auto tokens = store::ApiTokenRepository(**connection).revoke_all_of_user(id, after.updated_at);
+    auto tokens = store::ApiTokenRepository(db).revoke_all_of_user(id, after.updated_at);
     if (!tokens) return tokens.error();
   }
   if (auto s = audit_.record(
-          **connection, actor,
+          db, actor,
           {"user.update", "user", std::to_string(id), user_to_json(before), user_to_json(after)});
       !s) {
     return s.error();
   }
-  if (auto s = tx->commit(); !s) return s.error();
+  if (auto s = write->commit(); !s) return s.error();
   auth_.forget_user(id);
   return after;
 }
@@ -130,15 +130,13 @@ core::Result<store::UserRecord> UserService::set_password(std::int64_t id,
   auto hash = hasher_.hash(password);
   if (!hash) return hash.error();
 
-  auto connection = store_.acquire();
-  if (!connection) return connection.error();
-  auto tx = store::Transaction::begin(**connection);
-  if (!tx) return tx.error();
-  store::UserRepository users(**connection);
-  auto found = users.find_by_id(id);
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  store::UserRepository users(db);
+  auto found = load_user(db, id);
   if (!found) return found.error();
-  if (!*found) return no_such_user(id);
-  store::UserRecord user = **found;
+  store::UserRecord user = std::move(*found);
   const auto role = parse_role(user.role);
   if (role && !logs_in_interactively(*role)) {
     return Error::invalid("password", "integration users sign in with API tokens, not passwords");
@@ -146,15 +144,15 @@ core::Result<store::UserRecord> UserService::set_password(std::int64_t id,
   user.password_hash = *hash;
   user.updated_at = user.password_changed_at.emplace(core::to_micros(clock_.now()));
   if (auto s = users.update(user); !s) return s.error();
-  auto revoked = store::SessionRepository(**connection).revoke_all_of_user(id, user.updated_at);
+  auto revoked = store::SessionRepository(db).revoke_all_of_user(id, user.updated_at);
   if (!revoked) return revoked.error();
   if (auto s = audit_.record(
-          **connection, actor,
+          db, actor,
           {"user.password_reset", "user", std::to_string(id), std::nullopt, std::nullopt});
       !s) {
     return s.error();
   }
-  if (auto s = tx->commit(); !s) return s.error();
+  if (auto s = write->commit(); !s) return s.error();
   auth_.forget_user(id);
   return user;
 }
@@ -173,50 +171,45 @@ core::Status UserService::change_own_password(const Principal& principal, std::s
   auto hash = hasher_.hash(replacement);
   if (!hash) return hash.error();
 
-  auto connection = store_.acquire();
-  if (!connection) return connection.error();
-  auto tx = store::Transaction::begin(**connection);
-  if (!tx) return tx.error();
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
   store::UserRecord changed = *user;
   changed.password_hash = *hash;
   changed.updated_at = changed.password_changed_at.emplace(core::to_micros(clock_.now()));
-  if (auto s = store::UserRepository(**connection).update(changed); !s) return s;
+  if (auto s = store::UserRepository(db).update(changed); !s) return s;
   // Other sessions (a lost phone, say) end; the one making the change goes on.
   const auto keep = principal.via == Principal::Via::session
                         ? std::optional(principal.credential_id)
                         : std::nullopt;
-  auto revoked = store::SessionRepository(**connection)
-                     .revoke_all_of_user(changed.id, changed.updated_at, keep);
+  auto revoked =
+      store::SessionRepository(db).revoke_all_of_user(changed.id, changed.updated_at, keep);
   if (!revoked) return revoked.error();
   if (auto s = audit_.record(
-          **connection, actor,
+          db, actor,
           {"user.password_change", "user", std::to_string(changed.id), std::nullopt, std::nullopt});
       !s) {
     return s;
   }
-  if (auto s = tx->commit(); !s) return s;
+  if (auto s = write->commit(); !s) return s;
   auth_.forget_user(changed.id);
   return {};
 }
 
 core::Result<std::size_t> UserService::revoke_sessions(std::int64_t id, const Actor& actor) {
-  auto connection = store_.acquire();
-  if (!connection) return connection.error();
-  auto tx = store::Transaction::begin(**connection);
-  if (!tx) return tx.error();
-  auto found = store::UserRepository(**connection).find_by_id(id);
-  if (!found) return found.error();
-  if (!*found) return no_such_user(id);
-  auto revoked =
-      store::SessionRepository(**connection).revoke_all_of_user(id, core::to_micros(clock_.now()));
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  if (auto found = load_user(db, id); !found) return found.error();
+  auto revoked = store::SessionRepository(db).revoke_all_of_user(id, core::to_micros(clock_.now()));
   if (!revoked) return revoked.error();
-  if (auto s = audit_.record(**connection, actor,
+  if (auto s = audit_.record(db, actor,
                              {"user.sessions_revoke", "user", std::to_string(id), std::nullopt,
                               boost::json::object{{"revoked", revoked->size()}}});
       !s) {
     return s.error();
   }
-  if (auto s = tx->commit(); !s) return s.error();
+  if (auto s = write->commit(); !s) return s.error();
   auth_.forget_user(id);
   return revoked->size();
 }
@@ -224,10 +217,7 @@ core::Result<std::size_t> UserService::revoke_sessions(std::int64_t id, const Ac
 core::Result<store::UserRecord> UserService::get(std::int64_t id) {
   auto connection = store_.acquire();
   if (!connection) return connection.error();
-  auto found = store::UserRepository(**connection).find_by_id(id);
-  if (!found) return found.error();
-  if (!*found) return no_such_user(id);
-  return std::move(**found);
+  return load_user(**connection, id);
 }
 
 core::Result<store::UserRecord> UserService::get_by_username(std::string_view username) {

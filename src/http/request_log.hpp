@@ -8,7 +8,8 @@
 // every `flush_every`, or sooner when one passes 64 KiB. So a request costs a formatted append,
 // not a queue hand-off, a wake-up or a write(2) — those were a fifth of the serving time.
 // Batches are written in pieces of at most PIPE_BUF bytes cut at line ends, so lines from
-// other writers to the same pipe never land inside one of ours.
+// other writers to the same pipe never land inside one of ours. The price: lines of different
+// workers can appear out of time order within one flush interval (each carries its time).
 
 #include <chrono>
 #include <condition_variable>

@@ -140,12 +140,12 @@ core::Status ApiTokenRepository::revoke(std::int64_t id, std::int64_t at) {
   return {};
 }
 
-core::Result<std::vector<std::int64_t>> ApiTokenRepository::revoke_all_of_user(
-    std::int64_t user_id, std::int64_t at) {
-  return ids_of(db_.query(
-      "UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL "
-      "RETURNING id",
-      {user_id, at}));
+core::Result<std::vector<std::int64_t>> ApiTokenRepository::revoke_all_of_user(std::int64_t user_id,
+                                                                               std::int64_t at) {
+  return ids_of(
+      db_.query("UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL "
+                "RETURNING id",
+                {user_id, at}));
 }
 
 core::Status ApiTokenRepository::touch(std::int64_t id, std::int64_t used_at) {

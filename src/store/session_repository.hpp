@@ -76,8 +76,7 @@ class ApiTokenRepository {
                                                  std::int64_t after_id, int limit);
   core::Status revoke(std::int64_t id, std::int64_t at);
   // Returns the ids of the tokens it revoked.
-  core::Result<std::vector<std::int64_t>> revoke_all_of_user(std::int64_t user_id,
-                                                             std::int64_t at);
+  core::Result<std::vector<std::int64_t>> revoke_all_of_user(std::int64_t user_id, std::int64_t at);
   core::Status touch(std::int64_t id, std::int64_t used_at);
 
  private:

@@ -44,4 +44,12 @@ void Store::close_idle() {
   }
 }
 
+core::Result<WriteTransaction> WriteTransaction::begin(Store& store) {
+  auto connection = store.acquire();
+  if (!connection) return connection.error();
+  auto transaction = Transaction::begin(**connection);
+  if (!transaction) return transaction.error();
+  return WriteTransaction(std::move(*connection), std::move(*transaction));
+}
+
 }  // namespace laurel::store

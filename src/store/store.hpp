@@ -64,4 +64,27 @@ class Store {
   QueryObserver observer_;
 };
 
+// A pooled connection with a write transaction open on it: how every change begins.
+//
+//   auto write = store::WriteTransaction::begin(store);
+//   if (!write) return write.error();
+//   ... UserRepository(write->connection()).insert(...) ...
+//   return write->commit();
+//
+// Rolls back if it goes out of scope uncommitted.
+class WriteTransaction {
+ public:
+  static core::Result<WriteTransaction> begin(Store& store);
+
+  Connection& connection() { return *connection_; }
+  core::Status commit() { return transaction_.commit(); }
+
+ private:
+  WriteTransaction(PooledConnection connection, Transaction transaction)
+      : connection_(std::move(connection)), transaction_(std::move(transaction)) {}
+
+  PooledConnection connection_;  // declared first: released after the transaction ends
+  Transaction transaction_;
+};
+
 }  // namespace laurel::store

@@ -12,8 +12,8 @@ class AuditTrailTest : public testing::AuthFixture {};
 TEST_F(AuditTrailTest, RecordsJsonBeforeAndAfter) {
   auto admin = add_user("root", Role::admin);
   ASSERT_TRUE(audit_.record(Actor{admin.id, "root", "10.0.0.9", "req-7"},
-                            {"config.change", "config", "log.level",
-                             boost::json::value("info"), boost::json::value("debug")}));
+                            {"config.change", "config", "log.level", boost::json::value("info"),
+                             boost::json::value("debug")}));
   auto entries = audit_entries("config.change");
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].actor_user_id, admin.id);
@@ -41,9 +41,9 @@ TEST_F(AuditTrailTest, RecordJoinsTheCallersTransaction) {
   EXPECT_TRUE(audit_entries("test.action").empty());
   {
     auto tx = store::Transaction::begin(*connection).value();
-    ASSERT_TRUE(audit_.record(*connection, Actor{user.id, "x.y", std::nullopt, std::nullopt},
-                              {"test.action", "thing", "1", std::nullopt,
-                               boost::json::object{{"k", 1}}}));
+    ASSERT_TRUE(
+        audit_.record(*connection, Actor{user.id, "x.y", std::nullopt, std::nullopt},
+                      {"test.action", "thing", "1", std::nullopt, boost::json::object{{"k", 1}}}));
     ASSERT_TRUE(tx.commit());
   }
   auto entries = audit_entries("test.action");

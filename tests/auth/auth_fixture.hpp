@@ -39,8 +39,8 @@ class AuthFixture : public ::testing::Test {
   PasswordHasher hasher_{kCheapCost};
   LoginThrottle throttle_{{3, 10, std::chrono::seconds(600)}, clock_};
   AuditTrail audit_{db_.store(), clock_};
-  AuthService auth_{db_.store(), clock_, hasher_, throttle_, audit_,
-                    {std::chrono::minutes(60), std::chrono::minutes(15)}};
+  AuthService auth_{db_.store(), clock_, hasher_,
+                    throttle_,   audit_, {std::chrono::minutes(60), std::chrono::minutes(15)}};
   UserService users_{db_.store(), clock_, hasher_, audit_, auth_};
   TokenService tokens_{db_.store(), clock_, audit_, auth_};
 };

@@ -45,7 +45,8 @@ TEST_F(AuthServiceTest, WrongPasswordUnknownUserAndDisabledUserAllLookTheSame) {
 
 TEST_F(AuthServiceTest, RepeatedFailuresAreThrottledWithRetryAfter) {
   add_user("zhao", Role::sales);
-  for (int i = 0; i < 3; ++i) ASSERT_FALSE(auth_.login("zhao", "wrong password!", client()));
+  for (int i = 0; i < 3; ++i)
+    ASSERT_FALSE(auth_.login("zhao", "wrong password!", client()));
   auto throttled = auth_.login("zhao", "correct horse battery", client());
   ASSERT_FALSE(throttled);
   EXPECT_EQ(throttled.error().code, core::Errc::too_many_requests);
@@ -113,7 +114,7 @@ TEST_F(AuthServiceTest, RoleChangeEndsEveryCredentialAtOnce) {
 
 TEST_F(AuthServiceTest, GarbageTokensAreRefused) {
   for (const std::string& token : {std::string(""), std::string("lss_nope"), std::string("x"),
-                                  std::string(500, 'a'), generate_token(kApiTokenPrefix)}) {
+                                   std::string(500, 'a'), generate_token(kApiTokenPrefix)}) {
     auto r = auth_.authenticate(token);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, core::Errc::unauthenticated);
@@ -122,8 +123,8 @@ TEST_F(AuthServiceTest, GarbageTokensAreRefused) {
 
 TEST_F(AuthServiceTest, ApiTokensAuthenticateUntilRevokedOrExpired) {
   auto robot = add_user("warehouse", Role::integration);
-  auto created = tokens_.create({"nightly load", robot.id, clock_.now() + 48h},
-                                Actor::command_line("t"));
+  auto created =
+      tokens_.create({"nightly load", robot.id, clock_.now() + 48h}, Actor::command_line("t"));
   ASSERT_TRUE(created) << created.error().message;
   auto principal = auth_.authenticate(created->token);
   ASSERT_TRUE(principal);

@@ -22,8 +22,7 @@ TEST(SecretTokenTest, TokensArePrefixedRandomAndUrlSafe) {
 
 TEST(SecretTokenTest, HashIsHexSha256) {
   // SHA-256("abc")
-  EXPECT_EQ(hash_token("abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(hash_token("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST(SecretTokenTest, ConstantTimeEqual) {

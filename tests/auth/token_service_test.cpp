@@ -26,18 +26,15 @@ TEST_F(TokenServiceTest, CreatesForIntegrationUsersAndStoresOnlyTheHash) {
 TEST_F(TokenServiceTest, RefusesWhatMakesNoSense) {
   auto person = add_user("wang", Role::sales);
   auto robot = add_user("dw.robot", Role::integration);
-  EXPECT_EQ(tokens_.create({"x", person.id, std::nullopt}, Actor::command_line("t"))
-                .error()
-                .field,
+  EXPECT_EQ(tokens_.create({"x", person.id, std::nullopt}, Actor::command_line("t")).error().field,
             "user_id");
   EXPECT_EQ(tokens_.create({"x", 999, std::nullopt}, Actor::command_line("t")).error().field,
             "user_id");
   EXPECT_EQ(tokens_.create({"", robot.id, std::nullopt}, Actor::command_line("t")).error().field,
             "name");
-  EXPECT_EQ(tokens_.create({"x", robot.id, clock_.now() - 1s}, Actor::command_line("t"))
-                .error()
-                .field,
-            "expires_at");
+  EXPECT_EQ(
+      tokens_.create({"x", robot.id, clock_.now() - 1s}, Actor::command_line("t")).error().field,
+      "expires_at");
   EXPECT_TRUE(tokens_.list(std::nullopt, 0, 10).value().tokens.empty());
 }
 
@@ -58,8 +55,8 @@ TEST_F(TokenServiceTest, ListsPerUserWithCursor) {
   auto a = add_user("dw.a", Role::integration);
   auto b = add_user("dw.b", Role::integration);
   for (int i = 0; i < 3; ++i) {
-    ASSERT_TRUE(tokens_.create({"a" + std::to_string(i), a.id, std::nullopt},
-                               Actor::command_line("t")));
+    ASSERT_TRUE(
+        tokens_.create({"a" + std::to_string(i), a.id, std::nullopt}, Actor::command_line("t")));
   }
   ASSERT_TRUE(tokens_.create({"b", b.id, std::nullopt}, Actor::command_line("t")));
   auto page = tokens_.list(a.id, 0, 2).value();

@@ -8,8 +8,16 @@ namespace laurel::auth {
 namespace {
 
 TEST(UserJsonTest, UserHasNoSecretsAndRfc3339Times) {
-  store::UserRecord user{3,  "wang.fang", "王芳", std::nullopt, "sales", "$argon2id$secret",
-                         true, 1'700'000'000'000'000, 1'700'000'000'000'000, std::nullopt};
+  store::UserRecord user{3,
+                         "wang.fang",
+                         "王芳",
+                         std::nullopt,
+                         "sales",
+                         "$argon2id$secret",
+                         true,
+                         1'700'000'000'000'000,
+                         1'700'000'000'000'000,
+                         std::nullopt};
   const auto json = user_to_json(user);
   const auto text = boost::json::serialize(json);
   EXPECT_EQ(text.find("argon2"), std::string::npos);
@@ -20,8 +28,16 @@ TEST(UserJsonTest, UserHasNoSecretsAndRfc3339Times) {
 }
 
 TEST(UserJsonTest, TokenShowsPrefixNotHash) {
-  store::ApiTokenRecord token{5, "dw", 2, "lat_abcdef", "deadbeef", 1, 0, std::nullopt,
-                              std::nullopt, 1'700'000'000'000'000};
+  store::ApiTokenRecord token{5,
+                              "dw",
+                              2,
+                              "lat_abcdef",
+                              "deadbeef",
+                              1,
+                              0,
+                              std::nullopt,
+                              std::nullopt,
+                              1'700'000'000'000'000};
   const auto text = boost::json::serialize(token_to_json(token));
   EXPECT_EQ(text.find("deadbeef"), std::string::npos);
   EXPECT_NE(text.find("lat_abcdef"), std::string::npos);

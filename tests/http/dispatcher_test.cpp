@@ -14,20 +14,36 @@ auth::Principal principal(auth::Role role) {
 class DispatcherTest : public ::testing::Test {
  protected:
   DispatcherTest() {
-    router_.add({"GET", "/api/v1/open", Access::open, {}, std::nullopt,
+    router_.add({"GET",
+                 "/api/v1/open",
+                 Access::open,
+                 {},
+                 std::nullopt,
                  [](const Request&, RequestContext& c) -> core::Result<Response> {
                    EXPECT_FALSE(c.principal);
                    return Response::text(200, "{}", "application/json");
                  }});
-    router_.add({"GET", "/api/v1/mine", Access::authenticated, {}, std::nullopt,
+    router_.add({"GET",
+                 "/api/v1/mine",
+                 Access::authenticated,
+                 {},
+                 std::nullopt,
                  [](const Request&, RequestContext& c) -> core::Result<Response> {
                    return Response::text(200, c.user().username, "text/plain");
                  }});
-    router_.add({"POST", "/api/v1/admin-only", Access::authenticated, {auth::Role::admin},
-                 std::size_t{64}, [](const Request&, RequestContext&) -> core::Result<Response> {
+    router_.add({"POST",
+                 "/api/v1/admin-only",
+                 Access::authenticated,
+                 {auth::Role::admin},
+                 std::size_t{64},
+                 [](const Request&, RequestContext&) -> core::Result<Response> {
                    return Response::no_content();
                  }});
-    router_.add({"GET", "/api/v1/fails/{how}", Access::open, {}, std::nullopt,
+    router_.add({"GET",
+                 "/api/v1/fails/{how}",
+                 Access::open,
+                 {},
+                 std::nullopt,
                  [](const Request&, RequestContext& c) -> core::Result<Response> {
                    if (c.param("how") == "conflict") {
                      return core::Error::conflict("taken", "code");

@@ -6,8 +6,7 @@ namespace laurel::http {
 namespace {
 
 TEST(JsonInputTest, ReadsTypedMembers) {
-  auto in = JsonInput::parse(
-      R"({"name":"王芳","active":true,"n":42,"email":null,"note":"x"})");
+  auto in = JsonInput::parse(R"({"name":"王芳","active":true,"n":42,"email":null,"note":"x"})");
   ASSERT_TRUE(in);
   EXPECT_EQ(in->required_string("name", {1, 2}).value(), "王芳") << "two characters, six bytes";
   EXPECT_EQ(in->optional_bool("active").value(), true);

@@ -35,8 +35,8 @@ TEST(ProblemTest, BodyIsRfc9457WithTheField) {
 }
 
 TEST(ProblemTest, InternalDetailsStayInside) {
-  auto response = problem_response(problem_of(core::Error::internal("disk I/O error at page 7")),
-                                   "/x", "id");
+  auto response =
+      problem_response(problem_of(core::Error::internal("disk I/O error at page 7")), "/x", "id");
   EXPECT_EQ(response.status, 500u);
   EXPECT_EQ(response.body.find("disk"), std::string::npos);
 }

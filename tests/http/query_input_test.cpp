@@ -6,7 +6,8 @@ namespace laurel::http {
 namespace {
 
 TEST(QueryInputTest, DecodesAndTypes) {
-  auto q = QueryInput::parse("q=%E7%8E%8B+%E8%8A%B3&limit=10&active=true&since=2026-11-23T08:00:00Z");
+  auto q =
+      QueryInput::parse("q=%E7%8E%8B+%E8%8A%B3&limit=10&active=true&since=2026-11-23T08:00:00Z");
   ASSERT_TRUE(q);
   EXPECT_EQ(q->optional_string("q").value(), "王 芳");
   EXPECT_EQ(q->limit().value(), 10);

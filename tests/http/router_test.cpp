@@ -16,10 +16,14 @@ class RouterTest : public ::testing::Test {
   RouterTest() {
     router_.add({"GET", "/api/v1/users", Access::authenticated, {}, std::nullopt, answer("list")});
     router_.add({"POST", "/api/v1/users", Access::authenticated, {}, 10, answer("create")});
-    router_.add({"GET", "/api/v1/users/{id}", Access::authenticated, {}, std::nullopt,
-                 answer("one")});
-    router_.add({"DELETE", "/api/v1/users/{id}/sessions", Access::authenticated, {},
-                 std::nullopt, answer("revoke")});
+    router_.add(
+        {"GET", "/api/v1/users/{id}", Access::authenticated, {}, std::nullopt, answer("one")});
+    router_.add({"DELETE",
+                 "/api/v1/users/{id}/sessions",
+                 Access::authenticated,
+                 {},
+                 std::nullopt,
+                 answer("revoke")});
   }
   Router router_;
 };

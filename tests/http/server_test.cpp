@@ -87,16 +87,27 @@ class Client {
 class ServerTest : public ::testing::Test {
  protected:
   void start(ServerOptions options = {}) {
-    router_.add({"GET", "/echo", Access::open, {}, std::nullopt,
+    router_.add({"GET",
+                 "/echo",
+                 Access::open,
+                 {},
+                 std::nullopt,
                  [](const Request& r, RequestContext&) -> core::Result<Response> {
                    return Response::text(200, "path=" + r.target, "text/plain");
                  }});
-    router_.add({"POST", "/small", Access::open, {}, std::size_t{16},
+    router_.add({"POST",
+                 "/small",
+                 Access::open,
+                 {},
+                 std::size_t{16},
                  [](const Request& r, RequestContext&) -> core::Result<Response> {
-                   return Response::text(200, "got " + std::to_string(r.body.size()),
-                                         "text/plain");
+                   return Response::text(200, "got " + std::to_string(r.body.size()), "text/plain");
                  }});
-    router_.add({"GET", "/slow", Access::open, {}, std::nullopt,
+    router_.add({"GET",
+                 "/slow",
+                 Access::open,
+                 {},
+                 std::nullopt,
                  [this](const Request&, RequestContext&) -> core::Result<Response> {
                    slow_started_.set_value();
                    std::this_thread::sleep_for(400ms);
@@ -104,7 +115,8 @@ class ServerTest : public ::testing::Test {
                  }});
     metrics_ = std::make_unique<Metrics>(std::vector<std::string>{"echo", "small", "slow"});
     dispatcher_ = std::make_unique<Dispatcher>(
-        router_, [](std::string_view) -> core::Result<auth::Principal> {
+        router_,
+        [](std::string_view) -> core::Result<auth::Principal> {
           return core::Error::unauthenticated("no");
         },
         *metrics_, nullptr, RequestLogger(), DispatcherOptions{1024});
@@ -131,7 +143,8 @@ class ServerTest : public ::testing::Test {
 
 int count(const std::string& text, const std::string& what) {
   int n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+    ++n;
   return n;
 }
 
@@ -164,8 +177,9 @@ TEST_F(ServerTest, PipelinedRequestsAreAnsweredInOrder) {
 TEST_F(ServerTest, OversizedBodyIsRefusedBeforeItIsRead) {
   start();
   Client client(port());
-  client.send("POST /small HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-              "Content-Length: 100000\r\n\r\n");
+  client.send(
+      "POST /small HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 100000\r\n\r\n");
   const auto answer = client.read_all();
   EXPECT_NE(answer.find("HTTP/1.1 413"), std::string::npos) << answer;
   EXPECT_NE(answer.find("application/problem+json"), std::string::npos);
@@ -175,16 +189,19 @@ TEST_F(ServerTest, OversizedBodyIsRefusedBeforeItIsRead) {
 TEST_F(ServerTest, OversizedChunkedBodyIsRefused) {
   start();
   Client client(port());
-  client.send("POST /small HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-              "Transfer-Encoding: chunked\r\n\r\n20\r\n" + std::string(32, 'x') + "\r\n0\r\n\r\n");
+  client.send(
+      "POST /small HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n20\r\n" +
+      std::string(32, 'x') + "\r\n0\r\n\r\n");
   EXPECT_NE(client.read_all().find("HTTP/1.1 413"), std::string::npos);
 }
 
 TEST_F(ServerTest, BodyWithinTheLimitArrives) {
   start();
   Client client(port());
-  client.send("POST /small HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-              "Content-Length: 2\r\n\r\n{}");
+  client.send(
+      "POST /small HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 2\r\n\r\n{}");
   EXPECT_NE(client.read_responses(1).find("got 2"), std::string::npos);
 }
 
@@ -244,8 +261,7 @@ TEST_F(ServerTest, ConnectionsOverTheLimitGet503) {
   const auto refused = c.read_all();
   EXPECT_NE(refused.find("HTTP/1.1 503"), std::string::npos) << refused;
   EXPECT_NE(refused.find("Retry-After: 1"), std::string::npos);
-  EXPECT_NE(metrics_->render().find("laurel_http_rejected_connections_total 1"),
-            std::string::npos);
+  EXPECT_NE(metrics_->render().find("laurel_http_rejected_connections_total 1"), std::string::npos);
 }
 
 TEST_F(ServerTest, GracefulShutdownFinishesTheRequestInFlight) {

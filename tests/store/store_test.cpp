@@ -48,6 +48,25 @@ TEST_P(StoreConformance, PingAnswersWhileTheDatabaseIsThere) {
   EXPECT_TRUE(db.store().ping());
 }
 
+TEST_P(StoreConformance, WriteTransactionCommitsOrRollsBack) {
+  testing::TestDatabase db(GetParam());
+  ASSERT_TRUE(db.store().acquire().value()->execute_script("CREATE TABLE t (v INTEGER)"));
+  {
+    auto write = WriteTransaction::begin(db.store());
+    ASSERT_TRUE(write);
+    ASSERT_TRUE(write->connection().query("INSERT INTO t VALUES (1)"));
+  }  // abandoned
+  {
+    auto write = WriteTransaction::begin(db.store());
+    ASSERT_TRUE(write);
+    ASSERT_TRUE(write->connection().query("INSERT INTO t VALUES (2)"));
+    ASSERT_TRUE(write->commit());
+  }
+  auto rows = db.store().acquire().value()->query("SELECT v FROM t").value();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows.front().integer(0), 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::ValuesIn(testing::backends()));
 
 }  // namespace
