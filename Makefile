@@ -4,8 +4,11 @@
 # and a few helpers: make build, make web, make format, make bench.
 
 BUILD_DIR ?= build/release
-# ccache lives outside the clone, so fresh clones (CI) reuse it.
+# ccache lives outside the clone, so fresh clones (CI) reuse it; see scripts/ccache-env.sh.
 export CCACHE_DIR ?= $(HOME)/.cache/laurel-ccache
+export CCACHE_BASEDIR ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= 1
+export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_file_ctime
 LISTEN ?= 127.0.0.1:8080
 
 .PHONY: demo test setup build web format bench

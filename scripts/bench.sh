@@ -3,7 +3,7 @@
 # the command that produced them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/laurel-ccache}
+source scripts/ccache-env.sh
 bash scripts/setup.sh --test
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DLAUREL_BUILD_BENCH=ON >/dev/null
 cmake --build build/release

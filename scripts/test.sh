@@ -7,7 +7,7 @@
 #     checked against its schema in docs/openapi.json, the CLI, bad input, slow clients, shutdown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/laurel-ccache}
+source scripts/ccache-env.sh
 jobs=$(nproc)
 
 bash scripts/setup.sh --test
