@@ -348,6 +348,13 @@ core::Status Server::listen() {
                                                      ec.message());
   }
   impl_->bound_port = acceptor.local_endpoint().port();
+  if (impl_->shared.options.handle_signals) {
+    // Installed now, before anyone is told the port: a SIGTERM sent the moment Laurel says it
+    // is listening must start a graceful shutdown, not kill the process.
+    impl_->signals.add(SIGINT, ec);
+    if (!ec) impl_->signals.add(SIGTERM, ec);
+    if (ec) return core::Error::internal("cannot handle SIGINT/SIGTERM: " + ec.message());
+  }
   return {};
 }
 
@@ -358,8 +365,7 @@ std::uint16_t Server::port() const {
 void Server::run() {
   auto& impl = *impl_;
   if (impl.shared.options.handle_signals) {
-    impl.signals.add(SIGINT);
-    impl.signals.add(SIGTERM);
+    // The handlers were installed by listen(); a signal since then is waiting in the set.
     impl.signals.async_wait([this](beast::error_code ec, int) {
       if (!ec) impl_->begin_shutdown();
     });
