@@ -9,6 +9,8 @@ http::Router build_router(Services& services, MetricsHandle& metrics) {
   add_user_routes(router, services);
   add_token_routes(router, services);
   add_audit_routes(router, services);
+  add_event_routes(router, services);
+  add_department_routes(router, services);
   return router;
 }
 

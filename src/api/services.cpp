@@ -15,6 +15,8 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       auth(*store, clock, hasher, throttle, audit,
            {config.auth.session_ttl, config.auth.session_idle}),
       users(*store, clock, hasher, audit, auth),
-      tokens(*store, clock, audit, auth) {}
+      tokens(*store, clock, audit, auth),
+      events(clock),
+      departments(*store, clock, events) {}
 
 }  // namespace laurel::api

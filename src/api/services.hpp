@@ -12,6 +12,8 @@
 #include "auth/user_service.hpp"
 #include "config/config.hpp"
 #include "core/clock.hpp"
+#include "crm/department_service.hpp"
+#include "crm/event_log.hpp"
 #include "store/store.hpp"
 
 namespace laurel::api {
@@ -29,6 +31,8 @@ struct Services {
   auth::AuthService auth;
   auth::UserService users;
   auth::TokenService tokens;
+  crm::EventLog events;
+  crm::DepartmentService departments;
 };
 
 }  // namespace laurel::api

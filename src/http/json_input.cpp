@@ -111,6 +111,22 @@ core::Result<std::optional<std::int64_t>> JsonInput::optional_integer(std::strin
   return std::optional<std::int64_t>(number);
 }
 
+core::Result<std::optional<std::optional<std::int64_t>>> JsonInput::nullable_integer(
+    std::string_view name, std::int64_t min, std::int64_t max) {
+  using Out = std::optional<std::optional<std::int64_t>>;
+  const auto* value = take(name);
+  if (!value) return Out();
+  if (value->is_null()) return Out(std::optional<std::int64_t>());
+  auto number = optional_integer(name, min, max);
+  if (!number) {
+    if (number.error().message == "must be an integer") {
+      return core::Error::invalid(std::string(name), "must be an integer or null");
+    }
+    return number.error();
+  }
+  return Out(*number);
+}
+
 core::Status JsonInput::finish() const {
   for (const auto& member : object_) {
     if (!taken_.contains(std::string_view(member.key()))) {

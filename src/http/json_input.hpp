@@ -41,6 +41,11 @@ class JsonInput {
   core::Result<std::optional<std::int64_t>> optional_integer(std::string_view name,
                                                              std::int64_t min, std::int64_t max);
 
+  // Absent: outer nullopt. null: inner nullopt.
+  core::Result<std::optional<std::optional<std::int64_t>>> nullable_integer(std::string_view name,
+                                                                            std::int64_t min,
+                                                                            std::int64_t max);
+
   // Refuses members that were not asked for.
   core::Status finish() const;
   bool has(std::string_view name) const { return object_.contains(name); }

@@ -2,6 +2,12 @@
 
 namespace laurel::store {
 
+bool is_unique_violation(const core::Error& error) {
+  if (error.code != core::Errc::conflict) return false;
+  const auto& m = error.message;
+  return m.find("UNIQUE") != std::string::npos || m.find("unique") != std::string::npos;
+}
+
 core::Result<Transaction> Transaction::begin(Connection& connection) {
   if (auto s = connection.begin(); !s) return s.error();
   return Transaction(connection);

@@ -41,6 +41,11 @@ class Connection {
   virtual std::string_view dialect() const = 0;
 };
 
+// Whether a conflict error is a unique-constraint violation (rather than a foreign key), on
+// either backend: SQLite says "UNIQUE constraint failed", PostgreSQL "violates unique
+// constraint".
+bool is_unique_violation(const core::Error& error);
+
 // Commits when told to; rolls back if it goes out of scope first (an error return, an exception).
 class Transaction {
  public:

@@ -48,6 +48,18 @@ TEST(JsonInputTest, NamesTheFieldOfEachMistake) {
   EXPECT_EQ(in->required_string("missing", {1, 5}).error().message, "is required");
 }
 
+TEST(JsonInputTest, NullableIntegersTellAbsentFromNull) {
+  auto in = JsonInput::parse(R"({"a":null,"b":7,"c":"7","d":0})");
+  ASSERT_TRUE(in);
+  EXPECT_FALSE(in->nullable_integer("missing", 1, 9).value().has_value());
+  auto a = in->nullable_integer("a", 1, 9).value();
+  ASSERT_TRUE(a.has_value());
+  EXPECT_FALSE(a->has_value());
+  EXPECT_EQ(in->nullable_integer("b", 1, 9).value(), std::optional<std::int64_t>(7));
+  EXPECT_EQ(in->nullable_integer("c", 1, 9).error().message, "must be an integer or null");
+  EXPECT_EQ(in->nullable_integer("d", 1, 9).error().field, "d");
+}
+
 TEST(JsonInputTest, FinishNamesTheFirstUnknownMember) {
   auto in = JsonInput::parse(R"({"username":"a","pasword":"typo"})");
   ASSERT_TRUE(in);

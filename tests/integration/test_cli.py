@@ -14,7 +14,7 @@ import subprocess
 
 import pytest
 
-from conftest import BINARY, CHEAP_ARGON2, Api, run_cli
+from conftest import BINARY, CHEAP_ARGON2, ROOT, Api, run_cli
 
 PASSWORD = "correct horse battery"
 OTHER_PASSWORD = "staple battery horse"
@@ -150,9 +150,13 @@ def test_missing_or_unknown_subcommand_fails(args):
 # --- migrate --------------------------------------------------------------------------------
 
 def test_migrate_applies_then_is_up_to_date(db):
+    # The migrations the binary carries are the .sql files of src/store/migrations.
+    names = sorted(p.stem for p in (ROOT / "src" / "store" / "migrations").glob("*.sql"))
+    assert names[0] == "0001_platform"
     first = ok(run_cli("migrate", db=db)).splitlines()
-    assert first == ["applied 0001_platform", "schema at version 1"]
-    assert query(db, "SELECT version, name FROM schema_migrations") == [(1, "0001_platform")]
+    assert first == [f"applied {n}" for n in names] + [f"schema at version {len(names)}"]
+    assert query(db, "SELECT version, name FROM schema_migrations") == [
+        (i + 1, n) for i, n in enumerate(names)]
     second = ok(run_cli("migrate", db=db))
     assert "already up to date" in second and "applied" not in second
 

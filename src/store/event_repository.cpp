@@ -1,0 +1,36 @@
+#include "store/event_repository.hpp"
+
+namespace laurel::store {
+
+core::Result<std::int64_t> EventRepository::append(const EventRecord& e) {
+  auto rows = db_.query(
+      "INSERT INTO events (type, occurred_at, recorded_at, actor_user_id, actor, entity_type, "
+      "entity_id, payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq",
+      {e.type, e.occurred_at, e.recorded_at, nullable(e.actor_user_id), e.actor, e.entity_type,
+       e.entity_id, e.payload});
+  if (!rows) return rows.error();
+  return rows->front().integer(0);
+}
+
+core::Result<std::vector<EventRecord>> EventRepository::list(const EventFilter& f) {
+  auto rows = db_.query(
+      "SELECT seq, type, occurred_at, recorded_at, actor_user_id, actor, entity_type, entity_id, "
+      "payload FROM events WHERE seq > $1"
+      " AND ($2 IS NULL OR entity_type = $2)"
+      " AND ($3 IS NULL OR entity_id = $3)"
+      " AND ($4 IS NULL OR type = $4)"
+      " ORDER BY seq LIMIT $5",
+      {f.after_seq, nullable(f.entity_type), nullable(f.entity_id), nullable(f.type),
+       std::int64_t{f.limit + 1}});
+  if (!rows) return rows.error();
+  std::vector<EventRecord> events;
+  events.reserve(rows->size());
+  for (const auto& r : *rows) {
+    events.push_back(EventRecord{r.integer(0), r.text(1), r.integer(2), r.integer(3),
+                                 r.optional_integer(4), r.text(5), r.text(6), r.text(7),
+                                 r.text(8)});
+  }
+  return events;
+}
+
+}  // namespace laurel::store

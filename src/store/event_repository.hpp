@@ -1,0 +1,47 @@
+#pragma once
+// The event log as stored (migration 0002). Append and read; there is no update or delete, and
+// the database refuses them too.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/connection.hpp"
+
+namespace laurel::store {
+
+struct EventRecord {
+  std::int64_t seq = 0;
+  std::string type;  // "department.created"
+  std::int64_t occurred_at = 0;
+  std::int64_t recorded_at = 0;
+  std::optional<std::int64_t> actor_user_id;
+  std::string actor;
+  std::string entity_type;  // "department"
+  std::string entity_id;    // "12"
+  std::string payload;      // JSON
+};
+
+struct EventFilter {
+  std::optional<std::string> entity_type;
+  std::optional<std::string> entity_id;
+  std::optional<std::string> type;
+  std::int64_t after_seq = 0;  // cursor: events with a larger seq, oldest first
+  int limit = 100;
+};
+
+class EventRepository {
+ public:
+  explicit EventRepository(Connection& connection) : db_(connection) {}
+
+  // Returns the event's seq.
+  core::Result<std::int64_t> append(const EventRecord& event);
+  // Ordered by seq; up to limit + 1 rows so the caller knows whether more follow.
+  core::Result<std::vector<EventRecord>> list(const EventFilter& filter);
+
+ private:
+  Connection& db_;
+};
+
+}  // namespace laurel::store
