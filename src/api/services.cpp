@@ -17,6 +17,8 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       users(*store, clock, hasher, audit, auth),
       tokens(*store, clock, audit, auth),
       events(clock),
-      departments(*store, clock, events) {}
+      departments(*store, clock, events),
+      // The zone was checked when the configuration was loaded.
+      staff(*store, clock, core::CompanyZone::locate(config.company.timezone).value(), events) {}
 
 }  // namespace laurel::api

@@ -14,6 +14,7 @@
 #include "core/clock.hpp"
 #include "crm/department_service.hpp"
 #include "crm/event_log.hpp"
+#include "crm/staff_service.hpp"
 #include "store/store.hpp"
 
 namespace laurel::api {
@@ -33,6 +34,7 @@ struct Services {
   auth::TokenService tokens;
   crm::EventLog events;
   crm::DepartmentService departments;
+  crm::StaffService staff;
 };
 
 }  // namespace laurel::api

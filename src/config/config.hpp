@@ -45,11 +45,16 @@ struct LogConfig {
   bool requests = true;
 };
 
+struct CompanyConfig {
+  std::string timezone = "Asia/Shanghai";  // what "today" and effective dates mean
+};
+
 struct Config {
   ServerConfig server;
   DatabaseConfig database;
   AuthConfig auth;
   LogConfig log;
+  CompanyConfig company;
 };
 
 }  // namespace laurel::config

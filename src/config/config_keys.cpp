@@ -3,6 +3,8 @@
 #include <charconv>
 #include <vector>
 
+#include "core/local_date.hpp"
+
 namespace laurel::config {
 namespace {
 
@@ -196,6 +198,14 @@ std::vector<ConfigKey> build_keys() {
       flag(
           "log.requests", "Write one log line per HTTP request",
           [](Config & c) -> auto& { return c.log.requests; }),
+      text(
+          "company.timezone",
+          "The company's time zone (IANA name): what \"today\" and effective dates mean",
+          [](Config & c) -> auto& { return c.company.timezone; },
+          [](std::string_view v) -> Status {
+            if (auto zone = core::CompanyZone::locate(v); !zone) return zone.error();
+            return {};
+          }),
   };
 }
 

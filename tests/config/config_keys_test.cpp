@@ -44,6 +44,10 @@ TEST(ConfigKeysTest, ParsesAndChecksValues) {
   EXPECT_FALSE(find_config_key("server.listen")->set(config, "localhost:70000"));
   EXPECT_FALSE(find_config_key("log.level")->set(config, "loud"));
   EXPECT_FALSE(find_config_key("auth.cookie_secure")->set(config, "maybe"));
+  EXPECT_EQ(find_config_key("company.timezone")->set(config, "Mars/Base").error().field,
+            "company.timezone");
+  ASSERT_TRUE(find_config_key("company.timezone")->set(config, "Europe/London"));
+  EXPECT_EQ(config.company.timezone, "Europe/London");
   EXPECT_EQ(config.server.threads, 4u) << "a rejected value must not change the config";
 }
 

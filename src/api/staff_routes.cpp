@@ -1,0 +1,166 @@
+// Staff of the sales organisation: everyone signed in reads them; admins add, change and
+// transfer them.
+
+#include <boost/json/array.hpp>
+
+#include "api/json_response.hpp"
+#include "api/routes.hpp"
+#include "http/json_input.hpp"
+#include "http/query_input.hpp"
+
+namespace laurel::api {
+namespace {
+
+using http::Access;
+using http::JsonInput;
+using http::QueryInput;
+using http::Request;
+using http::RequestContext;
+using http::Response;
+
+const std::vector<auth::Role> kAdmin = {auth::Role::admin};
+const std::vector<auth::Role> kStaff = {auth::Role::admin, auth::Role::manager, auth::Role::sales,
+                                        auth::Role::service};
+constexpr std::size_t kSmallBody = 4 * 1024;
+
+core::Result<std::optional<core::LocalDate>> date_field(JsonInput& in, std::string_view name) {
+  auto text = in.optional_string(name, {1, 10});
+  if (!text) return text.error();
+  if (!*text) return std::optional<core::LocalDate>();
+  auto day = core::parse_date(**text);
+  if (!day) return core::Error::invalid(std::string(name), "must be a date such as 2026-11-23");
+  return std::optional<core::LocalDate>(*day);
+}
+
+core::Result<Response> list(Services& services, const Request& request) {
+  auto query = QueryInput::parse(request.query);
+  if (!query) return query.error();
+  store::StaffFilter filter;
+  auto department = query->optional_integer("department_id", 1, INT64_MAX);
+  if (!department) return department.error();
+  filter.department_id = *department;
+  auto as_of = query->optional_string("as_of", 10);
+  if (!as_of) return as_of.error();
+  if (*as_of) {
+    auto day = core::parse_date(**as_of);
+    if (!day) return core::Error::invalid("as_of", "must be a date such as 2026-11-23");
+    filter.as_of = core::format_date(*day);
+  }
+  auto active = query->optional_bool("active");
+  if (!active) return active.error();
+  filter.active = *active;
+  auto search = query->optional_string("q", 100);
+  if (!search) return search.error();
+  filter.search = *search;
+  auto cursor = query->optional_integer("cursor", 0, INT64_MAX);
+  if (!cursor) return cursor.error();
+  filter.after_id = cursor->value_or(0);
+  auto limit = query->limit();
+  if (!limit) return limit.error();
+  filter.limit = *limit;
+  if (auto s = query->finish(); !s) return s.error();
+  auto page = services.staff.list(filter);
+  if (!page) return page.error();
+  boost::json::array items;
+  for (const auto& view : page->staff)
+    items.push_back(crm::staff_to_json(view));
+  return page_response(std::move(items), page->next_after_id);
+}
+
+core::Result<Response> create(Services& services, const Request& request, RequestContext& context) {
+  auto in = JsonInput::parse(request.body);
+  if (!in) return in.error();
+  crm::NewStaff input;
+  auto name = in->required_string("name", {1, 100});
+  if (!name) return name.error();
+  input.name = std::move(*name);
+  auto title = in->nullable_string("title", {0, 100});
+  if (!title) return title.error();
+  if (*title) input.title = **title;
+  auto user = in->nullable_integer("user_id", 1, INT64_MAX);
+  if (!user) return user.error();
+  if (*user) input.user_id = **user;
+  auto department = in->required_integer("department_id", 1, INT64_MAX);
+  if (!department) return department.error();
+  input.department_id = *department;
+  auto from = date_field(*in, "effective_from");
+  if (!from) return from.error();
+  input.effective_from = *from;
+  if (auto s = in->finish(); !s) return s.error();
+  auto created = services.staff.create(input, context.actor(request.client_ip));
+  if (!created) return created.error();
+  Response response = json_response(201, crm::staff_to_json(*created));
+  response.set_header("Location", "/api/v1/staff/" + std::to_string(created->staff.id));
+  return response;
+}
+
+core::Result<Response> update(Services& services, const Request& request, RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  auto in = JsonInput::parse(request.body);
+  if (!in) return in.error();
+  crm::StaffChanges changes;
+  auto name = in->optional_string("name", {1, 100});
+  if (!name) return name.error();
+  changes.name = std::move(*name);
+  auto title = in->nullable_string("title", {0, 100});
+  if (!title) return title.error();
+  changes.title = std::move(*title);
+  auto user = in->nullable_integer("user_id", 1, INT64_MAX);
+  if (!user) return user.error();
+  changes.user_id = *user;
+  auto active = in->optional_bool("active");
+  if (!active) return active.error();
+  changes.active = *active;
+  if (auto s = in->finish(); !s) return s.error();
+  auto updated = services.staff.update(*id, changes, context.actor(request.client_ip));
+  if (!updated) return updated.error();
+  return json_response(200, crm::staff_to_json(*updated));
+}
+
+core::Result<Response> transfer(Services& services, const Request& request,
+                                RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  auto in = JsonInput::parse(request.body);
+  if (!in) return in.error();
+  auto department = in->required_integer("department_id", 1, INT64_MAX);
+  if (!department) return department.error();
+  auto from = date_field(*in, "effective_from");
+  if (!from) return from.error();
+  if (!*from) return core::Error::invalid("effective_from", "is required");
+  if (auto s = in->finish(); !s) return s.error();
+  auto moved = services.staff.transfer(*id, *department, **from, context.actor(request.client_ip));
+  if (!moved) return moved.error();
+  return json_response(200, crm::staff_to_json(*moved));
+}
+
+}  // namespace
+
+void add_staff_routes(http::Router& router, Services& services) {
+  router.add(
+      {"GET", "/api/v1/staff", Access::authenticated, kStaff, std::nullopt,
+       [&services](const Request& request, RequestContext&) { return list(services, request); }});
+  router.add({"POST", "/api/v1/staff", Access::authenticated, kAdmin, kSmallBody,
+              [&services](const Request& request, RequestContext& context) {
+                return create(services, request, context);
+              }});
+  router.add({"GET", "/api/v1/staff/{id}", Access::authenticated, kStaff, std::nullopt,
+              [&services](const Request&, RequestContext& context) -> core::Result<Response> {
+                auto id = context.id_param("id");
+                if (!id) return id.error();
+                auto staff = services.staff.get(*id);
+                if (!staff) return staff.error();
+                return json_response(200, crm::staff_to_json(*staff));
+              }});
+  router.add({"PATCH", "/api/v1/staff/{id}", Access::authenticated, kAdmin, kSmallBody,
+              [&services](const Request& request, RequestContext& context) {
+                return update(services, request, context);
+              }});
+  router.add({"POST", "/api/v1/staff/{id}/transfers", Access::authenticated, kAdmin, kSmallBody,
+              [&services](const Request& request, RequestContext& context) {
+                return transfer(services, request, context);
+              }});
+}
+
+}  // namespace laurel::api

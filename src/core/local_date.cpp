@@ -1,0 +1,62 @@
+#include "core/local_date.hpp"
+
+#include <date/tz.h>
+
+#include <charconv>
+
+namespace laurel::core {
+namespace {
+
+bool digits(std::string_view text, int& out) {
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+}  // namespace
+
+std::optional<LocalDate> parse_date(std::string_view text) {
+  int y = 0, m = 0, d = 0;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(text.substr(0, 4), y) ||
+      !digits(text.substr(5, 2), m) || !digits(text.substr(8, 2), d) || y < 1900) {
+    return std::nullopt;
+  }
+  const LocalDate day{date::year(y), date::month(static_cast<unsigned>(m)),
+                      date::day(static_cast<unsigned>(d))};
+  if (!day.ok()) return std::nullopt;
+  return day;
+}
+
+std::string format_date(LocalDate day) {
+  return date::format("%F", date::sys_days(day));
+}
+
+Result<CompanyZone> CompanyZone::locate(std::string_view name) {
+  try {
+    return CompanyZone(date::locate_zone(name));
+  } catch (const std::exception&) {
+    return Error::invalid("company.timezone",
+                          "not a time zone of the IANA database: \"" + std::string(name) + "\"");
+  }
+}
+
+LocalDate CompanyZone::date_of(Timestamp t) const {
+  const auto local = zone_->to_local(t);
+  return LocalDate(date::floor<date::days>(local));
+}
+
+Timestamp CompanyZone::start_of(LocalDate day) const {
+  const auto local = date::local_days(day);
+  const auto info = zone_->get_info(local);
+  // A day can start inside a gap (a zone that springs forward at midnight): then it starts when
+  // the gap ends.
+  const auto sys = info.result == date::local_info::nonexistent
+                       ? info.first.end
+                       : zone_->to_sys(local, date::choose::earliest);
+  return std::chrono::time_point_cast<std::chrono::microseconds>(sys);
+}
+
+std::string_view CompanyZone::name() const {
+  return zone_->name();
+}
+
+}  // namespace laurel::core

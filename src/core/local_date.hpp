@@ -1,0 +1,42 @@
+#pragma once
+// Calendar dates in the company's time zone ("today", effective dates of transfers, confirm
+// dates), and the zone itself. Dates travel as "YYYY-MM-DD" text in JSON and in the database,
+// which sorts like the dates it names.
+
+#include <date/date.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+
+namespace date {
+class time_zone;  // <date/tz.h> stays in local_date.cpp
+}
+
+namespace laurel::core {
+
+using LocalDate = date::year_month_day;
+
+// Strictly "YYYY-MM-DD" naming a real day (no 2026-02-30), years 1900 to 9999.
+std::optional<LocalDate> parse_date(std::string_view text);
+std::string format_date(LocalDate day);
+
+// A time zone of the IANA database, such as "Asia/Shanghai". Cheap to copy.
+class CompanyZone {
+ public:
+  static Result<CompanyZone> locate(std::string_view name);
+  // The company-local calendar day that contains `t`.
+  LocalDate date_of(Timestamp t) const;
+  // The first instant of a company-local day (the earlier one if a clock change doubles it).
+  Timestamp start_of(LocalDate day) const;
+  std::string_view name() const;
+
+ private:
+  explicit CompanyZone(const date::time_zone* zone) : zone_(zone) {}
+  const date::time_zone* zone_;
+};
+
+}  // namespace laurel::core

@@ -1,0 +1,48 @@
+#include "core/local_date.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/timestamp.hpp"
+
+namespace laurel::core {
+namespace {
+
+TEST(LocalDateTest, ParsesOnlyRealDaysInIsoForm) {
+  auto day = parse_date("2026-11-23");
+  ASSERT_TRUE(day);
+  EXPECT_EQ(format_date(*day), "2026-11-23");
+  EXPECT_TRUE(parse_date("2024-02-29")) << "a leap day";
+  for (const char* bad : {"2026-02-29", "2026-13-01", "2026-1-5", "26-11-23", "2026/11/23",
+                          "2026-11-23T00:00", "", "1899-12-31", "2026-00-10", "abcd-ef-gh"}) {
+    EXPECT_FALSE(parse_date(bad)) << bad;
+  }
+}
+
+TEST(LocalDateTest, TodayIsTheCompanysDayNotUtcs) {
+  auto shanghai = CompanyZone::locate("Asia/Shanghai");
+  ASSERT_TRUE(shanghai);
+  EXPECT_EQ(shanghai->name(), "Asia/Shanghai");
+  // 2026-11-23T17:30Z is already 24 November, 01:30, in Shanghai.
+  const auto t = parse_rfc3339("2026-11-23T17:30:00Z").value();
+  EXPECT_EQ(format_date(shanghai->date_of(t)), "2026-11-24");
+  EXPECT_EQ(format_date(CompanyZone::locate("UTC")->date_of(t)), "2026-11-23");
+}
+
+TEST(LocalDateTest, ADayStartsAtLocalMidnight) {
+  auto shanghai = CompanyZone::locate("Asia/Shanghai").value();
+  EXPECT_EQ(format_rfc3339(shanghai.start_of(*parse_date("2026-11-24"))),
+            "2026-11-23T16:00:00.000000Z");
+  // Santiago springs forward at midnight: 2024-09-08 begins at 01:00 local, 04:00Z.
+  auto santiago = CompanyZone::locate("America/Santiago").value();
+  EXPECT_EQ(format_rfc3339(santiago.start_of(*parse_date("2024-09-08"))),
+            "2024-09-08T04:00:00.000000Z");
+}
+
+TEST(LocalDateTest, UnknownZonesAreRefused) {
+  auto zone = CompanyZone::locate("Mars/Olympus_Mons");
+  ASSERT_FALSE(zone);
+  EXPECT_EQ(zone.error().field, "company.timezone");
+}
+
+}  // namespace
+}  // namespace laurel::core
