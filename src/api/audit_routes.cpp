@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 
+#include "api/access.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "core/timestamp.hpp"

@@ -2,6 +2,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "api/access.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "auth/user_json.hpp"
@@ -17,8 +18,6 @@ using http::JsonInput;
 using http::Request;
 using http::RequestContext;
 using http::Response;
-
-constexpr std::size_t kSmallBody = 4 * 1024;
 
 boost::json::object principal_json(const auth::Principal& p) {
   return {{"id", p.user_id},

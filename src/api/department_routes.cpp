@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "api/access.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "http/json_input.hpp"
@@ -16,12 +17,6 @@ using http::QueryInput;
 using http::Request;
 using http::RequestContext;
 using http::Response;
-
-const std::vector<auth::Role> kAdmin = {auth::Role::admin};
-// The people of the company; integrations read nothing beyond what they push.
-const std::vector<auth::Role> kStaff = {auth::Role::admin, auth::Role::manager, auth::Role::sales,
-                                        auth::Role::service};
-constexpr std::size_t kSmallBody = 4 * 1024;
 
 core::Result<Response> create(Services& services, const Request& request, RequestContext& context) {
   auto in = JsonInput::parse(request.body);
@@ -65,7 +60,7 @@ core::Result<Response> update(Services& services, const Request& request, Reques
 }  // namespace
 
 void add_department_routes(http::Router& router, Services& services) {
-  router.add({"GET", "/api/v1/departments", Access::authenticated, kStaff, std::nullopt,
+  router.add({"GET", "/api/v1/departments", Access::authenticated, kCompanyStaff, std::nullopt,
               [&services](const Request& request, RequestContext&) -> core::Result<Response> {
                 auto query = QueryInput::parse(request.query);
                 if (!query) return query.error();
@@ -80,11 +75,11 @@ void add_department_routes(http::Router& router, Services& services) {
                 // An organisation has tens to hundreds of departments: one page holds them all.
                 return page_response(std::move(items), std::nullopt);
               }});
-  router.add({"POST", "/api/v1/departments", Access::authenticated, kAdmin, kSmallBody,
+  router.add({"POST", "/api/v1/departments", Access::authenticated, kAdminOnly, kSmallBody,
               [&services](const Request& request, RequestContext& context) {
                 return create(services, request, context);
               }});
-  router.add({"GET", "/api/v1/departments/{id}", Access::authenticated, kStaff, std::nullopt,
+  router.add({"GET", "/api/v1/departments/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
               [&services](const Request&, RequestContext& context) -> core::Result<Response> {
                 auto id = context.id_param("id");
                 if (!id) return id.error();
@@ -92,7 +87,7 @@ void add_department_routes(http::Router& router, Services& services) {
                 if (!department) return department.error();
                 return json_response(200, crm::department_to_json(*department));
               }});
-  router.add({"PATCH", "/api/v1/departments/{id}", Access::authenticated, kAdmin, kSmallBody,
+  router.add({"PATCH", "/api/v1/departments/{id}", Access::authenticated, kAdminOnly, kSmallBody,
               [&services](const Request& request, RequestContext& context) {
                 return update(services, request, context);
               }});

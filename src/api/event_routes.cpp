@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 
+#include "api/access.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "core/timestamp.hpp"
@@ -31,9 +32,9 @@ core::Result<Response> list_events(Services& services, const Request& request) {
   auto type = query->optional_string("type", 64);
   if (!type) return type.error();
   filter.type = *type;
-  auto cursor = query->optional_integer("cursor", 0, INT64_MAX);
+  auto cursor = query->cursor();
   if (!cursor) return cursor.error();
-  filter.after_seq = cursor->value_or(0);
+  filter.after_seq = *cursor;
   auto limit = query->limit(100, 1000);
   if (!limit) return limit.error();
   filter.limit = *limit;

@@ -3,6 +3,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "api/access.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "http/json_input.hpp"
@@ -17,11 +18,6 @@ using http::QueryInput;
 using http::Request;
 using http::RequestContext;
 using http::Response;
-
-const std::vector<auth::Role> kAdmin = {auth::Role::admin};
-const std::vector<auth::Role> kStaff = {auth::Role::admin, auth::Role::manager, auth::Role::sales,
-                                        auth::Role::service};
-constexpr std::size_t kSmallBody = 4 * 1024;
 
 core::Result<std::optional<core::LocalDate>> date_field(JsonInput& in, std::string_view name) {
   auto text = in.optional_string(name, {1, 10});
@@ -52,9 +48,9 @@ core::Result<Response> list(Services& services, const Request& request) {
   auto search = query->optional_string("q", 100);
   if (!search) return search.error();
   filter.search = *search;
-  auto cursor = query->optional_integer("cursor", 0, INT64_MAX);
+  auto cursor = query->cursor();
   if (!cursor) return cursor.error();
-  filter.after_id = cursor->value_or(0);
+  filter.after_id = *cursor;
   auto limit = query->limit();
   if (!limit) return limit.error();
   filter.limit = *limit;
@@ -139,13 +135,13 @@ core::Result<Response> transfer(Services& services, const Request& request,
 
 void add_staff_routes(http::Router& router, Services& services) {
   router.add(
-      {"GET", "/api/v1/staff", Access::authenticated, kStaff, std::nullopt,
+      {"GET", "/api/v1/staff", Access::authenticated, kCompanyStaff, std::nullopt,
        [&services](const Request& request, RequestContext&) { return list(services, request); }});
-  router.add({"POST", "/api/v1/staff", Access::authenticated, kAdmin, kSmallBody,
+  router.add({"POST", "/api/v1/staff", Access::authenticated, kAdminOnly, kSmallBody,
               [&services](const Request& request, RequestContext& context) {
                 return create(services, request, context);
               }});
-  router.add({"GET", "/api/v1/staff/{id}", Access::authenticated, kStaff, std::nullopt,
+  router.add({"GET", "/api/v1/staff/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
               [&services](const Request&, RequestContext& context) -> core::Result<Response> {
                 auto id = context.id_param("id");
                 if (!id) return id.error();
@@ -153,11 +149,11 @@ void add_staff_routes(http::Router& router, Services& services) {
                 if (!staff) return staff.error();
                 return json_response(200, crm::staff_to_json(*staff));
               }});
-  router.add({"PATCH", "/api/v1/staff/{id}", Access::authenticated, kAdmin, kSmallBody,
+  router.add({"PATCH", "/api/v1/staff/{id}", Access::authenticated, kAdminOnly, kSmallBody,
               [&services](const Request& request, RequestContext& context) {
                 return update(services, request, context);
               }});
-  router.add({"POST", "/api/v1/staff/{id}/transfers", Access::authenticated, kAdmin, kSmallBody,
+  router.add({"POST", "/api/v1/staff/{id}/transfers", Access::authenticated, kAdminOnly, kSmallBody,
               [&services](const Request& request, RequestContext& context) {
                 return transfer(services, request, context);
               }});

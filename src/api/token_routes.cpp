@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "api/access.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "auth/user_json.hpp"
@@ -18,8 +19,6 @@ using http::QueryInput;
 using http::Request;
 using http::RequestContext;
 using http::Response;
-
-const std::vector<auth::Role> kAdmin = {auth::Role::admin};
 
 core::Result<Response> create_token(Services& services, const Request& request,
                                     RequestContext& context) {
@@ -56,30 +55,30 @@ core::Result<Response> create_token(Services& services, const Request& request,
 }  // namespace
 
 void add_token_routes(http::Router& router, Services& services) {
-  router.add({"GET", "/api/v1/tokens", Access::authenticated, kAdmin, std::nullopt,
+  router.add({"GET", "/api/v1/tokens", Access::authenticated, kAdminOnly, std::nullopt,
               [&services](const Request& request, RequestContext&) -> core::Result<Response> {
                 auto query = QueryInput::parse(request.query);
                 if (!query) return query.error();
                 auto user_id = query->optional_integer("user_id", 1, INT64_MAX);
                 if (!user_id) return user_id.error();
-                auto cursor = query->optional_integer("cursor", 0, INT64_MAX);
+                auto cursor = query->cursor();
                 if (!cursor) return cursor.error();
                 auto limit = query->limit();
                 if (!limit) return limit.error();
                 if (auto s = query->finish(); !s) return s.error();
-                auto page = services.tokens.list(*user_id, cursor->value_or(0), *limit);
+                auto page = services.tokens.list(*user_id, *cursor, *limit);
                 if (!page) return page.error();
                 boost::json::array items;
                 for (const auto& t : page->tokens)
                   items.push_back(auth::token_to_json(t));
                 return page_response(std::move(items), page->next_after_id);
               }});
-  router.add({"POST", "/api/v1/tokens", Access::authenticated, kAdmin, 4096,
+  router.add({"POST", "/api/v1/tokens", Access::authenticated, kAdminOnly, kSmallBody,
               [&services](const Request& request, RequestContext& context) {
                 return create_token(services, request, context);
               }});
   router.add(
-      {"DELETE", "/api/v1/tokens/{id}", Access::authenticated, kAdmin, std::nullopt,
+      {"DELETE", "/api/v1/tokens/{id}", Access::authenticated, kAdminOnly, std::nullopt,
        [&services](const Request& request, RequestContext& context) -> core::Result<Response> {
          auto id = context.id_param("id");
          if (!id) return id.error();

@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "api/access.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "auth/user_json.hpp"
@@ -17,9 +18,6 @@ using http::QueryInput;
 using http::Request;
 using http::RequestContext;
 using http::Response;
-
-const std::vector<auth::Role> kAdmin = {auth::Role::admin};
-constexpr std::size_t kSmallBody = 8 * 1024;
 
 core::Result<auth::Role> role_field(const std::string& text) {
   auto role = auth::parse_role(text);
@@ -46,9 +44,9 @@ core::Result<Response> list_users(Services& services, const Request& request) {
   auto search = query->optional_string("q", 100);
   if (!search) return search.error();
   filter.search = *search;
-  auto cursor = query->optional_integer("cursor", 0, INT64_MAX);
+  auto cursor = query->cursor();
   if (!cursor) return cursor.error();
-  filter.after_id = cursor->value_or(0);
+  filter.after_id = *cursor;
   auto limit = query->limit();
   if (!limit) return limit.error();
   filter.limit = *limit;
@@ -126,15 +124,15 @@ core::Result<Response> update_user(Services& services, const Request& request,
 }  // namespace
 
 void add_user_routes(http::Router& router, Services& services) {
-  router.add({"GET", "/api/v1/users", Access::authenticated, kAdmin, std::nullopt,
+  router.add({"GET", "/api/v1/users", Access::authenticated, kAdminOnly, std::nullopt,
               [&services](const Request& request, RequestContext&) {
                 return list_users(services, request);
               }});
-  router.add({"POST", "/api/v1/users", Access::authenticated, kAdmin, kSmallBody,
+  router.add({"POST", "/api/v1/users", Access::authenticated, kAdminOnly, kUserBody,
               [&services](const Request& request, RequestContext& context) {
                 return create_user(services, request, context);
               }});
-  router.add({"GET", "/api/v1/users/{id}", Access::authenticated, kAdmin, std::nullopt,
+  router.add({"GET", "/api/v1/users/{id}", Access::authenticated, kAdminOnly, std::nullopt,
               [&services](const Request&, RequestContext& context) -> core::Result<Response> {
                 auto id = context.id_param("id");
                 if (!id) return id.error();
@@ -142,12 +140,12 @@ void add_user_routes(http::Router& router, Services& services) {
                 if (!user) return user.error();
                 return json_response(200, auth::user_to_json(*user));
               }});
-  router.add({"PATCH", "/api/v1/users/{id}", Access::authenticated, kAdmin, kSmallBody,
+  router.add({"PATCH", "/api/v1/users/{id}", Access::authenticated, kAdminOnly, kUserBody,
               [&services](const Request& request, RequestContext& context) {
                 return update_user(services, request, context);
               }});
   router.add(
-      {"POST", "/api/v1/users/{id}/password", Access::authenticated, kAdmin, kSmallBody,
+      {"POST", "/api/v1/users/{id}/password", Access::authenticated, kAdminOnly, kUserBody,
        [&services](const Request& request, RequestContext& context) -> core::Result<Response> {
          auto id = context.id_param("id");
          if (!id) return id.error();
@@ -161,7 +159,7 @@ void add_user_routes(http::Router& router, Services& services) {
          return json_response(200, auth::user_to_json(*user));
        }});
   router.add(
-      {"DELETE", "/api/v1/users/{id}/sessions", Access::authenticated, kAdmin, std::nullopt,
+      {"DELETE", "/api/v1/users/{id}/sessions", Access::authenticated, kAdminOnly, std::nullopt,
        [&services](const Request& request, RequestContext& context) -> core::Result<Response> {
          auto id = context.id_param("id");
          if (!id) return id.error();

@@ -78,6 +78,12 @@ core::Result<std::optional<core::Timestamp>> QueryInput::optional_time(std::stri
   return std::optional<core::Timestamp>(*t);
 }
 
+core::Result<std::int64_t> QueryInput::cursor() {
+  auto value = optional_integer("cursor", 0, INT64_MAX);
+  if (!value) return value.error();
+  return value->value_or(0);
+}
+
 core::Result<int> QueryInput::limit(int default_limit, int max_limit) {
   auto value = optional_integer("limit", 1, max_limit);
   if (!value) return value.error();

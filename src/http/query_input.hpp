@@ -25,6 +25,8 @@ class QueryInput {
                                                              std::int64_t min, std::int64_t max);
   core::Result<std::optional<bool>> optional_bool(std::string_view name);
   core::Result<std::optional<core::Timestamp>> optional_time(std::string_view name);
+  // ?cursor=: the next_cursor a previous page gave (0, the default, starts at the beginning).
+  core::Result<std::int64_t> cursor();
   // ?limit= with a default and an upper bound, for every paginated list.
   core::Result<int> limit(int default_limit = 50, int max_limit = 200);
 

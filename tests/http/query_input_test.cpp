@@ -24,6 +24,12 @@ TEST(QueryInputTest, DefaultsAndBoundsTheLimit) {
   EXPECT_EQ(QueryInput::parse("limit=ten").value().limit().error().field, "limit");
 }
 
+TEST(QueryInputTest, CursorsStartAtZero) {
+  EXPECT_EQ(QueryInput::parse("").value().cursor().value(), 0);
+  EXPECT_EQ(QueryInput::parse("cursor=42").value().cursor().value(), 42);
+  EXPECT_EQ(QueryInput::parse("cursor=-1").value().cursor().error().field, "cursor");
+}
+
 TEST(QueryInputTest, RefusesUnknownRepeatedAndMalformedParameters) {
   auto typo = QueryInput::parse("rol=admin").value();
   EXPECT_EQ(typo.finish().error().field, "rol");

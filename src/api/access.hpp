@@ -1,0 +1,22 @@
+#pragma once
+// Who may call which routes, and how large their bodies may be: shared by the route files so
+// that the rules read the same everywhere.
+
+#include <cstddef>
+#include <vector>
+
+#include "auth/role.hpp"
+
+namespace laurel::api {
+
+// Users, tokens, the audit and event logs, the sales organisation's changes.
+inline const std::vector<auth::Role> kAdminOnly = {auth::Role::admin};
+// The people of the company; integrations read nothing beyond what they push.
+inline const std::vector<auth::Role> kCompanyStaff = {auth::Role::admin, auth::Role::manager,
+                                                      auth::Role::sales, auth::Role::service};
+// Bodies of single-record writes (a login, a department, a staff member).
+inline constexpr std::size_t kSmallBody = 4 * 1024;
+// Bodies of user writes, which carry a password and contact details.
+inline constexpr std::size_t kUserBody = 8 * 1024;
+
+}  // namespace laurel::api
