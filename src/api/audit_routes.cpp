@@ -88,11 +88,7 @@ core::Result<Response> list_audit(Services& services, const Request& request) {
 }  // namespace
 
 void add_audit_routes(http::Router& router, Services& services) {
-  router.add({"GET",
-              "/api/v1/audit",
-              Access::authenticated,
-              {auth::Role::admin},
-              std::nullopt,
+  router.add({"GET", "/api/v1/audit", Access::authenticated, kAdminOnly, std::nullopt,
               [&services](const Request& request, RequestContext&) {
                 return list_audit(services, request);
               }});

@@ -71,11 +71,7 @@ core::Result<Response> list_events(Services& services, const Request& request) {
 }  // namespace
 
 void add_event_routes(http::Router& router, Services& services) {
-  router.add({"GET",
-              "/api/v1/events",
-              Access::authenticated,
-              {auth::Role::admin},
-              std::nullopt,
+  router.add({"GET", "/api/v1/events", Access::authenticated, kAdminOnly, std::nullopt,
               [&services](const Request& request, RequestContext&) {
                 return list_events(services, request);
               }});
