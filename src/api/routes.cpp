@@ -12,6 +12,7 @@ http::Router build_router(Services& services, MetricsHandle& metrics) {
   add_event_routes(router, services);
   add_department_routes(router, services);
   add_staff_routes(router, services);
+  add_product_routes(router, services);
   return router;
 }
 

@@ -19,6 +19,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       events(clock),
       departments(*store, clock, events),
       // The zone was checked when the configuration was loaded.
-      staff(*store, clock, core::CompanyZone::locate(config.company.timezone).value(), events) {}
+      staff(*store, clock, core::CompanyZone::locate(config.company.timezone).value(), events),
+      products(*store, clock, events) {}
 
 }  // namespace laurel::api

@@ -14,6 +14,7 @@
 #include "core/clock.hpp"
 #include "crm/department_service.hpp"
 #include "crm/event_log.hpp"
+#include "crm/product_service.hpp"
 #include "crm/staff_service.hpp"
 #include "store/store.hpp"
 
@@ -35,6 +36,7 @@ struct Services {
   crm::EventLog events;
   crm::DepartmentService departments;
   crm::StaffService staff;
+  crm::ProductService products;
 };
 
 }  // namespace laurel::api
