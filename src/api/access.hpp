@@ -14,6 +14,10 @@ inline const std::vector<auth::Role> kAdminOnly = {auth::Role::admin};
 // The people of the company; integrations read nothing beyond what they push.
 inline const std::vector<auth::Role> kCompanyStaff = {auth::Role::admin, auth::Role::manager,
                                                       auth::Role::sales, auth::Role::service};
+// Who keeps client master data current: salespeople add their prospects, managers and admins
+// correct records. Service staff read clients but do not change them.
+inline const std::vector<auth::Role> kClientEditors = {auth::Role::admin, auth::Role::manager,
+                                                       auth::Role::sales};
 // Bodies of single-record writes (a login, a department, a staff member).
 inline constexpr std::size_t kSmallBody = 4 * 1024;
 // Bodies of user writes, which carry a password and contact details.

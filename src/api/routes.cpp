@@ -13,6 +13,7 @@ http::Router build_router(Services& services, MetricsHandle& metrics) {
   add_department_routes(router, services);
   add_staff_routes(router, services);
   add_product_routes(router, services);
+  add_client_routes(router, services);
   return router;
 }
 

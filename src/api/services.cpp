@@ -20,6 +20,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       departments(*store, clock, events),
       // The zone was checked when the configuration was loaded.
       staff(*store, clock, core::CompanyZone::locate(config.company.timezone).value(), events),
-      products(*store, clock, events) {}
+      products(*store, clock, events),
+      clients(*store, clock, events) {}
 
 }  // namespace laurel::api

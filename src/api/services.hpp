@@ -12,6 +12,7 @@
 #include "auth/user_service.hpp"
 #include "config/config.hpp"
 #include "core/clock.hpp"
+#include "crm/client_service.hpp"
 #include "crm/department_service.hpp"
 #include "crm/event_log.hpp"
 #include "crm/product_service.hpp"
@@ -37,6 +38,7 @@ struct Services {
   crm::DepartmentService departments;
   crm::StaffService staff;
   crm::ProductService products;
+  crm::ClientService clients;
 };
 
 }  // namespace laurel::api

@@ -1,0 +1,132 @@
+// Clients (company-wide master data): everyone in the company reads them; sales, managers and
+// admins add and correct them.
+
+#include <boost/json/array.hpp>
+
+#include "api/access.hpp"
+#include "api/json_response.hpp"
+#include "api/routes.hpp"
+#include "crm/product_service.hpp"
+#include "http/json_input.hpp"
+#include "http/query_input.hpp"
+
+namespace laurel::api {
+namespace {
+
+using http::Access;
+using http::JsonInput;
+using http::QueryInput;
+using http::Request;
+using http::RequestContext;
+using http::Response;
+
+core::Result<Response> list(Services& services, const Request& request) {
+  auto query = QueryInput::parse(request.query);
+  if (!query) return query.error();
+  store::ClientFilter filter;
+  auto type = query->optional_string("type", 20);
+  if (!type) return type.error();
+  if (*type) {
+    if (auto s = crm::check_one_of("type", **type, crm::client_types()); !s) return s.error();
+  }
+  filter.type = *type;
+  auto region = query->optional_string("region", 200);
+  if (!region) return region.error();
+  filter.region = *region;
+  auto search = query->optional_string("q", 200);
+  if (!search) return search.error();
+  filter.search = *search;
+  auto cursor = query->cursor();
+  if (!cursor) return cursor.error();
+  filter.after_id = *cursor;
+  auto limit = query->limit();
+  if (!limit) return limit.error();
+  filter.limit = *limit;
+  if (auto s = query->finish(); !s) return s.error();
+  auto page = services.clients.list(filter);
+  if (!page) return page.error();
+  boost::json::array items;
+  for (const auto& client : page->clients)
+    items.push_back(crm::client_to_json(client));
+  return page_response(std::move(items), page->next_after_id);
+}
+
+core::Result<Response> create(Services& services, const Request& request, RequestContext& context) {
+  auto in = JsonInput::parse(request.body);
+  if (!in) return in.error();
+  crm::NewClient input;
+  auto name = in->required_string("name", {1, 200});
+  if (!name) return name.error();
+  input.name = std::move(*name);
+  auto short_name = in->nullable_string("short_name", {1, 50});
+  if (!short_name) return short_name.error();
+  if (*short_name) input.short_name = **short_name;
+  auto code = in->required_string("registration_code", {1, 40});
+  if (!code) return code.error();
+  input.registration_code = std::move(*code);
+  auto type = in->required_string("type", {1, 20});
+  if (!type) return type.error();
+  input.type = std::move(*type);
+  auto region = in->nullable_string("region", {1, 50});
+  if (!region) return region.error();
+  if (*region) input.region = **region;
+  if (auto s = in->finish(); !s) return s.error();
+  auto created = services.clients.create(input, context.actor(request.client_ip));
+  if (!created) return created.error();
+  Response response = json_response(201, crm::client_to_json(*created));
+  response.set_header("Location", "/api/v1/clients/" + std::to_string(created->id));
+  return response;
+}
+
+core::Result<Response> update(Services& services, const Request& request, RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  auto in = JsonInput::parse(request.body);
+  if (!in) return in.error();
+  crm::ClientChanges changes;
+  auto name = in->optional_string("name", {1, 200});
+  if (!name) return name.error();
+  changes.name = std::move(*name);
+  auto short_name = in->nullable_string("short_name", {1, 50});
+  if (!short_name) return short_name.error();
+  changes.short_name = std::move(*short_name);
+  auto code = in->optional_string("registration_code", {1, 40});
+  if (!code) return code.error();
+  changes.registration_code = std::move(*code);
+  auto type = in->optional_string("type", {1, 20});
+  if (!type) return type.error();
+  changes.type = std::move(*type);
+  auto region = in->nullable_string("region", {1, 50});
+  if (!region) return region.error();
+  changes.region = std::move(*region);
+  if (auto s = in->finish(); !s) return s.error();
+  auto updated = services.clients.update(*id, changes, context.actor(request.client_ip));
+  if (!updated) return updated.error();
+  return json_response(200, crm::client_to_json(*updated));
+}
+
+}  // namespace
+
+void add_client_routes(http::Router& router, Services& services) {
+  router.add(
+      {"GET", "/api/v1/clients", Access::authenticated, kCompanyStaff, std::nullopt,
+       [&services](const Request& request, RequestContext&) { return list(services, request); }});
+  router.add({"POST", "/api/v1/clients", Access::authenticated, kClientEditors, kSmallBody,
+              [&services](const Request& request, RequestContext& context) {
+                return create(services, request, context);
+              }});
+  router.add({"GET", "/api/v1/clients/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
+              [&services](const Request&, RequestContext& context) -> core::Result<Response> {
+                auto id = context.id_param("id");
+                if (!id) return id.error();
+                auto client = services.clients.get(*id);
+                if (!client) return client.error();
+                return json_response(200, crm::client_to_json(*client));
+              }});
+  router.add({"PATCH", "/api/v1/clients/{id}", Access::authenticated, kClientEditors, kSmallBody,
+              [&services](const Request& request, RequestContext& context) {
+                return update(services, request, context);
+              }});
+}
+
+}  // namespace laurel::api

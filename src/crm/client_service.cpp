@@ -1,0 +1,178 @@
+#include "crm/client_service.hpp"
+
+#include <algorithm>
+#include <array>
+#include <boost/json/object.hpp>
+
+#include "auth/user_validation.hpp"
+#include "core/timestamp.hpp"
+#include "crm/credit_code.hpp"
+#include "crm/product_service.hpp"
+
+namespace laurel::crm {
+namespace {
+
+using core::Error;
+
+constexpr std::array<std::string_view, 8> kTypes = {"bank",    "insurer", "broker",    "fund",
+                                                    "pension", "trust",   "corporate", "other"};
+
+core::Status validate_text(std::string_view field, const std::string& value, std::size_t max) {
+  const auto length = auth::utf8_length(value);
+  if (length < 1 || length > max) {
+    return Error::invalid(std::string(field),
+                          "must be 1 to " + std::to_string(max) + " characters");
+  }
+  if (value.find_first_not_of(' ') == std::string::npos) {
+    return Error::invalid(std::string(field), "must not be blank");
+  }
+  if (std::any_of(value.begin(), value.end(),
+                  [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; })) {
+    return Error::invalid(std::string(field), "must not contain control characters");
+  }
+  return {};
+}
+
+// A registration code already in use: point to the client that has it.
+core::Error duplicate(store::Connection& db, const std::string& code) {
+  auto existing = store::ClientRepository(db).find_by_registration_code(code);
+  if (existing && *existing) {
+    return Error::conflict("already registered as client " + std::to_string((*existing)->id) +
+                               " (" + (*existing)->name + "): /api/v1/clients/" +
+                               std::to_string((*existing)->id),
+                           "registration_code");
+  }
+  return Error::conflict("a client with this registration code exists", "registration_code");
+}
+
+core::Result<store::ClientRecord> load(store::Connection& db, std::int64_t id) {
+  auto found = store::ClientRepository(db).find(id);
+  if (!found) return found.error();
+  if (!*found) return Error::not_found("no client " + std::to_string(id));
+  return std::move(**found);
+}
+
+}  // namespace
+
+std::span<const std::string_view> client_types() {
+  return kTypes;
+}
+
+boost::json::object client_to_json(const store::ClientRecord& c) {
+  return {{"id", c.id},
+          {"name", c.name},
+          {"short_name", c.short_name ? boost::json::value(*c.short_name) : nullptr},
+          {"registration_code", c.registration_code},
+          {"type", c.type},
+          {"region", c.region ? boost::json::value(*c.region) : nullptr},
+          {"created_at", core::format_rfc3339(core::from_micros(c.created_at))},
+          {"updated_at", core::format_rfc3339(core::from_micros(c.updated_at))}};
+}
+
+core::Result<store::ClientRecord> ClientService::create(const NewClient& input,
+                                                        const auth::Actor& actor) {
+  if (auto s = validate_text("name", input.name, 200); !s) return s.error();
+  if (input.short_name) {
+    if (auto s = validate_text("short_name", *input.short_name, 50); !s) return s.error();
+  }
+  auto code = normalise_credit_code(input.registration_code);
+  if (!code) return code.error();
+  if (auto s = check_one_of("type", input.type, kTypes); !s) return s.error();
+  if (input.region) {
+    if (auto s = validate_text("region", *input.region, 50); !s) return s.error();
+  }
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  store::ClientRecord client{0, input.name, input.short_name, *code, input.type, input.region,
+                             0, 0};
+  client.created_at = client.updated_at = core::to_micros(clock_.now());
+  auto id = store::ClientRepository(db).insert(client);
+  if (!id) {
+    if (id.error().field == "registration_code") return duplicate(db, *code);
+    return id.error();
+  }
+  client.id = *id;
+  if (auto seq = events_.append(db, actor,
+                                {"client.created", "client", std::to_string(*id), std::nullopt,
+                                 client_to_json(client), std::nullopt});
+      !seq) {
+    return seq.error();
+  }
+  if (auto s = write->commit(); !s) return s.error();
+  return client;
+}
+
+core::Result<store::ClientRecord> ClientService::update(std::int64_t id,
+                                                        const ClientChanges& changes,
+                                                        const auth::Actor& actor) {
+  if (changes.name) {
+    if (auto s = validate_text("name", *changes.name, 200); !s) return s.error();
+  }
+  if (changes.short_name && *changes.short_name) {
+    if (auto s = validate_text("short_name", **changes.short_name, 50); !s) return s.error();
+  }
+  std::optional<std::string> code;
+  if (changes.registration_code) {
+    auto normal = normalise_credit_code(*changes.registration_code);
+    if (!normal) return normal.error();
+    code = std::move(*normal);
+  }
+  if (changes.type) {
+    if (auto s = check_one_of("type", *changes.type, kTypes); !s) return s.error();
+  }
+  if (changes.region && *changes.region) {
+    if (auto s = validate_text("region", **changes.region, 50); !s) return s.error();
+  }
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  auto before = load(db, id);
+  if (!before) return before.error();
+  store::ClientRecord after = *before;
+  if (changes.name) after.name = *changes.name;
+  if (changes.short_name) after.short_name = *changes.short_name;
+  if (code) after.registration_code = *code;
+  if (changes.type) after.type = *changes.type;
+  if (changes.region) after.region = *changes.region;
+  if (after.name == before->name && after.short_name == before->short_name &&
+      after.registration_code == before->registration_code && after.type == before->type &&
+      after.region == before->region) {
+    return before;  // nothing changes: no event
+  }
+  after.updated_at = core::to_micros(clock_.now());
+  if (auto s = store::ClientRepository(db).update(after); !s) {
+    if (s.error().field == "registration_code") return duplicate(db, after.registration_code);
+    return s.error();
+  }
+  if (auto seq = events_.append(db, actor,
+                                {"client.updated", "client", std::to_string(id),
+                                 client_to_json(*before), client_to_json(after), std::nullopt});
+      !seq) {
+    return seq.error();
+  }
+  if (auto s = write->commit(); !s) return s.error();
+  return after;
+}
+
+core::Result<store::ClientRecord> ClientService::get(std::int64_t id) {
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  return load(**connection, id);
+}
+
+core::Result<ClientPage> ClientService::list(const store::ClientFilter& filter) {
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  auto clients = store::ClientRepository(**connection).list(filter);
+  if (!clients) return clients.error();
+  ClientPage page;
+  if (clients->size() > static_cast<std::size_t>(filter.limit)) {
+    clients->pop_back();
+    page.next_after_id = clients->back().id;
+  }
+  page.clients = std::move(*clients);
+  return page;
+}
+
+}  // namespace laurel::crm

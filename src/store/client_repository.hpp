@@ -1,0 +1,49 @@
+#pragma once
+// Clients (institutions) as stored (migration 0006). Validation lives in crm::ClientService.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/connection.hpp"
+
+namespace laurel::store {
+
+struct ClientRecord {
+  std::int64_t id = 0;
+  std::string name;
+  std::optional<std::string> short_name;
+  std::string registration_code;
+  std::string type;
+  std::optional<std::string> region;
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+};
+
+struct ClientFilter {
+  std::optional<std::string> type;
+  std::optional<std::string> region;
+  std::optional<std::string> search;  // substring of name, short name or registration code
+  std::int64_t after_id = 0;
+  int limit = 50;
+};
+
+class ClientRepository {
+ public:
+  explicit ClientRepository(Connection& connection) : db_(connection) {}
+
+  // A taken registration code is Errc::conflict on field "registration_code"; the caller finds
+  // the existing client with find_by_registration_code to point to it.
+  core::Result<std::int64_t> insert(const ClientRecord& client);
+  core::Status update(const ClientRecord& client);
+  core::Result<std::optional<ClientRecord>> find(std::int64_t id);
+  core::Result<std::optional<ClientRecord>> find_by_registration_code(std::string_view code);
+  // Ordered by id; up to limit + 1 rows.
+  core::Result<std::vector<ClientRecord>> list(const ClientFilter& filter);
+
+ private:
+  Connection& db_;
+};
+
+}  // namespace laurel::store

@@ -1,0 +1,66 @@
+"""Clients: company-wide master data identified by a checked unified social credit code."""
+import pytest
+
+CODE = "91350100M000100Y43"
+OTHER = "9144030071526726XG"
+
+
+def test_create_read_search_and_update(laurel, admin):
+    r = admin.call("POST", "/api/v1/clients", {"name": "招商银行股份有限公司", "short_name": "招商银行",
+                                               "registration_code": CODE.lower(), "type": "bank",
+                                               "region": "深圳"})
+    assert r.status_code == 201, r.text
+    bank = r.json()
+    assert bank["registration_code"] == CODE and r.headers["Location"].endswith(str(bank["id"]))
+    assert admin.call("GET", f"/api/v1/clients/{bank['id']}").json() == bank
+    found = admin.call("GET", "/api/v1/clients?q=%E6%8B%9B%E5%95%86").json()["items"]  # 招商
+    assert [c["id"] for c in found] == [bank["id"]]
+    assert admin.call("GET", "/api/v1/clients?type=insurer&q=%E6%8B%9B%E5%95%86").json()["items"] == []
+    updated = admin.call("PATCH", f"/api/v1/clients/{bank['id']}", {"short_name": "招行",
+                                                                   "region": None})
+    assert updated.status_code == 200
+    assert updated.json()["short_name"] == "招行" and updated.json()["region"] is None
+    events = admin.call("GET", f"/api/v1/events?entity_type=client&entity_id={bank['id']}").json()
+    assert [e["type"] for e in events["items"]] == ["client.created", "client.updated"]
+
+
+def test_a_duplicate_points_to_the_existing_client(admin):
+    first = admin.call("POST", "/api/v1/clients", {"name": "平安保险", "registration_code": OTHER,
+                                                   "type": "insurer"}).json()
+    again = admin.call("POST", "/api/v1/clients", {"name": "中国平安", "registration_code": OTHER,
+                                                   "type": "insurer"})
+    assert again.status_code == 409
+    problem = again.json()
+    assert problem["field"] == "registration_code"
+    assert f"/api/v1/clients/{first['id']}" in problem["detail"]
+
+
+@pytest.mark.parametrize("body, field", [
+    ({"registration_code": CODE, "type": "bank"}, "name"),
+    ({"name": "X", "type": "bank"}, "registration_code"),
+    ({"name": "X", "registration_code": "91350100M000100Y44", "type": "bank"}, "registration_code"),
+    ({"name": "X", "registration_code": "1234", "type": "bank"}, "registration_code"),
+    ({"name": "X", "registration_code": CODE, "type": "hedge_fund"}, "type"),
+    ({"name": "X", "registration_code": CODE, "type": "bank", "short_name": "s" * 51}, "short_name"),
+    ({"name": "X", "registration_code": CODE, "type": "bank", "aum": 100}, "aum"),
+])
+def test_bad_client_input_writes_nothing(admin, body, field):
+    before = admin.call("GET", "/api/v1/clients?limit=200").json()["items"]
+    r = admin.call("POST", "/api/v1/clients", body)
+    assert r.status_code == 400 and r.json()["field"] == field, r.text
+    assert admin.call("GET", "/api/v1/clients?limit=200").json()["items"] == before
+
+
+def test_roles(laurel, admin):
+    for username, role in (("client.sales", "sales"), ("client.service", "service")):
+        admin.call("POST", "/api/v1/users", {"username": username, "display_name": username,
+                                             "role": role, "password": "correct horse battery"})
+    sales, service = laurel.api(), laurel.api()
+    sales.token = sales.login("client.sales", "correct horse battery")["token"]
+    service.token = service.login("client.service", "correct horse battery")["token"]
+    prospect = {"name": "某信托", "registration_code": "91110000100003962Y", "type": "trust"}
+    assert sales.call("POST", "/api/v1/clients", prospect).status_code == 201
+    assert service.call("GET", "/api/v1/clients").status_code == 200
+    assert service.call("POST", "/api/v1/clients", prospect).status_code == 403
+    assert admin.call("GET", "/api/v1/clients/999999").status_code == 404
+    assert admin.call("GET", "/api/v1/clients?type=hedge").json()["field"] == "type"
