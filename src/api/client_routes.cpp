@@ -45,10 +45,8 @@ core::Result<Response> list(Services& services, const Request& request) {
   if (auto s = query->finish(); !s) return s.error();
   auto page = services.clients.list(filter);
   if (!page) return page.error();
-  boost::json::array items;
-  for (const auto& client : page->clients)
-    items.push_back(crm::client_to_json(client));
-  return page_response(std::move(items), page->next_after_id);
+  return page_of(page->clients, page->next_after_id,
+                 [](const auto& record) { return crm::client_to_json(record); });
 }
 
 core::Result<Response> create(Services& services, const Request& request, RequestContext& context) {
@@ -116,13 +114,8 @@ void add_client_routes(http::Router& router, Services& services) {
                 return create(services, request, context);
               }});
   router.add({"GET", "/api/v1/clients/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
-              [&services](const Request&, RequestContext& context) -> core::Result<Response> {
-                auto id = context.id_param("id");
-                if (!id) return id.error();
-                auto client = services.clients.get(*id);
-                if (!client) return client.error();
-                return json_response(200, crm::client_to_json(*client));
-              }});
+              get_by_id([&services](std::int64_t id) { return services.clients.get(id); },
+                        [](const auto& record) { return crm::client_to_json(record); })});
   router.add({"PATCH", "/api/v1/clients/{id}", Access::authenticated, kClientEditors, kSmallBody,
               [&services](const Request& request, RequestContext& context) {
                 return update(services, request, context);

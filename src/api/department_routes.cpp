@@ -80,13 +80,8 @@ void add_department_routes(http::Router& router, Services& services) {
                 return create(services, request, context);
               }});
   router.add({"GET", "/api/v1/departments/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
-              [&services](const Request&, RequestContext& context) -> core::Result<Response> {
-                auto id = context.id_param("id");
-                if (!id) return id.error();
-                auto department = services.departments.get(*id);
-                if (!department) return department.error();
-                return json_response(200, crm::department_to_json(*department));
-              }});
+              get_by_id([&services](std::int64_t id) { return services.departments.get(id); },
+                        [](const auto& record) { return crm::department_to_json(record); })});
   router.add({"PATCH", "/api/v1/departments/{id}", Access::authenticated, kAdminOnly, kSmallBody,
               [&services](const Request& request, RequestContext& context) {
                 return update(services, request, context);

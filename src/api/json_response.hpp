@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "http/message.hpp"
+#include "http/router.hpp"
 
 namespace laurel::api {
 
@@ -13,5 +14,29 @@ http::Response json_response(unsigned status, const boost::json::value& body);
 
 // {"items": [...], "next_cursor": "42" | null}: cursor pagination for every list.
 http::Response page_response(boost::json::array items, std::optional<std::int64_t> next_cursor);
+
+// A page of records, each turned into JSON by `to_json`.
+template <class Records, class ToJson>
+http::Response page_of(const Records& records, std::optional<std::int64_t> next_cursor,
+                       ToJson to_json) {
+  boost::json::array items;
+  items.reserve(records.size());
+  for (const auto& record : records)
+    items.push_back(to_json(record));
+  return page_response(std::move(items), next_cursor);
+}
+
+// The handler of GET .../{id}: a valid id, the record from `get(id)`, 200 with `to_json` of it.
+template <class Get, class ToJson>
+http::Handler get_by_id(Get get, ToJson to_json) {
+  return [get, to_json](const http::Request&,
+                        http::RequestContext& context) -> core::Result<http::Response> {
+    auto id = context.id_param("id");
+    if (!id) return id.error();
+    auto record = get(*id);
+    if (!record) return record.error();
+    return json_response(200, to_json(*record));
+  };
+}
 
 }  // namespace laurel::api

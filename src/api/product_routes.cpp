@@ -48,10 +48,8 @@ core::Result<Response> list(Services& services, const Request& request) {
   if (auto s = query->finish(); !s) return s.error();
   auto page = services.products.list(filter);
   if (!page) return page.error();
-  boost::json::array items;
-  for (const auto& product : page->products)
-    items.push_back(crm::product_to_json(product));
-  return page_response(std::move(items), page->next_after_id);
+  return page_of(page->products, page->next_after_id,
+                 [](const auto& record) { return crm::product_to_json(record); });
 }
 
 core::Result<Response> create(Services& services, const Request& request, RequestContext& context) {
@@ -113,13 +111,8 @@ void add_product_routes(http::Router& router, Services& services) {
                 return create(services, request, context);
               }});
   router.add({"GET", "/api/v1/products/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
-              [&services](const Request&, RequestContext& context) -> core::Result<Response> {
-                auto id = context.id_param("id");
-                if (!id) return id.error();
-                auto product = services.products.get(*id);
-                if (!product) return product.error();
-                return json_response(200, crm::product_to_json(*product));
-              }});
+              get_by_id([&services](std::int64_t id) { return services.products.get(id); },
+                        [](const auto& record) { return crm::product_to_json(record); })});
   router.add({"PATCH", "/api/v1/products/{id}", Access::authenticated, kAdminOnly, kSmallBody,
               [&services](const Request& request, RequestContext& context) {
                 return update(services, request, context);

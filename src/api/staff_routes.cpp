@@ -57,10 +57,8 @@ core::Result<Response> list(Services& services, const Request& request) {
   if (auto s = query->finish(); !s) return s.error();
   auto page = services.staff.list(filter);
   if (!page) return page.error();
-  boost::json::array items;
-  for (const auto& view : page->staff)
-    items.push_back(crm::staff_to_json(view));
-  return page_response(std::move(items), page->next_after_id);
+  return page_of(page->staff, page->next_after_id,
+                 [](const auto& record) { return crm::staff_to_json(record); });
 }
 
 core::Result<Response> create(Services& services, const Request& request, RequestContext& context) {
@@ -142,13 +140,8 @@ void add_staff_routes(http::Router& router, Services& services) {
                 return create(services, request, context);
               }});
   router.add({"GET", "/api/v1/staff/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
-              [&services](const Request&, RequestContext& context) -> core::Result<Response> {
-                auto id = context.id_param("id");
-                if (!id) return id.error();
-                auto staff = services.staff.get(*id);
-                if (!staff) return staff.error();
-                return json_response(200, crm::staff_to_json(*staff));
-              }});
+              get_by_id([&services](std::int64_t id) { return services.staff.get(id); },
+                        [](const auto& record) { return crm::staff_to_json(record); })});
   router.add({"PATCH", "/api/v1/staff/{id}", Access::authenticated, kAdminOnly, kSmallBody,
               [&services](const Request& request, RequestContext& context) {
                 return update(services, request, context);

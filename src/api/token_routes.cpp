@@ -68,10 +68,8 @@ void add_token_routes(http::Router& router, Services& services) {
                 if (auto s = query->finish(); !s) return s.error();
                 auto page = services.tokens.list(*user_id, *cursor, *limit);
                 if (!page) return page.error();
-                boost::json::array items;
-                for (const auto& t : page->tokens)
-                  items.push_back(auth::token_to_json(t));
-                return page_response(std::move(items), page->next_after_id);
+                return page_of(page->tokens, page->next_after_id,
+                               [](const auto& record) { return auth::token_to_json(record); });
               }});
   router.add({"POST", "/api/v1/tokens", Access::authenticated, kAdminOnly, kSmallBody,
               [&services](const Request& request, RequestContext& context) {

@@ -54,10 +54,8 @@ core::Result<Response> list_users(Services& services, const Request& request) {
 
   auto page = services.users.list(filter);
   if (!page) return page.error();
-  boost::json::array items;
-  for (const auto& user : page->users)
-    items.push_back(auth::user_to_json(user));
-  return page_response(std::move(items), page->next_after_id);
+  return page_of(page->users, page->next_after_id,
+                 [](const auto& record) { return auth::user_to_json(record); });
 }
 
 core::Result<Response> create_user(Services& services, const Request& request,
@@ -133,13 +131,8 @@ void add_user_routes(http::Router& router, Services& services) {
                 return create_user(services, request, context);
               }});
   router.add({"GET", "/api/v1/users/{id}", Access::authenticated, kAdminOnly, std::nullopt,
-              [&services](const Request&, RequestContext& context) -> core::Result<Response> {
-                auto id = context.id_param("id");
-                if (!id) return id.error();
-                auto user = services.users.get(*id);
-                if (!user) return user.error();
-                return json_response(200, auth::user_to_json(*user));
-              }});
+              get_by_id([&services](std::int64_t id) { return services.users.get(id); },
+                        [](const auto& record) { return auth::user_to_json(record); })});
   router.add({"PATCH", "/api/v1/users/{id}", Access::authenticated, kAdminOnly, kUserBody,
               [&services](const Request& request, RequestContext& context) {
                 return update_user(services, request, context);
