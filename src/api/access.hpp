@@ -18,6 +18,8 @@ inline const std::vector<auth::Role> kCompanyStaff = {auth::Role::admin, auth::R
 // correct records. Service staff read clients but do not change them.
 inline const std::vector<auth::Role> kClientEditors = {auth::Role::admin, auth::Role::manager,
                                                        auth::Role::sales};
+// Who decides who covers which client (and so whom trades are credited to).
+inline const std::vector<auth::Role> kManagers = {auth::Role::admin, auth::Role::manager};
 // Bodies of single-record writes (a login, a department, a staff member).
 inline constexpr std::size_t kSmallBody = 4 * 1024;
 // Bodies of user writes, which carry a password and contact details.

@@ -14,6 +14,7 @@ http::Router build_router(Services& services, MetricsHandle& metrics) {
   add_staff_routes(router, services);
   add_product_routes(router, services);
   add_client_routes(router, services);
+  add_coverage_routes(router, services);
   return router;
 }
 

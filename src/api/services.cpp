@@ -17,10 +17,11 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       users(*store, clock, hasher, audit, auth),
       tokens(*store, clock, audit, auth),
       events(clock),
+      zone(core::CompanyZone::locate(config.company.timezone).value()),
       departments(*store, clock, events),
-      // The zone was checked when the configuration was loaded.
-      staff(*store, clock, core::CompanyZone::locate(config.company.timezone).value(), events),
+      staff(*store, clock, zone, events),
       products(*store, clock, events),
-      clients(*store, clock, events) {}
+      clients(*store, clock, events),
+      coverage(*store, clock, zone, events) {}
 
 }  // namespace laurel::api

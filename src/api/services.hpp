@@ -13,6 +13,7 @@
 #include "config/config.hpp"
 #include "core/clock.hpp"
 #include "crm/client_service.hpp"
+#include "crm/coverage_service.hpp"
 #include "crm/department_service.hpp"
 #include "crm/event_log.hpp"
 #include "crm/product_service.hpp"
@@ -35,10 +36,12 @@ struct Services {
   auth::UserService users;
   auth::TokenService tokens;
   crm::EventLog events;
+  core::CompanyZone zone;  // checked when the configuration was loaded
   crm::DepartmentService departments;
   crm::StaffService staff;
   crm::ProductService products;
   crm::ClientService clients;
+  crm::CoverageService coverage;
 };
 
 }  // namespace laurel::api

@@ -19,15 +19,6 @@ using http::Request;
 using http::RequestContext;
 using http::Response;
 
-core::Result<std::optional<core::LocalDate>> date_field(JsonInput& in, std::string_view name) {
-  auto text = in.optional_string(name, {1, 10});
-  if (!text) return text.error();
-  if (!*text) return std::optional<core::LocalDate>();
-  auto day = core::parse_date(**text);
-  if (!day) return core::Error::invalid(std::string(name), "must be a date such as 2026-11-23");
-  return std::optional<core::LocalDate>(*day);
-}
-
 core::Result<Response> list(Services& services, const Request& request) {
   auto query = QueryInput::parse(request.query);
   if (!query) return query.error();
@@ -35,13 +26,9 @@ core::Result<Response> list(Services& services, const Request& request) {
   auto department = query->optional_integer("department_id", 1, INT64_MAX);
   if (!department) return department.error();
   filter.department_id = *department;
-  auto as_of = query->optional_string("as_of", 10);
+  auto as_of = query->optional_date("as_of");
   if (!as_of) return as_of.error();
-  if (*as_of) {
-    auto day = core::parse_date(**as_of);
-    if (!day) return core::Error::invalid("as_of", "must be a date such as 2026-11-23");
-    filter.as_of = core::format_date(*day);
-  }
+  if (*as_of) filter.as_of = core::format_date(**as_of);
   auto active = query->optional_bool("active");
   if (!active) return active.error();
   filter.active = *active;
@@ -77,7 +64,7 @@ core::Result<Response> create(Services& services, const Request& request, Reques
   auto department = in->required_integer("department_id", 1, INT64_MAX);
   if (!department) return department.error();
   input.department_id = *department;
-  auto from = date_field(*in, "effective_from");
+  auto from = in->optional_date("effective_from");
   if (!from) return from.error();
   input.effective_from = *from;
   if (auto s = in->finish(); !s) return s.error();
@@ -120,11 +107,10 @@ core::Result<Response> transfer(Services& services, const Request& request,
   if (!in) return in.error();
   auto department = in->required_integer("department_id", 1, INT64_MAX);
   if (!department) return department.error();
-  auto from = date_field(*in, "effective_from");
+  auto from = in->required_date("effective_from");
   if (!from) return from.error();
-  if (!*from) return core::Error::invalid("effective_from", "is required");
   if (auto s = in->finish(); !s) return s.error();
-  auto moved = services.staff.transfer(*id, *department, **from, context.actor(request.client_ip));
+  auto moved = services.staff.transfer(*id, *department, *from, context.actor(request.client_ip));
   if (!moved) return moved.error();
   return json_response(200, crm::staff_to_json(*moved));
 }

@@ -8,16 +8,24 @@
 //   auto email = in->nullable_string("email", {0, 254}); // absent / null / "a@b.cn"
 //   if (auto s = in->finish(); !s) return s.error();
 //
+// Arrays of objects (the rows of a batch, the members of a plan) are read as child inputs whose
+// errors name the full path, such as "transactions[3].amount".
+//
 // Invalid UTF-8 is refused by the parser itself.
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
+#include "core/local_date.hpp"
+#include "core/money.hpp"
 
 namespace laurel::http {
 
@@ -46,15 +54,40 @@ class JsonInput {
                                                                             std::int64_t min,
                                                                             std::int64_t max);
 
+  // A company-local calendar day, "YYYY-MM-DD".
+  core::Result<std::optional<core::LocalDate>> optional_date(std::string_view name);
+  core::Result<core::LocalDate> required_date(std::string_view name);
+
+  // An amount of money as a decimal string ("1250000.00"), in fen; see core::parse_amount.
+  core::Result<core::Fen> required_amount(std::string_view name);
+  core::Result<std::optional<core::Fen>> optional_amount(std::string_view name);
+
+  // An array of 0..max_items objects, each read by its own input; absent: nullopt.
+  core::Result<std::optional<std::vector<JsonInput>>> optional_objects(std::string_view name,
+                                                                       std::size_t max_items);
+  core::Result<std::vector<JsonInput>> required_objects(std::string_view name,
+                                                        std::size_t max_items);
+  // An array of 0..max_items distinct integers in [min, max]; absent: nullopt.
+  core::Result<std::optional<std::vector<std::int64_t>>> optional_integers(std::string_view name,
+                                                                           std::int64_t min,
+                                                                           std::int64_t max,
+                                                                           std::size_t max_items);
+
   // Refuses members that were not asked for.
   core::Status finish() const;
-  bool has(std::string_view name) const { return object_.contains(name); }
+  bool has(std::string_view name) const { return object_->contains(name); }
+  // The full path of a member of this object, for errors: "transactions[3].amount".
+  std::string field(std::string_view name) const { return prefix_ + std::string(name); }
 
  private:
-  explicit JsonInput(boost::json::object object) : object_(std::move(object)) {}
+  JsonInput(std::shared_ptr<const boost::json::value> root, const boost::json::object* object,
+            std::string prefix)
+      : root_(std::move(root)), object_(object), prefix_(std::move(prefix)) {}
   const boost::json::value* take(std::string_view name);
 
-  boost::json::object object_;
+  std::shared_ptr<const boost::json::value> root_;  // keeps the parsed document alive
+  const boost::json::object* object_;               // this input's object inside it
+  std::string prefix_;
   std::set<std::string, std::less<>> taken_;
 };
 

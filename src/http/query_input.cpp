@@ -78,6 +78,15 @@ core::Result<std::optional<core::Timestamp>> QueryInput::optional_time(std::stri
   return std::optional<core::Timestamp>(*t);
 }
 
+core::Result<std::optional<core::LocalDate>> QueryInput::optional_date(std::string_view name) {
+  auto text = optional_string(name, 10);
+  if (!text) return text.error();
+  if (!*text) return std::optional<core::LocalDate>();
+  auto day = core::parse_date(**text);
+  if (!day) return Error::invalid(std::string(name), "must be a date such as 2026-11-23");
+  return std::optional<core::LocalDate>(*day);
+}
+
 core::Result<std::int64_t> QueryInput::cursor() {
   auto value = optional_integer("cursor", 0, INT64_MAX);
   if (!value) return value.error();

@@ -11,6 +11,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/local_date.hpp"
 
 namespace laurel::http {
 
@@ -25,6 +26,8 @@ class QueryInput {
                                                              std::int64_t min, std::int64_t max);
   core::Result<std::optional<bool>> optional_bool(std::string_view name);
   core::Result<std::optional<core::Timestamp>> optional_time(std::string_view name);
+  // A company-local calendar day, "YYYY-MM-DD".
+  core::Result<std::optional<core::LocalDate>> optional_date(std::string_view name);
   // ?cursor=: the next_cursor a previous page gave (0, the default, starts at the beginning).
   core::Result<std::int64_t> cursor();
   // ?limit= with a default and an upper bound, for every paginated list.

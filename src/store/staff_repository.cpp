@@ -48,6 +48,14 @@ core::Result<std::optional<StaffRecord>> StaffRepository::find(std::int64_t id) 
   return std::optional<StaffRecord>(staff_of(rows->front()));
 }
 
+core::Result<std::optional<StaffRecord>> StaffRepository::find_by_user(std::int64_t user_id) {
+  auto rows = db_.query("SELECT " + std::string(kColumns) + " FROM staff s WHERE s.user_id = $1",
+                        {user_id});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<StaffRecord>();
+  return std::optional<StaffRecord>(staff_of(rows->front()));
+}
+
 core::Result<std::vector<StaffRecord>> StaffRepository::list(const StaffFilter& f) {
   // The department filter compares each person's assignment in force on `as_of`: the latest
   // effective_from on or before it.

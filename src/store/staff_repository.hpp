@@ -42,6 +42,8 @@ class StaffRepository {
   core::Result<std::int64_t> insert(const StaffRecord& staff);
   core::Status update(const StaffRecord& staff);
   core::Result<std::optional<StaffRecord>> find(std::int64_t id);
+  // The staff record linked to a login, if any.
+  core::Result<std::optional<StaffRecord>> find_by_user(std::int64_t user_id);
   // Ordered by id; up to limit + 1 rows.
   core::Result<std::vector<StaffRecord>> list(const StaffFilter& filter);
 

@@ -71,3 +71,48 @@ TEST(JsonInputTest, FinishNamesTheFirstUnknownMember) {
 
 }  // namespace
 }  // namespace laurel::http
+
+namespace laurel::http {
+namespace {
+
+TEST(JsonInputNested, ArraysOfObjectsNameTheFullPathInErrors) {
+  auto in =
+      JsonInput::parse(R"({"rows": [{"amount": "1.00", "id": 1}, {"amount": "2.345", "id": 2}]})");
+  ASSERT_TRUE(in);
+  auto rows = in->required_objects("rows", 10);
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].required_amount("amount").value(), 100);
+  auto bad = (*rows)[1].required_amount("amount");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "rows[1].amount");
+  auto unknown = (*rows)[1].finish();
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().field, "rows[1].id") << "id was never asked for";
+}
+
+TEST(JsonInputNested, RefusesNonObjectsTooManyItemsAndNumbersAsAmounts) {
+  auto in = JsonInput::parse(R"({"rows": [{}, 3], "amount": 12.5, "many": [{}, {}, {}]})");
+  ASSERT_TRUE(in);
+  EXPECT_EQ(in->required_objects("rows", 10).error().field, "rows[1]");
+  EXPECT_EQ(in->optional_objects("many", 2).error().field, "many");
+  auto amount = in->required_amount("amount");
+  ASSERT_FALSE(amount);
+  EXPECT_NE(amount.error().message.find("not a JSON number"), std::string::npos);
+  EXPECT_FALSE(in->required_objects("missing", 10));
+}
+
+TEST(JsonInputNested, IntegerListsAreCheckedItemByItem) {
+  auto in = JsonInput::parse(R"({"a": [1, 2, 3], "b": [1, "x"], "c": [5, 5], "d": [0]})");
+  ASSERT_TRUE(in);
+  EXPECT_EQ(in->optional_integers("a", 1, 9, 5).value().value(),
+            (std::vector<std::int64_t>{1, 2, 3}));
+  EXPECT_EQ(in->optional_integers("b", 1, 9, 5).error().field, "b[1]");
+  EXPECT_EQ(in->optional_integers("c", 1, 9, 5).error().field, "c[1]");
+  EXPECT_EQ(in->optional_integers("d", 1, 9, 5).error().field, "d[0]");
+  EXPECT_FALSE(in->optional_integers("a", 1, 9, 2));
+  EXPECT_FALSE(in->optional_integers("absent", 1, 9, 5).value());
+}
+
+}  // namespace
+}  // namespace laurel::http

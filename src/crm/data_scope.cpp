@@ -1,0 +1,70 @@
+#include "crm/data_scope.hpp"
+
+#include <map>
+
+#include "store/department_repository.hpp"
+#include "store/staff_repository.hpp"
+
+namespace laurel::crm {
+
+store::TransactionScope DataScope::transactions() const {
+  store::TransactionScope scope;
+  scope.everything = everything;
+  scope.staff_id = staff_id;
+  scope.department_ids_json = "[";
+  for (std::size_t i = 0; i < department_ids.size(); ++i) {
+    if (i) scope.department_ids_json += ',';
+    scope.department_ids_json += std::to_string(department_ids[i]);
+  }
+  scope.department_ids_json += ']';
+  scope.today = today;
+  return scope;
+}
+
+std::vector<std::int64_t> department_subtree(store::Connection& db, std::int64_t root) {
+  auto all = store::DepartmentRepository(db).all();
+  std::vector<std::int64_t> ids{root};
+  if (!all) return ids;
+  std::multimap<std::int64_t, std::int64_t> children;
+  for (const auto& d : *all) {
+    if (d.parent_id) children.emplace(*d.parent_id, d.id);
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    auto [first, last] = children.equal_range(ids[i]);
+    for (auto it = first; it != last; ++it)
+      ids.push_back(it->second);
+  }
+  return ids;
+}
+
+core::Result<DataScope> DataScopes::of(const auth::Principal& principal) {
+  DataScope scope;
+  scope.today = core::format_date(zone_.date_of(clock_.now()));
+  switch (principal.role) {
+    case auth::Role::admin:
+    case auth::Role::integration:
+      scope.everything = true;
+      return scope;
+    case auth::Role::service:
+      scope.amounts = false;
+      return scope;
+    case auth::Role::manager:
+    case auth::Role::sales:
+      break;
+  }
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  store::StaffRepository staff(**connection);
+  auto me = staff.find_by_user(principal.user_id);
+  if (!me) return me.error();
+  if (!*me) return scope;  // no staff record: nothing scoped is visible
+  scope.staff_id = (*me)->id;
+  if (principal.role == auth::Role::manager) {
+    auto department = staff.department_on((*me)->id, scope.today);
+    if (!department) return department.error();
+    if (*department) scope.department_ids = department_subtree(**connection, **department);
+  }
+  return scope;
+}
+
+}  // namespace laurel::crm
