@@ -20,9 +20,16 @@ inline const std::vector<auth::Role> kClientEditors = {auth::Role::admin, auth::
                                                        auth::Role::sales};
 // Who decides who covers which client (and so whom trades are credited to).
 inline const std::vector<auth::Role> kManagers = {auth::Role::admin, auth::Role::manager};
+// Who sees amounts (service staff do not; integrations read what they push).
+inline const std::vector<auth::Role> kAmountReaders = {auth::Role::admin, auth::Role::manager,
+                                                       auth::Role::sales, auth::Role::integration};
+// Who records trades and holdings: the trading/TA system, and admins correcting by hand.
+inline const std::vector<auth::Role> kTradeWriters = {auth::Role::admin, auth::Role::integration};
 // Bodies of single-record writes (a login, a department, a staff member).
 inline constexpr std::size_t kSmallBody = 4 * 1024;
 // Bodies of user writes, which carry a password and contact details.
 inline constexpr std::size_t kUserBody = 8 * 1024;
+// Bodies of batch imports: 10,000 transactions of about 300 bytes each, with room to spare.
+inline constexpr std::size_t kBatchBody = 8 * 1024 * 1024;
 
 }  // namespace laurel::api

@@ -6,6 +6,7 @@
 
 #include "api/access.hpp"
 #include "api/json_response.hpp"
+#include "api/member_input.hpp"
 #include "api/routes.hpp"
 #include "http/json_input.hpp"
 #include "http/query_input.hpp"
@@ -50,20 +51,9 @@ core::Result<Response> put(Services& services, const Request& request, RequestCo
   input.effective_from = *from;
   auto members = in->required_objects("members", 20);
   if (!members) return members.error();
-  for (auto& member : *members) {
-    store::CoverageMember m;
-    auto staff = member.required_integer("staff_id", 1, INT64_MAX);
-    if (!staff) return staff.error();
-    m.staff_id = *staff;
-    auto role = member.required_string("role", {1, 20});
-    if (!role) return role.error();
-    m.role = std::move(*role);
-    auto share = member.required_integer("share_percent", 0, 100);
-    if (!share) return share.error();
-    m.share_percent = static_cast<int>(*share);
-    if (auto s = member.finish(); !s) return s.error();
-    input.members.push_back(std::move(m));
-  }
+  auto read = read_members(*members);
+  if (!read) return read.error();
+  input.members = std::move(*read);
   if (auto s = in->finish(); !s) return s.error();
   auto view = services.coverage.set(*id, input, context.actor(request.client_ip));
   if (!view) return view.error();

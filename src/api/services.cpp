@@ -22,6 +22,8 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       staff(*store, clock, zone, events),
       products(*store, clock, events),
       clients(*store, clock, events),
-      coverage(*store, clock, zone, events) {}
+      coverage(*store, clock, zone, events),
+      scopes(*store, clock, zone),
+      transactions(*store, clock, zone, events) {}
 
 }  // namespace laurel::api

@@ -14,10 +14,12 @@
 #include "core/clock.hpp"
 #include "crm/client_service.hpp"
 #include "crm/coverage_service.hpp"
+#include "crm/data_scope.hpp"
 #include "crm/department_service.hpp"
 #include "crm/event_log.hpp"
 #include "crm/product_service.hpp"
 #include "crm/staff_service.hpp"
+#include "crm/transaction_service.hpp"
 #include "store/store.hpp"
 
 namespace laurel::api {
@@ -42,6 +44,8 @@ struct Services {
   crm::ProductService products;
   crm::ClientService clients;
   crm::CoverageService coverage;
+  crm::DataScopes scopes;
+  crm::TransactionService transactions;
 };
 
 }  // namespace laurel::api

@@ -18,6 +18,10 @@ std::string generate_token(std::string_view prefix) {
 }
 
 std::string hash_token(std::string_view token) {
+  return sha256_hex(token);
+}
+
+std::string sha256_hex(std::string_view token) {
   std::array<unsigned char, crypto_hash_sha256_BYTES> digest;
   crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(token.data()),
                      token.size());

@@ -16,6 +16,9 @@ inline constexpr std::string_view kApiTokenPrefix = "lat_";
 std::string generate_token(std::string_view prefix);
 // Lower-case hex SHA-256 of the whole token text.
 std::string hash_token(std::string_view token);
+// Lower-case hex SHA-256 of any text (content fingerprints, such as a transaction's for
+// idempotency checks).
+std::string sha256_hex(std::string_view text);
 // Compares without leaking where two strings differ through timing.
 bool constant_time_equal(std::string_view a, std::string_view b);
 

@@ -9,8 +9,9 @@ namespace laurel::cli {
 
 using Run = std::function<int()>;
 
-void add_serve_commands(CLI::App& app, Run& run);  // serve, demo, migrate
-void add_user_commands(CLI::App& app, Run& run);   // user add|passwd|list|disable
-void add_token_commands(CLI::App& app, Run& run);  // token create|list|revoke
+void add_serve_commands(CLI::App& app, Run& run);   // serve, demo, migrate
+void add_user_commands(CLI::App& app, Run& run);    // user add|passwd|list|disable
+void add_token_commands(CLI::App& app, Run& run);   // token create|list|revoke
+void add_import_commands(CLI::App& app, Run& run);  // import transactions
 
 }  // namespace laurel::cli

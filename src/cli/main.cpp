@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   laurel::cli::add_serve_commands(app, run);
   laurel::cli::add_user_commands(app, run);
   laurel::cli::add_token_commands(app, run);
+  laurel::cli::add_import_commands(app, run);
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 0;
 }

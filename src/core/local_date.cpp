@@ -55,6 +55,25 @@ Timestamp CompanyZone::start_of(LocalDate day) const {
   return std::chrono::time_point_cast<std::chrono::microseconds>(sys);
 }
 
+std::optional<Timestamp> CompanyZone::parse_local_time(std::string_view text) const {
+  if (text.size() != 16 && text.size() != 19) return std::nullopt;
+  const auto day = parse_date(text.substr(0, 10));
+  int h = 0, m = 0, sec = 0;
+  if (!day || (text[10] != ' ' && text[10] != 'T') || text[13] != ':' ||
+      !digits(text.substr(11, 2), h) || !digits(text.substr(14, 2), m) || h > 23 || m > 59) {
+    return std::nullopt;
+  }
+  if (text.size() == 19 && (text[16] != ':' || !digits(text.substr(17, 2), sec) || sec > 59)) {
+    return std::nullopt;
+  }
+  const auto local = date::local_days(*day) + std::chrono::hours(h) + std::chrono::minutes(m) +
+                     std::chrono::seconds(sec);
+  const auto info = zone_->get_info(local);
+  if (info.result == date::local_info::nonexistent) return std::nullopt;  // skipped by the clock
+  return std::chrono::time_point_cast<std::chrono::microseconds>(
+      zone_->to_sys(local, date::choose::earliest));
+}
+
 std::string_view CompanyZone::name() const {
   return zone_->name();
 }

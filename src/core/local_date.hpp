@@ -32,6 +32,9 @@ class CompanyZone {
   LocalDate date_of(Timestamp t) const;
   // The first instant of a company-local day (the earlier one if a clock change doubles it).
   Timestamp start_of(LocalDate day) const;
+  // A company-local wall-clock time ("YYYY-MM-DD HH:MM" or "YYYY-MM-DD HH:MM:SS", as spreadsheets
+  // write it) as an instant; in a clock change's overlap, the earlier one.
+  std::optional<Timestamp> parse_local_time(std::string_view text) const;
   std::string_view name() const;
 
  private:

@@ -46,3 +46,27 @@ TEST(LocalDateTest, UnknownZonesAreRefused) {
 
 }  // namespace
 }  // namespace laurel::core
+
+namespace laurel::core {
+namespace {
+
+TEST(CompanyZoneLocalTime, ReadsSpreadsheetTimesInTheCompanysZone) {
+  const auto shanghai = CompanyZone::locate("Asia/Shanghai").value();
+  EXPECT_EQ(shanghai.parse_local_time("2026-03-02 10:30"),
+            parse_rfc3339("2026-03-02T02:30:00Z").value());
+  EXPECT_EQ(shanghai.parse_local_time("2026-03-02T00:15:30"),
+            parse_rfc3339("2026-03-01T16:15:30Z").value());
+  for (const char* bad : {"2026-03-02", "2026-03-02 24:00", "2026-02-30 10:00",
+                          "2026-03-02 10:30:60", "2026-03-02 10.30", "2026-03-02 10:30+08:00"}) {
+    EXPECT_FALSE(shanghai.parse_local_time(bad)) << bad;
+  }
+  // New York skips 02:00-03:00 on 2026-03-08; 01:30 on 2026-11-01 happens twice.
+  const auto new_york = CompanyZone::locate("America/New_York").value();
+  EXPECT_FALSE(new_york.parse_local_time("2026-03-08 02:30"));
+  EXPECT_EQ(new_york.parse_local_time("2026-11-01 01:30"),
+            parse_rfc3339("2026-11-01T05:30:00Z").value())
+      << "the earlier of the two";
+}
+
+}  // namespace
+}  // namespace laurel::core

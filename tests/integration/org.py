@@ -58,3 +58,15 @@ class Org:
                             {"effective_from": effective_from, "members": members})
         assert r.status_code == 200, r.text
         return r.json()
+
+
+def integration(laurel, admin, name):
+    """An Api authenticated with an integration user's API token (the trading/TA system)."""
+    robot = admin.call("POST", "/api/v1/users", {"username": name, "display_name": name,
+                                                 "role": "integration"})
+    assert robot.status_code == 201, robot.text
+    token = admin.call("POST", "/api/v1/tokens", {"name": name, "user_id": robot.json()["id"]})
+    assert token.status_code == 201, token.text
+    api = laurel.api()
+    api.token = token.json()["token"]
+    return api

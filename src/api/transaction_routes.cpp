@@ -1,0 +1,256 @@
+// Transactions: pushed by the trading/TA system (integration tokens) one by one or in batches,
+// corrected by status changes; read by managers and salespeople within their data scope.
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "api/access.hpp"
+#include "api/json_response.hpp"
+#include "api/member_input.hpp"
+#include "api/routes.hpp"
+#include "core/timestamp.hpp"
+#include "crm/transaction_kinds.hpp"
+#include "http/json_input.hpp"
+#include "http/query_input.hpp"
+
+namespace laurel::api {
+namespace {
+
+using http::Access;
+using http::JsonInput;
+using http::QueryInput;
+using http::Request;
+using http::RequestContext;
+using http::Response;
+
+core::Result<crm::TransactionInput> read_transaction(JsonInput& in) {
+  crm::TransactionInput t;
+  auto external_id = in.required_string("external_id", {1, 64});
+  if (!external_id) return external_id.error();
+  t.external_id = std::move(*external_id);
+  auto client = in.optional_integer("client_id", 1, INT64_MAX);
+  if (!client) return client.error();
+  t.client_id = *client;
+  auto client_code = in.optional_string("client_registration_code", {1, 40});
+  if (!client_code) return client_code.error();
+  t.client_registration_code = std::move(*client_code);
+  auto product = in.optional_integer("product_id", 1, INT64_MAX);
+  if (!product) return product.error();
+  t.product_id = *product;
+  auto product_code = in.optional_string("product_code", {1, 20});
+  if (!product_code) return product_code.error();
+  t.product_code = std::move(*product_code);
+  auto kind = in.required_string("kind", {1, 20});
+  if (!kind) return kind.error();
+  t.kind = std::move(*kind);
+  auto amount = in.required_amount("amount");
+  if (!amount) return amount.error();
+  t.amount = *amount;
+  auto trade_time = in.required_string("trade_time", {1, 40});
+  if (!trade_time) return trade_time.error();
+  auto parsed = core::parse_rfc3339(*trade_time);
+  if (!parsed) {
+    return core::Error::invalid(in.field("trade_time"),
+                                "must be an RFC 3339 time with its offset, such as "
+                                "2026-11-23T10:30:00+08:00");
+  }
+  t.trade_time = *parsed;
+  auto confirm_date = in.optional_date("confirm_date");
+  if (!confirm_date) return confirm_date.error();
+  t.confirm_date = *confirm_date;
+  auto status = in.optional_string("status", {1, 20});
+  if (!status) return status.error();
+  if (*status) t.status = std::move(**status);
+  auto credits = in.optional_objects("credits", 20);
+  if (!credits) return credits.error();
+  if (*credits) {
+    auto members = read_members(**credits);
+    if (!members) return members.error();
+    t.credits = std::move(*members);
+  }
+  if (auto s = in.finish(); !s) return s.error();
+  return t;
+}
+
+// The service names the fields of a row without its place in the batch; reading errors
+// already have it.
+core::Error in_row(core::Error error, std::size_t row) {
+  const std::string prefix = "transactions[" + std::to_string(row) + "]";
+  if (!error.field.starts_with(prefix)) {
+    error.field = prefix + (error.field.empty() ? "" : "." + error.field);
+  }
+  return error;
+}
+
+std::string_view outcome_name(crm::RecordOutcome outcome) {
+  return outcome == crm::RecordOutcome::applied ? "applied" : "duplicate";
+}
+
+core::Result<Response> list(Services& services, const Request& request, RequestContext& context) {
+  auto query = QueryInput::parse(request.query);
+  if (!query) return query.error();
+  store::TransactionFilter filter;
+  auto client = query->optional_integer("client_id", 1, INT64_MAX);
+  if (!client) return client.error();
+  filter.client_id = *client;
+  auto product = query->optional_integer("product_id", 1, INT64_MAX);
+  if (!product) return product.error();
+  filter.product_id = *product;
+  auto staff = query->optional_integer("staff_id", 1, INT64_MAX);
+  if (!staff) return staff.error();
+  filter.staff_id = *staff;
+  auto kind = query->optional_string("kind", 20);
+  if (!kind) return kind.error();
+  if (*kind) {
+    const auto* known = crm::find_transaction_kind(**kind);
+    if (!known) return core::Error::invalid("kind", "is not a transaction kind");
+    filter.kind = std::string(known->code);
+  }
+  auto status = query->optional_string("status", 20);
+  if (!status) return status.error();
+  if (*status) {
+    if (auto s = crm::check_one_of("status", **status, crm::transaction_statuses()); !s) {
+      return s.error();
+    }
+  }
+  filter.status = *status;
+  auto external_id = query->optional_string("external_id", 64);
+  if (!external_id) return external_id.error();
+  filter.external_id = *external_id;
+  auto from = query->optional_time("from");
+  if (!from) return from.error();
+  if (*from) filter.from = core::to_micros(**from);
+  auto to = query->optional_time("to");
+  if (!to) return to.error();
+  if (*to) filter.to = core::to_micros(**to);
+  auto cursor = query->cursor();
+  if (!cursor) return cursor.error();
+  filter.after_id = *cursor;
+  auto limit = query->limit();
+  if (!limit) return limit.error();
+  filter.limit = *limit;
+  if (auto s = query->finish(); !s) return s.error();
+  auto scope = services.scopes.of(context.user());
+  if (!scope) return scope.error();
+  auto page = services.transactions.list(filter, *scope);
+  if (!page) return page.error();
+  return page_of(page->transactions, page->next_after_id,
+                 [](const auto& record) { return crm::transaction_to_json(record); });
+}
+
+core::Result<Response> get(Services& services, RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  auto scope = services.scopes.of(context.user());
+  if (!scope) return scope.error();
+  auto found = services.transactions.get(*id, *scope);
+  if (!found) return found.error();
+  return json_response(200, crm::transaction_to_json(*found));
+}
+
+core::Result<Response> create(Services& services, const Request& request, RequestContext& context) {
+  auto in = JsonInput::parse(request.body);
+  if (!in) return in.error();
+  auto input = read_transaction(*in);
+  if (!input) return input.error();
+  auto recorded = services.transactions.record(*input, context.actor(request.client_ip));
+  if (!recorded) return recorded.error();
+  auto body = crm::transaction_to_json(recorded->transaction);
+  const bool applied = recorded->outcome == crm::RecordOutcome::applied;
+  Response response = json_response(applied ? 201 : 200, body);
+  response.set_header("Location",
+                      "/api/v1/transactions/" + std::to_string(body.at("id").as_int64()));
+  response.set_header("Laurel-Outcome", std::string(outcome_name(recorded->outcome)));
+  return response;
+}
+
+core::Result<Response> batch(Services& services, const Request& request, RequestContext& context) {
+  auto query = QueryInput::parse(request.query);
+  if (!query) return query.error();
+  auto partial = query->optional_bool("partial");
+  if (!partial) return partial.error();
+  if (auto s = query->finish(); !s) return s.error();
+  auto in = JsonInput::parse(request.body);
+  if (!in) return in.error();
+  auto items = in->required_objects("transactions", crm::TransactionService::kMaxBatch);
+  if (!items) return items.error();
+  if (auto s = in->finish(); !s) return s.error();
+  std::vector<crm::BatchRow> rows;
+  rows.reserve(items->size());
+  for (auto& item : *items)
+    rows.push_back(read_transaction(item));
+  const bool keep_good_rows = partial->value_or(false);
+  auto report =
+      services.transactions.import(rows, keep_good_rows, context.actor(request.client_ip));
+  if (!report) return report.error();
+  if (!keep_good_rows && report->failed > 0) {
+    const auto& bad = report->rows.front();
+    return in_row(*bad.error, bad.row);
+  }
+  boost::json::array results;
+  results.reserve(report->rows.size());
+  for (const auto& row : report->rows) {
+    boost::json::object item{{"row", row.row}, {"external_id", row.external_id}};
+    if (row.outcome) {
+      item["outcome"] = outcome_name(*row.outcome);
+      item["id"] = *row.id;
+    } else {
+      const auto error = in_row(*row.error, row.row);
+      item["outcome"] = "failed";
+      item["error"] =
+          boost::json::object{{"status", error.code == core::Errc::conflict ? 409 : 400},
+                              {"field", error.field},
+                              {"detail", error.message}};
+    }
+    results.push_back(std::move(item));
+  }
+  return json_response(200, boost::json::object{{"applied", report->applied},
+                                                {"duplicates", report->duplicates},
+                                                {"failed", report->failed},
+                                                {"results", std::move(results)}});
+}
+
+core::Result<Response> change_status(Services& services, const Request& request,
+                                     RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  auto in = JsonInput::parse(request.body);
+  if (!in) return in.error();
+  crm::StatusChange change;
+  auto status = in->required_string("status", {1, 20});
+  if (!status) return status.error();
+  change.status = std::move(*status);
+  auto confirm_date = in->optional_date("confirm_date");
+  if (!confirm_date) return confirm_date.error();
+  change.confirm_date = *confirm_date;
+  if (auto s = in->finish(); !s) return s.error();
+  auto changed = services.transactions.change_status(*id, change, context.actor(request.client_ip));
+  if (!changed) return changed.error();
+  return json_response(200, crm::transaction_to_json(*changed));
+}
+
+}  // namespace
+
+void add_transaction_routes(http::Router& router, Services& services) {
+  router.add({"GET", "/api/v1/transactions", Access::authenticated, kAmountReaders, std::nullopt,
+              [&services](const Request& request, RequestContext& context) {
+                return list(services, request, context);
+              }});
+  router.add({"POST", "/api/v1/transactions", Access::authenticated, kTradeWriters, kSmallBody,
+              [&services](const Request& request, RequestContext& context) {
+                return create(services, request, context);
+              }});
+  router.add({"POST", "/api/v1/transactions/batch", Access::authenticated, kTradeWriters,
+              kBatchBody, [&services](const Request& request, RequestContext& context) {
+                return batch(services, request, context);
+              }});
+  router.add(
+      {"GET", "/api/v1/transactions/{id}", Access::authenticated, kAmountReaders, std::nullopt,
+       [&services](const Request&, RequestContext& context) { return get(services, context); }});
+  router.add({"PATCH", "/api/v1/transactions/{id}", Access::authenticated, kTradeWriters,
+              kSmallBody, [&services](const Request& request, RequestContext& context) {
+                return change_status(services, request, context);
+              }});
+}
+
+}  // namespace laurel::api
