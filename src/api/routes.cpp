@@ -16,6 +16,7 @@ http::Router build_router(Services& services, MetricsHandle& metrics) {
   add_client_routes(router, services);
   add_coverage_routes(router, services);
   add_transaction_routes(router, services);
+  add_holding_routes(router, services);
   return router;
 }
 

@@ -27,6 +27,7 @@ void add_product_routes(http::Router& router, Services& services);
 void add_client_routes(http::Router& router, Services& services);
 void add_coverage_routes(http::Router& router, Services& services);
 void add_transaction_routes(http::Router& router, Services& services);
+void add_holding_routes(http::Router& router, Services& services);
 
 // All of the above.
 http::Router build_router(Services& services, MetricsHandle& metrics);

@@ -24,6 +24,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       clients(*store, clock, events),
       coverage(*store, clock, zone, events),
       scopes(*store, clock, zone),
-      transactions(*store, clock, zone, events) {}
+      transactions(*store, clock, zone, events),
+      holdings(*store, clock, zone, events) {}
 
 }  // namespace laurel::api

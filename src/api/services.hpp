@@ -17,6 +17,7 @@
 #include "crm/data_scope.hpp"
 #include "crm/department_service.hpp"
 #include "crm/event_log.hpp"
+#include "crm/holdings_service.hpp"
 #include "crm/product_service.hpp"
 #include "crm/staff_service.hpp"
 #include "crm/transaction_service.hpp"
@@ -46,6 +47,7 @@ struct Services {
   crm::CoverageService coverage;
   crm::DataScopes scopes;
   crm::TransactionService transactions;
+  crm::HoldingsService holdings;
 };
 
 }  // namespace laurel::api

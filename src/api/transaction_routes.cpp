@@ -5,6 +5,7 @@
 #include <boost/json/object.hpp>
 
 #include "api/access.hpp"
+#include "api/batch_input.hpp"
 #include "api/json_response.hpp"
 #include "api/member_input.hpp"
 #include "api/routes.hpp"
@@ -70,16 +71,6 @@ core::Result<crm::TransactionInput> read_transaction(JsonInput& in) {
   }
   if (auto s = in.finish(); !s) return s.error();
   return t;
-}
-
-// The service names the fields of a row without its place in the batch; reading errors
-// already have it.
-core::Error in_row(core::Error error, std::size_t row) {
-  const std::string prefix = "transactions[" + std::to_string(row) + "]";
-  if (!error.field.starts_with(prefix)) {
-    error.field = prefix + (error.field.empty() ? "" : "." + error.field);
-  }
-  return error;
 }
 
 std::string_view outcome_name(crm::RecordOutcome outcome) {
@@ -164,28 +155,17 @@ core::Result<Response> create(Services& services, const Request& request, Reques
   return response;
 }
 
-core::Result<Response> batch(Services& services, const Request& request, RequestContext& context) {
-  auto query = QueryInput::parse(request.query);
-  if (!query) return query.error();
-  auto partial = query->optional_bool("partial");
-  if (!partial) return partial.error();
-  if (auto s = query->finish(); !s) return s.error();
-  auto in = JsonInput::parse(request.body);
-  if (!in) return in.error();
-  auto items = in->required_objects("transactions", crm::TransactionService::kMaxBatch);
-  if (!items) return items.error();
-  if (auto s = in->finish(); !s) return s.error();
-  std::vector<crm::BatchRow> rows;
-  rows.reserve(items->size());
-  for (auto& item : *items)
-    rows.push_back(read_transaction(item));
-  const bool keep_good_rows = partial->value_or(false);
+core::Result<Response> import(Services& services, const Request& request, RequestContext& context) {
+  auto batch = read_batch<crm::BatchRow>(request, "transactions",
+                                         crm::TransactionService::kMaxBatch, read_transaction);
+  if (!batch) return batch.error();
+  const bool keep_good_rows = batch->partial;
   auto report =
-      services.transactions.import(rows, keep_good_rows, context.actor(request.client_ip));
+      services.transactions.import(batch->rows, keep_good_rows, context.actor(request.client_ip));
   if (!report) return report.error();
   if (!keep_good_rows && report->failed > 0) {
     const auto& bad = report->rows.front();
-    return in_row(*bad.error, bad.row);
+    return in_batch_row(*bad.error, "transactions", bad.row);
   }
   boost::json::array results;
   results.reserve(report->rows.size());
@@ -195,7 +175,7 @@ core::Result<Response> batch(Services& services, const Request& request, Request
       item["outcome"] = outcome_name(*row.outcome);
       item["id"] = *row.id;
     } else {
-      const auto error = in_row(*row.error, row.row);
+      const auto error = in_batch_row(*row.error, "transactions", row.row);
       item["outcome"] = "failed";
       item["error"] =
           boost::json::object{{"status", error.code == core::Errc::conflict ? 409 : 400},
@@ -242,7 +222,7 @@ void add_transaction_routes(http::Router& router, Services& services) {
               }});
   router.add({"POST", "/api/v1/transactions/batch", Access::authenticated, kTradeWriters,
               kBatchBody, [&services](const Request& request, RequestContext& context) {
-                return batch(services, request, context);
+                return import(services, request, context);
               }});
   router.add(
       {"GET", "/api/v1/transactions/{id}", Access::authenticated, kAmountReaders, std::nullopt,

@@ -1,11 +1,13 @@
 // laurel import transactions FILE.csv [--partial]
+// laurel import balances FILE.csv [--partial]
 //
-// The file (UTF-8 or GB18030, see core/csv.hpp; columns in crm/transaction_csv.hpp) is read and
-// checked in full first: without --partial, a single bad row stops the import before anything is
-// written. Rows then go to the database in batches of --batch-size, each all-or-nothing, with a
-// progress bar on a terminal. Should a batch fail on something only the database knows (a client
-// that does not exist), the batches before it stay recorded; fixing the file and running the
-// import again is safe, since rows already recorded are reported as duplicates.
+// The file (UTF-8 or GB18030, see core/csv.hpp; columns in crm/transaction_csv.hpp and
+// crm/balance_csv.hpp) is read and checked in full first: without --partial, a single bad row
+// stops the import before anything is written. Rows then go to the database in batches of
+// --batch-size, each all-or-nothing, with a progress bar on a terminal. Should a batch fail on
+// something only the database knows (a client that does not exist), the batches before it stay
+// recorded; fixing the file and running the import again is safe, since rows already recorded are
+// reported as duplicates.
 
 #include <unistd.h>
 
@@ -15,6 +17,7 @@
 
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
+#include "crm/balance_csv.hpp"
 #include "crm/transaction_csv.hpp"
 
 namespace laurel::cli {
@@ -52,7 +55,29 @@ void print_row_error(std::size_t line, const core::Error& error) {
             << error.message << "\n";
 }
 
-int import_transactions(const ImportOptions& o) {
+// What one batch did, whatever was imported.
+struct BatchOutcome {
+  std::size_t applied = 0, corrected = 0, duplicates = 0, failed = 0;
+  std::vector<std::pair<std::size_t, core::Error>> errors;  // row in the batch, error
+};
+
+template <class Report>
+BatchOutcome outcome_of(const Report& report) {
+  BatchOutcome outcome;
+  outcome.applied = report.applied;
+  outcome.duplicates = report.duplicates;
+  outcome.failed = report.failed;
+  if constexpr (requires { report.corrected; }) outcome.corrected = report.corrected;
+  for (const auto& row : report.rows) {
+    if (row.error) outcome.errors.emplace_back(row.row, *row.error);
+  }
+  return outcome;
+}
+
+// Reads the file with `make_reader(header)` (whose read(record) gives a row) and imports it in
+// batches with `import(batch, partial)`.
+template <class Row, class MakeReader, class Import>
+int import_file(const ImportOptions& o, api::Services&, MakeReader make_reader, Import import) {
   std::ifstream in(o.file, std::ios::binary);
   if (!in) return fail(core::Error::invalid("file", "cannot read " + o.file));
   std::stringstream bytes;
@@ -62,14 +87,10 @@ int import_transactions(const ImportOptions& o) {
   auto records = core::parse_csv(text->utf8);
   if (!records) return fail(records.error());
   if (records->empty()) return fail(core::Error::invalid("file", "has no header row"));
-
-  auto app = open_application(o.common);
-  if (!app) return fail(app.error());
-  auto& services = (*app)->services();
-  auto reader = crm::TransactionCsv::from_header(records->front(), services.zone);
+  auto reader = make_reader(records->front());
   if (!reader) return fail(reader.error());
 
-  std::vector<crm::BatchRow> rows;
+  std::vector<Row> rows;
   std::vector<std::size_t> lines;
   std::size_t unreadable = 0;
   for (std::size_t i = 1; i < records->size(); ++i) {
@@ -84,38 +105,72 @@ int import_transactions(const ImportOptions& o) {
     return 1;
   }
 
-  const auto actor = auth::Actor::command_line(operator_name());
   ProgressBar progress(rows.size());
-  std::size_t applied = 0, duplicates = 0, failed = 0;
+  BatchOutcome total;
   for (std::size_t start = 0; start < rows.size(); start += o.batch_size) {
     const auto end = std::min(rows.size(), start + o.batch_size);
-    const std::vector<crm::BatchRow> batch(rows.begin() + static_cast<std::ptrdiff_t>(start),
-                                           rows.begin() + static_cast<std::ptrdiff_t>(end));
-    auto report = services.transactions.import(batch, o.partial, actor);
-    if (!report) {
+    const std::vector<Row> batch(rows.begin() + static_cast<std::ptrdiff_t>(start),
+                                 rows.begin() + static_cast<std::ptrdiff_t>(end));
+    auto outcome = import(batch, o.partial);
+    if (!outcome) {
       progress.finish();
-      return fail(report.error());
+      return fail(outcome.error());
     }
-    for (const auto& row : report->rows) {
+    for (const auto& [row, error] : outcome->errors) {
       // Unreadable rows were listed above already.
-      if (row.error && rows[start + row.row]) print_row_error(lines[start + row.row], *row.error);
+      if (rows[start + row]) print_row_error(lines[start + row], error);
     }
-    if (!o.partial && report->failed > 0) {
+    if (!o.partial && outcome->failed > 0) {
       progress.finish();
-      std::cerr << "stopped: the " << applied + duplicates
+      std::cerr << "stopped: the " << total.applied + total.corrected + total.duplicates
                 << " row(s) of earlier batches are recorded, none of this batch's; fix the row "
                    "and run again (recorded rows then count as duplicates)\n";
       return 1;
     }
-    applied += report->applied;
-    duplicates += report->duplicates;
-    failed += report->failed;
+    total.applied += outcome->applied;
+    total.corrected += outcome->corrected;
+    total.duplicates += outcome->duplicates;
+    total.failed += outcome->failed;
     progress.update(end);
   }
   progress.finish();
-  std::cout << "applied " << applied << ", duplicates " << duplicates << ", failed " << failed
-            << " (" << (text->source == core::TextEncoding::gb18030 ? "GB18030" : "UTF-8") << ")\n";
-  return failed > 0 ? 2 : 0;
+  std::cout << "applied " << total.applied << ", ";
+  if (total.corrected) std::cout << "corrected " << total.corrected << ", ";
+  std::cout << "duplicates " << total.duplicates << ", failed " << total.failed << " ("
+            << (text->source == core::TextEncoding::gb18030 ? "GB18030" : "UTF-8") << ")\n";
+  return total.failed > 0 ? 2 : 0;
+}
+
+int import_transactions(const ImportOptions& o) {
+  auto app = open_application(o.common);
+  if (!app) return fail(app.error());
+  auto& services = (*app)->services();
+  const auto actor = auth::Actor::command_line(operator_name());
+  return import_file<crm::BatchRow>(
+      o, services,
+      [&](const core::CsvRecord& header) {
+        return crm::TransactionCsv::from_header(header, services.zone);
+      },
+      [&](const std::vector<crm::BatchRow>& batch, bool partial) -> core::Result<BatchOutcome> {
+        auto report = services.transactions.import(batch, partial, actor);
+        if (!report) return report.error();
+        return outcome_of(*report);
+      });
+}
+
+int import_balances(const ImportOptions& o) {
+  auto app = open_application(o.common);
+  if (!app) return fail(app.error());
+  auto& services = (*app)->services();
+  const auto actor = auth::Actor::command_line(operator_name());
+  return import_file<crm::BalanceRow>(
+      o, services,
+      [](const core::CsvRecord& header) { return crm::BalanceCsv::from_header(header); },
+      [&](const std::vector<crm::BalanceRow>& batch, bool partial) -> core::Result<BatchOutcome> {
+        auto report = services.holdings.import(batch, partial, actor);
+        if (!report) return report.error();
+        return outcome_of(*report);
+      });
 }
 
 }  // namespace
@@ -134,6 +189,16 @@ void add_import_commands(CLI::App& app, Run& run) {
   transactions->add_option("--batch-size", o.batch_size, "Rows per database transaction")
       ->check(CLI::Range(1, 10000));
   transactions->callback([&run] { run = [] { return import_transactions(o); }; });
+
+  auto* balances = import->add_subcommand(
+      "balances", "Import daily holdings balances (client, product, date, amount) from a CSV file");
+  add_common_options(*balances, o.common, false);
+  balances->add_option("file", o.file, "CSV file, UTF-8 or GB18030, with a header row")->required();
+  balances->add_flag("--partial", o.partial,
+                     "Record the good rows and list the bad ones (default: stop at a bad row)");
+  balances->add_option("--batch-size", o.batch_size, "Rows per database transaction")
+      ->check(CLI::Range(1, 10000));
+  balances->callback([&run] { run = [] { return import_balances(o); }; });
 }
 
 }  // namespace laurel::cli

@@ -1,7 +1,6 @@
 #include "crm/transaction_csv.hpp"
 
 #include <array>
-#include <charconv>
 
 #include "core/timestamp.hpp"
 
@@ -10,20 +9,15 @@ namespace {
 
 using core::Error;
 
-struct Column {
-  std::string_view name;
-  std::string_view chinese;
-};
-
-constexpr std::array<Column, 11> kColumns = {{
-    {"external_id", "外部编号"},
+constexpr std::array<core::CsvColumn, 11> kColumns = {{
+    {"external_id", "外部编号", true},
     {"client_id", "客户编号"},
     {"client_registration_code", "统一社会信用代码"},
     {"product_id", "产品编号"},
     {"product_code", "产品代码"},
-    {"kind", "交易类型"},
-    {"amount", "金额"},
-    {"trade_time", "交易时间"},
+    {"kind", "交易类型", true},
+    {"amount", "金额", true},
+    {"trade_time", "交易时间", true},
     {"confirm_date", "确认日期"},
     {"status", "状态"},
     {"credits", "业绩分配"},
@@ -37,20 +31,8 @@ std::string_view trimmed(std::string_view s) {
   return s;
 }
 
-core::Result<std::int64_t> whole_number(std::string_view text, std::string_view column,
-                                        std::int64_t min, std::int64_t max) {
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
-    return Error::invalid(
-        std::string(column),
-        "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
-  }
-  return value;
-}
-
 core::Result<std::int64_t> id_of(std::string_view text, std::string_view column) {
-  return whole_number(text, column, 1, INT64_MAX);
+  return core::csv_whole_number(text, column, 1, INT64_MAX);
 }
 
 // "12:primary:60;15:secondary:40"
@@ -68,7 +50,7 @@ core::Result<std::vector<store::CoverageMember>> credits_of(std::string_view tex
     }
     auto staff = id_of(part.substr(0, first), "credits");
     if (!staff) return staff.error();
-    auto percent = whole_number(part.substr(second + 1), "credits", 0, 100);
+    auto percent = core::csv_whole_number(part.substr(second + 1), "credits", 0, 100);
     if (!percent) return percent.error();
     members.push_back({*staff, std::string(part.substr(first + 1, second - first - 1)),
                        static_cast<int>(*percent)});
@@ -80,39 +62,13 @@ core::Result<std::vector<store::CoverageMember>> credits_of(std::string_view tex
 
 core::Result<TransactionCsv> TransactionCsv::from_header(const core::CsvRecord& header,
                                                          core::CompanyZone zone) {
-  std::map<std::string, std::size_t, std::less<>> columns;
-  for (std::size_t i = 0; i < header.fields.size(); ++i) {
-    const auto name = trimmed(header.fields[i]);
-    const Column* known = nullptr;
-    for (const auto& column : kColumns) {
-      if (column.name == name || column.chinese == name) known = &column;
-    }
-    if (!known) return Error::invalid(std::string(name), "is not a transaction column");
-    if (!columns.emplace(std::string(known->name), i).second) {
-      return Error::invalid(std::string(known->name), "appears twice in the header");
-    }
-  }
-  for (std::string_view required : {"external_id", "kind", "amount", "trade_time"}) {
-    if (!columns.contains(required)) {
-      return Error::invalid(std::string(required), "column is missing from the header");
-    }
-  }
-  return TransactionCsv(std::move(columns), zone);
-}
-
-std::optional<std::string_view> TransactionCsv::cell(const core::CsvRecord& record,
-                                                     std::string_view name) const {
-  const auto it = columns_.find(name);
-  if (it == columns_.end() || it->second >= record.fields.size()) return std::nullopt;
-  const auto value = trimmed(record.fields[it->second]);
-  if (value.empty()) return std::nullopt;
-  return value;
+  auto columns = core::CsvColumns::from_header(header, kColumns);
+  if (!columns) return columns.error();
+  return TransactionCsv(std::move(*columns), zone);
 }
 
 core::Result<TransactionInput> TransactionCsv::read(const core::CsvRecord& record) const {
-  if (record.fields.size() > columns_.size()) {
-    return Error::invalid("row", "has more cells than the header has columns");
-  }
+  if (auto s = columns_.check_width(record); !s) return s.error();
   TransactionInput t;
   t.external_id = std::string(cell(record, "external_id").value_or(""));
   if (auto v = cell(record, "client_id")) {

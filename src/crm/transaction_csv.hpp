@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/csv.hpp"
+#include "core/csv_columns.hpp"
 #include "core/local_date.hpp"
 #include "crm/transaction_service.hpp"
 
@@ -37,12 +38,13 @@ class TransactionCsv {
   core::Result<TransactionInput> read(const core::CsvRecord& record) const;
 
  private:
-  TransactionCsv(std::map<std::string, std::size_t, std::less<>> columns, core::CompanyZone zone)
+  TransactionCsv(core::CsvColumns columns, core::CompanyZone zone)
       : columns_(std::move(columns)), zone_(zone) {}
-  // The cell of a column, or none when the column is absent or the cell empty.
-  std::optional<std::string_view> cell(const core::CsvRecord& record, std::string_view name) const;
+  std::optional<std::string_view> cell(const core::CsvRecord& record, std::string_view name) const {
+    return columns_.cell(record, name);
+  }
 
-  std::map<std::string, std::size_t, std::less<>> columns_;  // canonical name -> index
+  core::CsvColumns columns_;
   core::CompanyZone zone_;
 };
 

@@ -7,12 +7,10 @@
 #include "auth/secret_token.hpp"
 #include "core/timestamp.hpp"
 #include "crm/coverage_service.hpp"
-#include "crm/credit_code.hpp"
 #include "crm/credit_split.hpp"
 #include "crm/product_service.hpp"
+#include "crm/resolver.hpp"
 #include "crm/transaction_kinds.hpp"
-#include "store/client_repository.hpp"
-#include "store/product_repository.hpp"
 #include "store/staff_repository.hpp"
 
 namespace laurel::crm {
@@ -96,7 +94,7 @@ class Recorder {
  public:
   Recorder(store::Connection& db, const core::Clock& clock, core::CompanyZone zone,
            const EventLog& events, const auth::Actor& actor)
-      : db_(db), clock_(clock), zone_(zone), events_(events), actor_(actor) {}
+      : db_(db), clock_(clock), zone_(zone), events_(events), actor_(actor), resolve_(db) {}
 
   core::Result<Recorded> record(const TransactionInput& in) {
     const auto now = clock_.now();
@@ -104,10 +102,10 @@ class Recorder {
     if (!kind) return kind.error();
     store::TransactionRecord t;
     t.external_id = in.external_id;
-    auto client = client_id(in);
+    auto client = resolve_.client(in.client_id, in.client_registration_code);
     if (!client) return client.error();
     t.client_id = *client;
-    auto product = product_id(in);
+    auto product = resolve_.product(in.product_id, in.product_code);
     if (!product) return product.error();
     t.product_id = *product;
     t.kind = std::string(*kind);
@@ -148,47 +146,6 @@ class Recorder {
   }
 
  private:
-  core::Result<std::int64_t> client_id(const TransactionInput& in) {
-    if (in.client_id) {
-      if (known_clients_.contains(*in.client_id)) return *in.client_id;
-      auto found = store::ClientRepository(db_).find(*in.client_id);
-      if (!found) return found.error();
-      if (!*found) return Error::invalid("client_id", "no client " + std::to_string(*in.client_id));
-      known_clients_.emplace(*in.client_id, *in.client_id);
-      return *in.client_id;
-    }
-    auto code = normalise_credit_code(*in.client_registration_code);
-    if (!code) return Error::invalid("client_registration_code", code.error().message);
-    if (auto it = client_codes_.find(*code); it != client_codes_.end()) return it->second;
-    auto found = store::ClientRepository(db_).find_by_registration_code(*code);
-    if (!found) return found.error();
-    if (!*found) return Error::invalid("client_registration_code", "no client has this code");
-    client_codes_.emplace(*code, (*found)->id);
-    return (*found)->id;
-  }
-
-  core::Result<std::int64_t> product_id(const TransactionInput& in) {
-    store::ProductRepository products(db_);
-    if (in.product_id) {
-      if (known_products_.contains(*in.product_id)) return *in.product_id;
-      auto found = products.find(*in.product_id);
-      if (!found) return found.error();
-      if (!*found) {
-        return Error::invalid("product_id", "no product " + std::to_string(*in.product_id));
-      }
-      known_products_.emplace(*in.product_id, *in.product_id);
-      return *in.product_id;
-    }
-    if (auto it = product_codes_.find(*in.product_code); it != product_codes_.end()) {
-      return it->second;
-    }
-    auto found = products.find_by_code(*in.product_code);
-    if (!found) return found.error();
-    if (!*found) return Error::invalid("product_code", "no product has this code");
-    product_codes_.emplace(*in.product_code, (*found)->id);
-    return (*found)->id;
-  }
-
   core::Result<std::vector<CreditShare>> shares(const TransactionInput& in,
                                                 const store::TransactionRecord& t) {
     std::vector<CreditShare> shares;
@@ -248,8 +205,7 @@ class Recorder {
   core::CompanyZone zone_;
   const EventLog& events_;
   const auth::Actor& actor_;
-  std::map<std::int64_t, std::int64_t> known_clients_, known_products_;
-  std::map<std::string, std::int64_t, std::less<>> client_codes_, product_codes_;
+  Resolver resolve_;
   std::map<std::pair<std::int64_t, std::string>, std::vector<CreditShare>> coverage_;
   std::map<std::pair<std::int64_t, std::string>, std::optional<std::int64_t>> departments_;
 };

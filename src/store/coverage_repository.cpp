@@ -102,6 +102,26 @@ core::Result<std::vector<std::int64_t>> CoverageRepository::clients_with_later_p
   return ids;
 }
 
+core::Result<std::vector<std::int64_t>> CoverageRepository::clients_covered_by(
+    std::optional<std::int64_t> staff_id, std::string_view department_ids_json,
+    std::string_view day) {
+  auto rows = db_.query(
+      "SELECT DISTINCT p.client_id FROM coverage_members m"
+      " JOIN coverage_plans p ON p.id = m.plan_id"
+      " WHERE p.effective_from = (SELECT max(q.effective_from) FROM coverage_plans q"
+      "   WHERE q.client_id = p.client_id AND q.effective_from <= $3)"
+      " AND (m.staff_id = $1 OR (SELECT a.department_id FROM staff_assignments a"
+      "   WHERE a.staff_id = m.staff_id AND a.effective_from <= $3"
+      "   ORDER BY a.effective_from DESC LIMIT 1) IN (SELECT value FROM json_each($2)))"
+      " ORDER BY p.client_id",
+      {nullable(staff_id), text(department_ids_json), text(day)});
+  if (!rows) return rows.error();
+  std::vector<std::int64_t> ids;
+  for (const auto& r : *rows)
+    ids.push_back(r.integer(0));
+  return ids;
+}
+
 core::Result<bool> CoverageRepository::ever_covered(std::int64_t staff_id, std::int64_t client_id) {
   auto rows = db_.query(
       "SELECT 1 FROM coverage_members m JOIN coverage_plans p ON p.id = m.plan_id"

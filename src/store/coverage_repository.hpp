@@ -47,6 +47,11 @@ class CoverageRepository {
   // future plans, which a reassignment must also rewrite).
   core::Result<std::vector<std::int64_t>> clients_with_later_plans(std::int64_t staff_id,
                                                                    std::string_view day);
+  // Clients whose plan in force on `day` names the staff member, or anyone whose department
+  // that day is one of `department_ids_json` (a JSON array): a data scope's clients.
+  core::Result<std::vector<std::int64_t>> clients_covered_by(std::optional<std::int64_t> staff_id,
+                                                             std::string_view department_ids_json,
+                                                             std::string_view day);
   // Whether the staff member is in any plan of the client, past, present or future.
   core::Result<bool> ever_covered(std::int64_t staff_id, std::int64_t client_id);
 

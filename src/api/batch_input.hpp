@@ -1,0 +1,54 @@
+#pragma once
+// Reading batch imports the same way for every kind of record: `?partial=true|false` and a body
+// {"<array>": [row, ...]} whose rows are read one by one, a bad row becoming that row's error
+// rather than failing the request (the service decides: all-or-nothing, or partial).
+
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "http/json_input.hpp"
+#include "http/message.hpp"
+#include "http/query_input.hpp"
+
+namespace laurel::api {
+
+template <class Row>
+struct BatchRequest {
+  std::vector<Row> rows;
+  bool partial = false;
+};
+
+// `read(JsonInput&)` gives a Row (a Result) for each item of the array.
+template <class Row, class Read>
+core::Result<BatchRequest<Row>> read_batch(const http::Request& request, std::string_view array,
+                                           std::size_t max_rows, Read read) {
+  auto query = http::QueryInput::parse(request.query);
+  if (!query) return query.error();
+  auto partial = query->optional_bool("partial");
+  if (!partial) return partial.error();
+  if (auto s = query->finish(); !s) return s.error();
+  auto in = http::JsonInput::parse(request.body);
+  if (!in) return in.error();
+  auto items = in->required_objects(array, max_rows);
+  if (!items) return items.error();
+  if (auto s = in->finish(); !s) return s.error();
+  BatchRequest<Row> batch;
+  batch.partial = partial->value_or(false);
+  batch.rows.reserve(items->size());
+  for (auto& item : *items)
+    batch.rows.push_back(read(item));
+  return batch;
+}
+
+// A service names the fields of a row without its place in the batch ("amount"); errors from
+// reading the row already have it ("transactions[3].amount"). Either way: the full path.
+inline core::Error in_batch_row(core::Error error, std::string_view array, std::size_t row) {
+  const std::string prefix = std::string(array) + "[" + std::to_string(row) + "]";
+  if (!error.field.starts_with(prefix)) {
+    error.field = prefix + (error.field.empty() ? "" : "." + error.field);
+  }
+  return error;
+}
+
+}  // namespace laurel::api

@@ -1,0 +1,51 @@
+#include "crm/balance_csv.hpp"
+
+#include <array>
+
+namespace laurel::crm {
+namespace {
+
+constexpr std::array<core::CsvColumn, 6> kColumns = {{
+    {"client_id", "客户编号"},
+    {"client_registration_code", "统一社会信用代码"},
+    {"product_id", "产品编号"},
+    {"product_code", "产品代码"},
+    {"date", "日期", true},
+    {"amount", "金额", true},
+}};
+
+}  // namespace
+
+core::Result<BalanceCsv> BalanceCsv::from_header(const core::CsvRecord& header) {
+  auto columns = core::CsvColumns::from_header(header, kColumns);
+  if (!columns) return columns.error();
+  return BalanceCsv(std::move(*columns));
+}
+
+core::Result<BalanceInput> BalanceCsv::read(const core::CsvRecord& record) const {
+  if (auto s = columns_.check_width(record); !s) return s.error();
+  BalanceInput b;
+  if (auto v = columns_.cell(record, "client_id")) {
+    auto id = core::csv_whole_number(*v, "client_id", 1, INT64_MAX);
+    if (!id) return id.error();
+    b.client_id = *id;
+  }
+  if (auto v = columns_.cell(record, "client_registration_code")) {
+    b.client_registration_code = std::string(*v);
+  }
+  if (auto v = columns_.cell(record, "product_id")) {
+    auto id = core::csv_whole_number(*v, "product_id", 1, INT64_MAX);
+    if (!id) return id.error();
+    b.product_id = *id;
+  }
+  if (auto v = columns_.cell(record, "product_code")) b.product_code = std::string(*v);
+  auto day = core::parse_date(columns_.cell(record, "date").value_or(""));
+  if (!day) return core::Error::invalid("date", "must be a date such as 2026-11-01");
+  b.date = *day;
+  auto amount = core::parse_amount(columns_.cell(record, "amount").value_or(""), "amount");
+  if (!amount) return amount.error();
+  b.amount = *amount;
+  return b;
+}
+
+}  // namespace laurel::crm
