@@ -1,5 +1,6 @@
 #pragma once
-// Reading batch imports the same way for every kind of record: `?partial=true|false` and a body
+// Reading pushed records and their batch imports the same way for every kind of record:
+// `?partial=true|false` and a body
 // {"<array>": [row, ...]} whose rows are read one by one, a bad row becoming that row's error
 // rather than failing the request (the service decides: all-or-nothing, or partial).
 
@@ -39,6 +40,25 @@ core::Result<BatchRequest<Row>> read_batch(const http::Request& request, std::st
   for (auto& item : *items)
     batch.rows.push_back(read(item));
   return batch;
+}
+
+// The members by which a pushed record names its client and product (client_id or
+// client_registration_code, product_id or product_code); crm::Resolver checks which are given.
+template <class Input>
+core::Status read_client_and_product(http::JsonInput& in, Input& out) {
+  auto client = in.optional_integer("client_id", 1, INT64_MAX);
+  if (!client) return client.error();
+  out.client_id = *client;
+  auto client_code = in.optional_string("client_registration_code", {1, 40});
+  if (!client_code) return client_code.error();
+  out.client_registration_code = std::move(*client_code);
+  auto product = in.optional_integer("product_id", 1, INT64_MAX);
+  if (!product) return product.error();
+  out.product_id = *product;
+  auto product_code = in.optional_string("product_code", {1, 20});
+  if (!product_code) return product_code.error();
+  out.product_code = std::move(*product_code);
+  return {};
 }
 
 // A service names the fields of a row without its place in the batch ("amount"); errors from

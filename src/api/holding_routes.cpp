@@ -23,18 +23,7 @@ using http::Response;
 
 core::Result<crm::BalanceInput> read_balance(JsonInput& in) {
   crm::BalanceInput b;
-  auto client = in.optional_integer("client_id", 1, INT64_MAX);
-  if (!client) return client.error();
-  b.client_id = *client;
-  auto client_code = in.optional_string("client_registration_code", {1, 40});
-  if (!client_code) return client_code.error();
-  b.client_registration_code = std::move(*client_code);
-  auto product = in.optional_integer("product_id", 1, INT64_MAX);
-  if (!product) return product.error();
-  b.product_id = *product;
-  auto product_code = in.optional_string("product_code", {1, 20});
-  if (!product_code) return product_code.error();
-  b.product_code = std::move(*product_code);
+  if (auto s = read_client_and_product(in, b); !s) return s.error();
   auto date = in.required_date("date");
   if (!date) return date.error();
   b.date = *date;

@@ -3,9 +3,8 @@
 #include <charconv>
 
 namespace laurel::core {
-namespace {
 
-std::string_view trimmed(std::string_view s) {
+std::string_view csv_trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
@@ -13,13 +12,11 @@ std::string_view trimmed(std::string_view s) {
   return s;
 }
 
-}  // namespace
-
 Result<CsvColumns> CsvColumns::from_header(const CsvRecord& header,
                                            std::span<const CsvColumn> known) {
   std::map<std::string, std::size_t, std::less<>> columns;
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
-    const auto name = trimmed(header.fields[i]);
+    const auto name = csv_trim(header.fields[i]);
     const CsvColumn* column = nullptr;
     for (const auto& k : known) {
       if (k.name == name || k.chinese == name) column = &k;
@@ -41,7 +38,7 @@ std::optional<std::string_view> CsvColumns::cell(const CsvRecord& record,
                                                  std::string_view name) const {
   const auto it = columns_.find(name);
   if (it == columns_.end() || it->second >= record.fields.size()) return std::nullopt;
-  const auto value = trimmed(record.fields[it->second]);
+  const auto value = csv_trim(record.fields[it->second]);
   if (value.empty()) return std::nullopt;
   return value;
 }

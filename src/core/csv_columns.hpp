@@ -35,6 +35,9 @@ class CsvColumns {
   std::map<std::string, std::size_t, std::less<>> columns_;
 };
 
+// Without surrounding spaces and tabs.
+std::string_view csv_trim(std::string_view text);
+
 // A cell holding a whole number from min to max; errors name `column`.
 Result<std::int64_t> csv_whole_number(std::string_view text, std::string_view column,
                                       std::int64_t min, std::int64_t max);

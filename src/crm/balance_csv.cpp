@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "crm/record_refs_csv.hpp"
+
 namespace laurel::crm {
 namespace {
 
@@ -25,20 +27,7 @@ core::Result<BalanceCsv> BalanceCsv::from_header(const core::CsvRecord& header) 
 core::Result<BalanceInput> BalanceCsv::read(const core::CsvRecord& record) const {
   if (auto s = columns_.check_width(record); !s) return s.error();
   BalanceInput b;
-  if (auto v = columns_.cell(record, "client_id")) {
-    auto id = core::csv_whole_number(*v, "client_id", 1, INT64_MAX);
-    if (!id) return id.error();
-    b.client_id = *id;
-  }
-  if (auto v = columns_.cell(record, "client_registration_code")) {
-    b.client_registration_code = std::string(*v);
-  }
-  if (auto v = columns_.cell(record, "product_id")) {
-    auto id = core::csv_whole_number(*v, "product_id", 1, INT64_MAX);
-    if (!id) return id.error();
-    b.product_id = *id;
-  }
-  if (auto v = columns_.cell(record, "product_code")) b.product_code = std::string(*v);
+  if (auto st = read_client_and_product(columns_, record, b); !st) return st.error();
   auto day = core::parse_date(columns_.cell(record, "date").value_or(""));
   if (!day) return core::Error::invalid("date", "must be a date such as 2026-11-01");
   b.date = *day;

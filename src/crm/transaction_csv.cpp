@@ -3,6 +3,7 @@
 #include <array>
 
 #include "core/timestamp.hpp"
+#include "crm/record_refs_csv.hpp"
 
 namespace laurel::crm {
 namespace {
@@ -23,14 +24,6 @@ constexpr std::array<core::CsvColumn, 11> kColumns = {{
     {"credits", "业绩分配"},
 }};
 
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
-}
-
 core::Result<std::int64_t> id_of(std::string_view text, std::string_view column) {
   return core::csv_whole_number(text, column, 1, INT64_MAX);
 }
@@ -40,7 +33,7 @@ core::Result<std::vector<store::CoverageMember>> credits_of(std::string_view tex
   std::vector<store::CoverageMember> members;
   while (!text.empty()) {
     const auto end = text.find(';');
-    const auto part = trimmed(text.substr(0, end));
+    const auto part = core::csv_trim(text.substr(0, end));
     text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
     if (part.empty()) continue;
     const auto first = part.find(':');
@@ -71,19 +64,7 @@ core::Result<TransactionInput> TransactionCsv::read(const core::CsvRecord& recor
   if (auto s = columns_.check_width(record); !s) return s.error();
   TransactionInput t;
   t.external_id = std::string(cell(record, "external_id").value_or(""));
-  if (auto v = cell(record, "client_id")) {
-    auto id = id_of(*v, "client_id");
-    if (!id) return id.error();
-    t.client_id = *id;
-  }
-  if (auto v = cell(record, "client_registration_code"))
-    t.client_registration_code = std::string(*v);
-  if (auto v = cell(record, "product_id")) {
-    auto id = id_of(*v, "product_id");
-    if (!id) return id.error();
-    t.product_id = *id;
-  }
-  if (auto v = cell(record, "product_code")) t.product_code = std::string(*v);
+  if (auto st = read_client_and_product(columns_, record, t); !st) return st.error();
   t.kind = std::string(cell(record, "kind").value_or(""));
   auto amount = core::parse_amount(cell(record, "amount").value_or(""), "amount");
   if (!amount) return amount.error();

@@ -122,13 +122,4 @@ core::Result<std::vector<std::int64_t>> CoverageRepository::clients_covered_by(
   return ids;
 }
 
-core::Result<bool> CoverageRepository::ever_covered(std::int64_t staff_id, std::int64_t client_id) {
-  auto rows = db_.query(
-      "SELECT 1 FROM coverage_members m JOIN coverage_plans p ON p.id = m.plan_id"
-      " WHERE m.staff_id = $1 AND p.client_id = $2 LIMIT 1",
-      {staff_id, client_id});
-  if (!rows) return rows.error();
-  return !rows->empty();
-}
-
 }  // namespace laurel::store

@@ -52,8 +52,6 @@ class CoverageRepository {
   core::Result<std::vector<std::int64_t>> clients_covered_by(std::optional<std::int64_t> staff_id,
                                                              std::string_view department_ids_json,
                                                              std::string_view day);
-  // Whether the staff member is in any plan of the client, past, present or future.
-  core::Result<bool> ever_covered(std::int64_t staff_id, std::int64_t client_id);
 
  private:
   Connection& db_;
