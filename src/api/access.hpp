@@ -29,6 +29,8 @@ inline const std::vector<auth::Role> kTradeWriters = {auth::Role::admin, auth::R
 inline constexpr std::size_t kSmallBody = 4 * 1024;
 // Bodies of user writes, which carry a password and contact details.
 inline constexpr std::size_t kUserBody = 8 * 1024;
+// Bodies of one visit or service record, whose notes may run to 10,000 characters.
+inline constexpr std::size_t kMediumBody = 64 * 1024;
 // Bodies of batch imports: 10,000 transactions of about 300 bytes each, with room to spare.
 inline constexpr std::size_t kBatchBody = 8 * 1024 * 1024;
 

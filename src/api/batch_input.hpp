@@ -4,10 +4,13 @@
 // {"<array>": [row, ...]} whose rows are read one by one, a bad row becoming that row's error
 // rather than failing the request (the service decides: all-or-nothing, or partial).
 
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <string>
 #include <vector>
 
 #include "core/error.hpp"
+#include "crm/batch_runner.hpp"
 #include "http/json_input.hpp"
 #include "http/message.hpp"
 #include "http/query_input.hpp"
@@ -69,6 +72,31 @@ inline core::Error in_batch_row(core::Error error, std::string_view array, std::
     error.field = prefix + (error.field.empty() ? "" : "." + error.field);
   }
   return error;
+}
+
+// Each row of a batch as {"row", "outcome", "id"} or {"row", "outcome": "failed", "error":
+// {"status", "field", "detail"}} with the field's full path in the batch.
+template <class Outcome, class Name>
+boost::json::array row_results(const crm::RowReport<Outcome>& report, std::string_view array,
+                               Name outcome_name) {
+  boost::json::array results;
+  results.reserve(report.rows.size());
+  for (const auto& row : report.rows) {
+    boost::json::object item{{"row", row.row}};
+    if (row.outcome) {
+      item["outcome"] = outcome_name(*row.outcome);
+      item["id"] = row.id ? boost::json::value(*row.id) : boost::json::value(nullptr);
+    } else {
+      const auto error = in_batch_row(*row.error, array, row.row);
+      item["outcome"] = "failed";
+      item["error"] =
+          boost::json::object{{"status", error.code == core::Errc::conflict ? 409 : 400},
+                              {"field", error.field},
+                              {"detail", error.message}};
+    }
+    results.push_back(std::move(item));
+  }
+  return results;
 }
 
 }  // namespace laurel::api

@@ -17,6 +17,10 @@ http::Router build_router(Services& services, MetricsHandle& metrics) {
   add_coverage_routes(router, services);
   add_transaction_routes(router, services);
   add_holding_routes(router, services);
+  add_org_chart_routes(router, services);
+  add_key_people_routes(router, services);
+  add_visit_routes(router, services);
+  add_service_record_routes(router, services);
   return router;
 }
 

@@ -28,6 +28,10 @@ void add_client_routes(http::Router& router, Services& services);
 void add_coverage_routes(http::Router& router, Services& services);
 void add_transaction_routes(http::Router& router, Services& services);
 void add_holding_routes(http::Router& router, Services& services);
+void add_org_chart_routes(http::Router& router, Services& services);
+void add_key_people_routes(http::Router& router, Services& services);
+void add_visit_routes(http::Router& router, Services& services);
+void add_service_record_routes(http::Router& router, Services& services);
 
 // All of the above.
 http::Router build_router(Services& services, MetricsHandle& metrics);

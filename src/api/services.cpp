@@ -25,6 +25,10 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       coverage(*store, clock, zone, events),
       scopes(*store, clock, zone),
       transactions(*store, clock, zone, events),
-      holdings(*store, clock, zone, events) {}
+      holdings(*store, clock, zone, events),
+      org_charts(*store, clock, events),
+      key_people(*store, clock, events, scopes),
+      visits(*store, clock, zone, events, scopes, config.crm.visit_edit_days),
+      service_records(*store, clock, events, scopes) {}
 
 }  // namespace laurel::api

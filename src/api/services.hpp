@@ -18,9 +18,13 @@
 #include "crm/department_service.hpp"
 #include "crm/event_log.hpp"
 #include "crm/holdings_service.hpp"
+#include "crm/key_people_service.hpp"
+#include "crm/org_chart_service.hpp"
 #include "crm/product_service.hpp"
+#include "crm/service_record_service.hpp"
 #include "crm/staff_service.hpp"
 #include "crm/transaction_service.hpp"
+#include "crm/visit_service.hpp"
 #include "store/store.hpp"
 
 namespace laurel::api {
@@ -48,6 +52,10 @@ struct Services {
   crm::DataScopes scopes;
   crm::TransactionService transactions;
   crm::HoldingsService holdings;
+  crm::OrgChartService org_charts;
+  crm::KeyPeopleService key_people;
+  crm::VisitService visits;
+  crm::ServiceRecordService service_records;
 };
 
 }  // namespace laurel::api

@@ -36,15 +36,9 @@ core::Result<crm::TransactionInput> read_transaction(JsonInput& in) {
   auto amount = in.required_amount("amount");
   if (!amount) return amount.error();
   t.amount = *amount;
-  auto trade_time = in.required_string("trade_time", {1, 40});
+  auto trade_time = in.required_time("trade_time");
   if (!trade_time) return trade_time.error();
-  auto parsed = core::parse_rfc3339(*trade_time);
-  if (!parsed) {
-    return core::Error::invalid(in.field("trade_time"),
-                                "must be an RFC 3339 time with its offset, such as "
-                                "2026-11-23T10:30:00+08:00");
-  }
-  t.trade_time = *parsed;
+  t.trade_time = *trade_time;
   auto confirm_date = in.optional_date("confirm_date");
   if (!confirm_date) return confirm_date.error();
   t.confirm_date = *confirm_date;

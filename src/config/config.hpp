@@ -49,12 +49,17 @@ struct CompanyConfig {
   std::string timezone = "Asia/Shanghai";  // what "today" and effective dates mean
 };
 
+struct CrmConfig {
+  int visit_edit_days = 7;  // how long after recording a visit its author may change it
+};
+
 struct Config {
   ServerConfig server;
   DatabaseConfig database;
   AuthConfig auth;
   LogConfig log;
   CompanyConfig company;
+  CrmConfig crm;
 };
 
 }  // namespace laurel::config

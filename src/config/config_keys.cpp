@@ -206,6 +206,10 @@ std::vector<ConfigKey> build_keys() {
             if (auto zone = core::CompanyZone::locate(v); !zone) return zone.error();
             return {};
           }),
+      number(
+          "crm.visit_edit_days",
+          "Days after a visit is recorded during which its author and managers may change it",
+          [](Config & c) -> auto& { return c.crm.visit_edit_days; }, 0, 3650),
   };
 }
 

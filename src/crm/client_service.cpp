@@ -1,13 +1,12 @@
 #include "crm/client_service.hpp"
 
-#include <algorithm>
 #include <array>
 #include <boost/json/object.hpp>
 
-#include "auth/user_validation.hpp"
 #include "core/timestamp.hpp"
 #include "crm/credit_code.hpp"
 #include "crm/product_service.hpp"
+#include "crm/text_rules.hpp"
 
 namespace laurel::crm {
 namespace {
@@ -16,22 +15,6 @@ using core::Error;
 
 constexpr std::array<std::string_view, 8> kTypes = {"bank",    "insurer", "broker",    "fund",
                                                     "pension", "trust",   "corporate", "other"};
-
-core::Status validate_text(std::string_view field, const std::string& value, std::size_t max) {
-  const auto length = auth::utf8_length(value);
-  if (length < 1 || length > max) {
-    return Error::invalid(std::string(field),
-                          "must be 1 to " + std::to_string(max) + " characters");
-  }
-  if (value.find_first_not_of(' ') == std::string::npos) {
-    return Error::invalid(std::string(field), "must not be blank");
-  }
-  if (std::any_of(value.begin(), value.end(),
-                  [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; })) {
-    return Error::invalid(std::string(field), "must not contain control characters");
-  }
-  return {};
-}
 
 // A registration code already in use: point to the client that has it.
 core::Error duplicate(store::Connection& db, const std::string& code) {
@@ -71,15 +54,15 @@ boost::json::object client_to_json(const store::ClientRecord& c) {
 
 core::Result<store::ClientRecord> ClientService::create(const NewClient& input,
                                                         const auth::Actor& actor) {
-  if (auto s = validate_text("name", input.name, 200); !s) return s.error();
+  if (auto s = check_text("name", input.name, 200); !s) return s.error();
   if (input.short_name) {
-    if (auto s = validate_text("short_name", *input.short_name, 50); !s) return s.error();
+    if (auto s = check_text("short_name", *input.short_name, 50); !s) return s.error();
   }
   auto code = normalise_credit_code(input.registration_code);
   if (!code) return code.error();
   if (auto s = check_one_of("type", input.type, kTypes); !s) return s.error();
   if (input.region) {
-    if (auto s = validate_text("region", *input.region, 50); !s) return s.error();
+    if (auto s = check_text("region", *input.region, 50); !s) return s.error();
   }
   auto write = store::WriteTransaction::begin(store_);
   if (!write) return write.error();
@@ -107,10 +90,10 @@ core::Result<store::ClientRecord> ClientService::update(std::int64_t id,
                                                         const ClientChanges& changes,
                                                         const auth::Actor& actor) {
   if (changes.name) {
-    if (auto s = validate_text("name", *changes.name, 200); !s) return s.error();
+    if (auto s = check_text("name", *changes.name, 200); !s) return s.error();
   }
   if (changes.short_name && *changes.short_name) {
-    if (auto s = validate_text("short_name", **changes.short_name, 50); !s) return s.error();
+    if (auto s = check_text("short_name", **changes.short_name, 50); !s) return s.error();
   }
   std::optional<std::string> code;
   if (changes.registration_code) {
@@ -122,7 +105,7 @@ core::Result<store::ClientRecord> ClientService::update(std::int64_t id,
     if (auto s = check_one_of("type", *changes.type, kTypes); !s) return s.error();
   }
   if (changes.region && *changes.region) {
-    if (auto s = validate_text("region", **changes.region, 50); !s) return s.error();
+    if (auto s = check_text("region", **changes.region, 50); !s) return s.error();
   }
   auto write = store::WriteTransaction::begin(store_);
   if (!write) return write.error();

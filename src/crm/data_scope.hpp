@@ -10,6 +10,11 @@
 // - sales: records credited to them, and everything about the clients they cover today;
 // - service: no amounts at all.
 // A manager or salesperson without a staff record sees no scoped records.
+//
+// Key people's contact details (personal information) follow the same shape: admins see all,
+// salespeople those of the clients they cover, managers those of the clients covered by their
+// department subtree, service staff those of the clients they have served (a service record of
+// their own), integrations none.
 
 #include <cstdint>
 #include <optional>
@@ -17,8 +22,8 @@
 
 #include "auth/principal.hpp"
 #include "core/local_date.hpp"
+#include "store/record_scope.hpp"
 #include "store/store.hpp"
-#include "store/transaction_repository.hpp"
 
 namespace laurel::crm {
 
@@ -29,7 +34,14 @@ struct DataScope {
   std::vector<std::int64_t> department_ids;  // a manager's department subtree
   std::string today;                         // company-local "YYYY-MM-DD"
 
-  store::TransactionScope transactions() const;
+  store::RecordScope records() const;
+};
+
+struct ContactAccess {
+  bool everything = false;
+  std::vector<std::int64_t> client_ids;  // sorted
+
+  bool sees(std::int64_t client_id) const;
 };
 
 class DataScopes {
@@ -38,8 +50,11 @@ class DataScopes {
       : store_(store), clock_(clock), zone_(zone) {}
 
   core::Result<DataScope> of(const auth::Principal& principal);
+  core::Result<ContactAccess> contacts(const auth::Principal& principal);
 
  private:
+  core::Result<ContactAccess> served_clients(std::int64_t user_id);
+
   store::Store& store_;
   const core::Clock& clock_;
   core::CompanyZone zone_;

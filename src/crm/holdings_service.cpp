@@ -38,7 +38,7 @@ core::Result<std::optional<std::string>> scope_clients(store::Connection& db,
   if (!scope.amounts) return Error::forbidden("your role does not see amounts");
   if (scope.everything) return std::optional<std::string>();
   auto ids = store::CoverageRepository(db).clients_covered_by(
-      scope.staff_id, scope.transactions().department_ids_json, scope.today);
+      scope.staff_id, scope.records().department_ids_json, scope.today);
   if (!ids) return ids.error();
   std::string json = "[";
   for (std::size_t i = 0; i < ids->size(); ++i)

@@ -347,7 +347,7 @@ core::Result<store::TransactionRecord> TransactionService::get(std::int64_t id,
   auto connection = store_.acquire();
   if (!connection) return connection.error();
   store::TransactionRepository repository(**connection);
-  auto visible = repository.visible(id, scope.transactions());
+  auto visible = repository.visible(id, scope.records());
   if (!visible) return visible.error();
   // Outside the caller's scope reads as absent: its existence is not disclosed.
   if (!*visible) return Error::not_found("no transaction " + std::to_string(id));
@@ -362,7 +362,7 @@ core::Result<TransactionPage> TransactionService::list(const store::TransactionF
   if (!scope.amounts) return Error::forbidden("your role does not see amounts");
   auto connection = store_.acquire();
   if (!connection) return connection.error();
-  auto transactions = store::TransactionRepository(**connection).list(filter, scope.transactions());
+  auto transactions = store::TransactionRepository(**connection).list(filter, scope.records());
   if (!transactions) return transactions.error();
   TransactionPage page;
   if (transactions->size() > static_cast<std::size_t>(filter.limit)) {

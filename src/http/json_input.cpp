@@ -2,6 +2,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include "core/timestamp.hpp"
+
 namespace laurel::http {
 namespace {
 
@@ -136,11 +138,42 @@ core::Result<std::optional<core::LocalDate>> JsonInput::optional_date(std::strin
   return std::optional<core::LocalDate>(*day);
 }
 
+core::Result<std::optional<std::optional<core::LocalDate>>> JsonInput::nullable_date(
+    std::string_view name) {
+  using Out = std::optional<std::optional<core::LocalDate>>;
+  const auto* value = take(name);
+  if (!value) return Out();
+  if (value->is_null()) return Out(std::optional<core::LocalDate>());
+  auto day = optional_date(name);
+  if (!day) return day.error();
+  return Out(*day);
+}
+
 core::Result<core::LocalDate> JsonInput::required_date(std::string_view name) {
   auto day = optional_date(name);
   if (!day) return day.error();
   if (!*day) return Error::invalid(field(name), "is required");
   return **day;
+}
+
+core::Result<std::optional<core::Timestamp>> JsonInput::optional_time(std::string_view name) {
+  auto text = optional_string(name, {1, 40});
+  if (!text) return text.error();
+  if (!*text) return std::optional<core::Timestamp>();
+  auto time = core::parse_rfc3339(**text);
+  if (!time) {
+    return Error::invalid(field(name),
+                          "must be an RFC 3339 time with its offset, such as "
+                          "2026-11-23T10:30:00+08:00");
+  }
+  return std::optional<core::Timestamp>(*time);
+}
+
+core::Result<core::Timestamp> JsonInput::required_time(std::string_view name) {
+  auto time = optional_time(name);
+  if (!time) return time.error();
+  if (!*time) return Error::invalid(field(name), "is required");
+  return **time;
 }
 
 core::Result<core::Fen> JsonInput::required_amount(std::string_view name) {

@@ -57,6 +57,12 @@ class JsonInput {
   // A company-local calendar day, "YYYY-MM-DD".
   core::Result<std::optional<core::LocalDate>> optional_date(std::string_view name);
   core::Result<core::LocalDate> required_date(std::string_view name);
+  // Absent: outer nullopt. null: inner nullopt.
+  core::Result<std::optional<std::optional<core::LocalDate>>> nullable_date(std::string_view name);
+
+  // An instant as RFC 3339 text with its offset ("2026-11-23T10:30:00+08:00").
+  core::Result<std::optional<core::Timestamp>> optional_time(std::string_view name);
+  core::Result<core::Timestamp> required_time(std::string_view name);
 
   // An amount of money as a decimal string ("1250000.00"), in fen; see core::parse_amount.
   core::Result<core::Fen> required_amount(std::string_view name);

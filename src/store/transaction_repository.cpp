@@ -7,7 +7,9 @@ constexpr std::string_view kColumns =
     "t.id, t.external_id, t.client_id, t.product_id, t.kind, t.amount_fen, t.trade_time, "
     "t.trade_date, t.confirm_date, t.status, t.content_hash, t.recorded_at, t.updated_at";
 
-// The data scope as SQL over `t`, with the scope's four parameters at $s..$s+3.
+// Transactions credited to the scope's staff member or departments, or of the clients the staff
+// member covers today. The data scope as SQL over `t`, with the scope's four parameters at
+// $s..$s+3.
 std::string scope_clause(int s) {
   const auto p = [s](int i) { return "$" + std::to_string(s + i); };
   return " AND (" + p(0) +
@@ -16,13 +18,8 @@ std::string scope_clause(int s) {
          "   AND (tc.staff_id = " +
          p(1) + " OR tc.department_id IN (SELECT value FROM json_each(" + p(2) +
          "))))"
-         " OR t.client_id IN (SELECT cp.client_id FROM coverage_members cm"
-         "   JOIN coverage_plans cp ON cp.id = cm.plan_id"
-         "   WHERE cm.staff_id = " +
-         p(1) +
-         " AND cp.effective_from = (SELECT max(q.effective_from) FROM coverage_plans q"
-         "     WHERE q.client_id = cp.client_id AND q.effective_from <= " +
-         p(3) + ")))";
+         " OR " +
+         covered_today_sql("t.client_id", s + 1, s + 3) + ")";
 }
 
 TransactionRecord transaction_of(const Row& r) {
@@ -115,7 +112,7 @@ TransactionRepository::find_external(std::string_view external_id) {
   return Out(std::pair(rows->front().integer(0), rows->front().text(1)));
 }
 
-core::Result<bool> TransactionRepository::visible(std::int64_t id, const TransactionScope& s) {
+core::Result<bool> TransactionRepository::visible(std::int64_t id, const RecordScope& s) {
   auto rows =
       db_.query("SELECT 1 FROM transactions t WHERE t.id = $1" + scope_clause(2),
                 {id, boolean(s.everything), nullable(s.staff_id), s.department_ids_json, s.today});
@@ -123,8 +120,8 @@ core::Result<bool> TransactionRepository::visible(std::int64_t id, const Transac
   return !rows->empty();
 }
 
-core::Result<std::vector<TransactionRecord>> TransactionRepository::list(
-    const TransactionFilter& f, const TransactionScope& s) {
+core::Result<std::vector<TransactionRecord>> TransactionRepository::list(const TransactionFilter& f,
+                                                                         const RecordScope& s) {
   auto rows =
       db_.query("SELECT " + std::string(kColumns) +
                     " FROM transactions t WHERE t.id > $1"

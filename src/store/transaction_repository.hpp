@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/connection.hpp"
+#include "store/record_scope.hpp"
 
 namespace laurel::store {
 
@@ -34,15 +35,6 @@ struct TransactionRecord {
   std::int64_t recorded_at = 0;
   std::int64_t updated_at = 0;
   std::vector<TransactionCredit> credits;  // primary first
-};
-
-// Who may see which transactions (see crm::DataScope): everything, or those credited to the
-// staff member or to one of the departments, or of the clients covered by the staff member.
-struct TransactionScope {
-  bool everything = false;
-  std::optional<std::int64_t> staff_id;
-  std::string department_ids_json = "[]";  // a JSON array of ids
-  std::string today;                       // for "clients covered today"
 };
 
 struct TransactionFilter {
@@ -72,10 +64,10 @@ class TransactionRepository {
   core::Result<std::optional<std::pair<std::int64_t, std::string>>> find_external(
       std::string_view external_id);
   // Whether the scope covers the transaction.
-  core::Result<bool> visible(std::int64_t id, const TransactionScope& scope);
+  core::Result<bool> visible(std::int64_t id, const RecordScope& scope);
   // Ordered by id; up to limit + 1 rows.
   core::Result<std::vector<TransactionRecord>> list(const TransactionFilter& filter,
-                                                    const TransactionScope& scope);
+                                                    const RecordScope& scope);
 
  private:
   core::Status load_credits(TransactionRecord& transaction);

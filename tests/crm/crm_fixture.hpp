@@ -14,6 +14,7 @@
 #include "crm/product_service.hpp"
 #include "crm/staff_service.hpp"
 #include "store/test_database.hpp"
+#include "store/user_repository.hpp"
 
 namespace laurel::crm::testing {
 
@@ -47,6 +48,29 @@ class CrmFixture : public ::testing::Test {
     return staff_.create({name, std::nullopt, std::nullopt, department, day("2025-01-01")}, actor_)
         .value()
         .staff.id;
+  }
+
+  // A user with `role`, linked to the staff member when one is given, as a signed-in principal.
+  auth::Principal sign_in(const std::string& username, auth::Role role,
+                          std::optional<std::int64_t> staff_id = std::nullopt) {
+    store::UserRecord user;
+    user.username = username;
+    user.display_name = username;
+    user.role = std::string(auth::to_string(role));
+    {
+      auto c = db_.store().acquire().value();
+      user.id = store::UserRepository(*c).insert(user).value();
+    }
+    if (staff_id) {
+      StaffChanges link;
+      link.user_id = std::optional<std::int64_t>(user.id);
+      staff_.update(*staff_id, link, actor_).value();
+    }
+    auth::Principal principal;
+    principal.user_id = user.id;
+    principal.username = username;
+    principal.role = role;
+    return principal;
   }
 
   std::vector<store::EventRecord> events(std::string type) {

@@ -1,0 +1,17 @@
+#include "store/record_scope.hpp"
+
+namespace laurel::store {
+
+std::string covered_today_sql(std::string_view client_column, int staff_param, int today_param) {
+  const auto staff = "$" + std::to_string(staff_param);
+  const auto today = "$" + std::to_string(today_param);
+  return std::string(client_column) +
+         " IN (SELECT cp.client_id FROM coverage_members cm"
+         " JOIN coverage_plans cp ON cp.id = cm.plan_id WHERE cm.staff_id = " +
+         staff +
+         " AND cp.effective_from = (SELECT max(q.effective_from) FROM coverage_plans q"
+         " WHERE q.client_id = cp.client_id AND q.effective_from <= " +
+         today + "))";
+}
+
+}  // namespace laurel::store
