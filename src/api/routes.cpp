@@ -21,6 +21,7 @@ http::Router build_router(Services& services, MetricsHandle& metrics) {
   add_key_people_routes(router, services);
   add_visit_routes(router, services);
   add_service_record_routes(router, services);
+  add_reach_routes(router, services);
   return router;
 }
 

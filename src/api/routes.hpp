@@ -32,6 +32,7 @@ void add_org_chart_routes(http::Router& router, Services& services);
 void add_key_people_routes(http::Router& router, Services& services);
 void add_visit_routes(http::Router& router, Services& services);
 void add_service_record_routes(http::Router& router, Services& services);
+void add_reach_routes(http::Router& router, Services& services);
 
 // All of the above.
 http::Router build_router(Services& services, MetricsHandle& metrics);

@@ -29,6 +29,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       org_charts(*store, clock, events),
       key_people(*store, clock, events, scopes),
       visits(*store, clock, zone, events, scopes, config.crm.visit_edit_days),
-      service_records(*store, clock, events, scopes) {}
+      service_records(*store, clock, events, scopes),
+      reach(*store, clock, zone) {}
 
 }  // namespace laurel::api

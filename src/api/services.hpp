@@ -21,6 +21,7 @@
 #include "crm/key_people_service.hpp"
 #include "crm/org_chart_service.hpp"
 #include "crm/product_service.hpp"
+#include "crm/reach_service.hpp"
 #include "crm/service_record_service.hpp"
 #include "crm/staff_service.hpp"
 #include "crm/transaction_service.hpp"
@@ -56,6 +57,7 @@ struct Services {
   crm::KeyPeopleService key_people;
   crm::VisitService visits;
   crm::ServiceRecordService service_records;
+  crm::ReachService reach;
 };
 
 }  // namespace laurel::api

@@ -1,5 +1,6 @@
 #include "store/visit_repository.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace laurel::store {
@@ -167,6 +168,50 @@ core::Result<bool> VisitRepository::visible(std::int64_t id, std::int64_t user_i
   auto rows = db_.query("SELECT 1 FROM visits v WHERE v.id = $1" + scope_clause(2), params);
   if (!rows) return rows.error();
   return !rows->empty();
+}
+
+core::Result<std::vector<Attendance>> VisitRepository::attendances_of_client(
+    std::int64_t client_id, std::string_view to_date) {
+  auto rows = db_.query(
+      "SELECT a.key_person_id, v.id, v.occurred_at, v.occurred_date,"
+      " (SELECT COALESCE(group_concat(s.staff_id), '') FROM visit_staff s WHERE s.visit_id = v.id)"
+      " FROM key_people p JOIN visit_attendees a ON a.key_person_id = p.id"
+      " JOIN visits v ON v.id = a.visit_id"
+      " WHERE p.client_id = $1 AND v.occurred_date <= $2",
+      {client_id, text(to_date)});
+  if (!rows) return rows.error();
+  std::vector<Attendance> attendances;
+  attendances.reserve(rows->size());
+  for (const auto& r : *rows) {
+    Attendance a{r.integer(0), r.integer(1), r.integer(2), r.text(3), {}};
+    // The staff ids as group_concat writes them: "3,7".
+    std::int64_t value = 0;
+    for (char c : r.text(4) + ",") {
+      if (c == ',') {
+        if (value) a.staff_ids.push_back(value);
+        value = 0;
+      } else {
+        value = value * 10 + (c - '0');
+      }
+    }
+    std::sort(a.staff_ids.begin(), a.staff_ids.end());
+    attendances.push_back(std::move(a));
+  }
+  return attendances;
+}
+
+core::Result<std::vector<std::pair<std::int64_t, std::string>>> VisitRepository::recent_clients(
+    std::int64_t staff_id, int limit) {
+  auto rows = db_.query(
+      "SELECT v.client_id, max(v.occurred_date), max(v.occurred_at) AS latest FROM visits v"
+      " JOIN visit_staff s ON s.visit_id = v.id WHERE s.staff_id = $1"
+      " GROUP BY v.client_id ORDER BY latest DESC, v.client_id LIMIT $2",
+      {staff_id, std::int64_t{limit}});
+  if (!rows) return rows.error();
+  std::vector<std::pair<std::int64_t, std::string>> clients;
+  for (const auto& r : *rows)
+    clients.emplace_back(r.integer(0), r.text(1));
+  return clients;
 }
 
 core::Result<std::vector<VisitRecord>> VisitRepository::list(const VisitFilter& f,

@@ -37,6 +37,15 @@ struct VisitRecord {
   std::vector<std::int64_t> product_ids;   // by id
 };
 
+// One visit a key person attended.
+struct Attendance {
+  std::int64_t key_person_id = 0;
+  std::int64_t visit_id = 0;
+  std::int64_t occurred_at = 0;  // UTC microseconds
+  std::string occurred_date;     // company-local "YYYY-MM-DD"
+  std::vector<std::int64_t> staff_ids;
+};
+
 struct VisitFilter {
   std::optional<std::int64_t> client_id;
   std::optional<std::int64_t> staff_id;       // among those who went
@@ -63,6 +72,14 @@ class VisitRepository {
   // Whether the visit is inside the scope: one of its staff is the scope's staff member or was
   // in one of its departments, the scope's user wrote it, or its client is covered today.
   core::Result<bool> visible(std::int64_t id, std::int64_t user_id, const RecordScope& scope);
+  // Every visit attended by the client's key people (of today, wherever they were then) on or
+  // before `to_date`, each with the staff who went.
+  core::Result<std::vector<Attendance>> attendances_of_client(std::int64_t client_id,
+                                                              std::string_view to_date);
+  // The clients the staff member most recently went to, newest first, with the day of the last
+  // visit.
+  core::Result<std::vector<std::pair<std::int64_t, std::string>>> recent_clients(
+      std::int64_t staff_id, int limit);
   // Newest first (occurred_at, then id); up to limit + 1 rows.
   core::Result<std::vector<VisitRecord>> list(const VisitFilter& filter, std::int64_t user_id,
                                               const RecordScope& scope);
