@@ -20,6 +20,23 @@ using http::Request;
 using http::RequestContext;
 using http::Response;
 
+// A client as the API shows it: its master data and its derived status.
+core::Result<boost::json::object> client_json(Services& services,
+                                              const store::ClientRecord& client) {
+  auto status = services.client_statuses.of(client.id);
+  if (!status) return status.error();
+  auto json = crm::client_to_json(client);
+  crm::add_status_json(json, *status);
+  return json;
+}
+
+core::Result<Response> client_response(Services& services, unsigned code,
+                                       const store::ClientRecord& client) {
+  auto json = client_json(services, client);
+  if (!json) return json.error();
+  return json_response(code, *json);
+}
+
 core::Result<Response> list(Services& services, const Request& request) {
   auto query = QueryInput::parse(request.query);
   if (!query) return query.error();
@@ -45,8 +62,13 @@ core::Result<Response> list(Services& services, const Request& request) {
   if (auto s = query->finish(); !s) return s.error();
   auto page = services.clients.list(filter);
   if (!page) return page.error();
-  return page_of(page->clients, page->next_after_id,
-                 [](const auto& record) { return crm::client_to_json(record); });
+  boost::json::array items;
+  for (const auto& client : page->clients) {
+    auto json = client_json(services, client);
+    if (!json) return json.error();
+    items.push_back(std::move(*json));
+  }
+  return page_response(std::move(items), page->next_after_id);
 }
 
 core::Result<Response> create(Services& services, const Request& request, RequestContext& context) {
@@ -71,8 +93,9 @@ core::Result<Response> create(Services& services, const Request& request, Reques
   if (auto s = in->finish(); !s) return s.error();
   auto created = services.clients.create(input, context.actor(request.client_ip));
   if (!created) return created.error();
-  Response response = json_response(201, crm::client_to_json(*created));
-  response.set_header("Location", "/api/v1/clients/" + std::to_string(created->id));
+  auto response = client_response(services, 201, *created);
+  if (!response) return response.error();
+  response->set_header("Location", "/api/v1/clients/" + std::to_string(created->id));
   return response;
 }
 
@@ -100,7 +123,7 @@ core::Result<Response> update(Services& services, const Request& request, Reques
   if (auto s = in->finish(); !s) return s.error();
   auto updated = services.clients.update(*id, changes, context.actor(request.client_ip));
   if (!updated) return updated.error();
-  return json_response(200, crm::client_to_json(*updated));
+  return client_response(services, 200, *updated);
 }
 
 }  // namespace
@@ -114,8 +137,13 @@ void add_client_routes(http::Router& router, Services& services) {
                 return create(services, request, context);
               }});
   router.add({"GET", "/api/v1/clients/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
-              get_by_id([&services](std::int64_t id) { return services.clients.get(id); },
-                        [](const auto& record) { return crm::client_to_json(record); })});
+              [&services](const Request&, RequestContext& context) -> core::Result<Response> {
+                auto id = context.id_param("id");
+                if (!id) return id.error();
+                auto client = services.clients.get(*id);
+                if (!client) return client.error();
+                return client_response(services, 200, *client);
+              }});
   router.add({"PATCH", "/api/v1/clients/{id}", Access::authenticated, kClientEditors, kSmallBody,
               [&services](const Request& request, RequestContext& context) {
                 return update(services, request, context);

@@ -30,6 +30,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       key_people(*store, clock, events, scopes),
       visits(*store, clock, zone, events, scopes, config.crm.visit_edit_days),
       service_records(*store, clock, events, scopes),
-      reach(*store, clock, zone) {}
+      reach(*store, clock, zone),
+      client_statuses(*store, holdings, config.crm.dormant_after_days) {}
 
 }  // namespace laurel::api

@@ -13,6 +13,7 @@
 #include "config/config.hpp"
 #include "core/clock.hpp"
 #include "crm/client_service.hpp"
+#include "crm/client_status.hpp"
 #include "crm/coverage_service.hpp"
 #include "crm/data_scope.hpp"
 #include "crm/department_service.hpp"
@@ -58,6 +59,7 @@ struct Services {
   crm::VisitService visits;
   crm::ServiceRecordService service_records;
   crm::ReachService reach;
+  crm::ClientStatuses client_statuses;
 };
 
 }  // namespace laurel::api

@@ -50,7 +50,8 @@ struct CompanyConfig {
 };
 
 struct CrmConfig {
-  int visit_edit_days = 7;  // how long after recording a visit its author may change it
+  int visit_edit_days = 7;       // how long after recording a visit its author may change it
+  int dormant_after_days = 180;  // no holdings and no subscription this long: a dormant client
 };
 
 struct Config {

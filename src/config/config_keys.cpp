@@ -210,6 +210,10 @@ std::vector<ConfigKey> build_keys() {
           "crm.visit_edit_days",
           "Days after a visit is recorded during which its author and managers may change it",
           [](Config & c) -> auto& { return c.crm.visit_edit_days; }, 0, 3650),
+      number(
+          "crm.dormant_after_days",
+          "A client holding nothing that has not subscribed for this many days is dormant",
+          [](Config & c) -> auto& { return c.crm.dormant_after_days; }, 1, 3650),
   };
 }
 

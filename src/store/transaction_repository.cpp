@@ -149,4 +149,18 @@ core::Result<std::vector<TransactionRecord>> TransactionRepository::list(const T
   return transactions;
 }
 
+core::Result<std::optional<std::pair<std::string, std::string>>>
+TransactionRepository::subscription_span(std::int64_t client_id, std::string_view to_date) {
+  using Span = std::optional<std::pair<std::string, std::string>>;
+  auto rows = db_.query(
+      "SELECT min(trade_date), max(trade_date) FROM transactions WHERE client_id = $1"
+      " AND kind IN ('subscribe', 'purchase') AND status IN ('applied', 'confirmed')"
+      " AND trade_date <= $2",
+      {client_id, text(to_date)});
+  if (!rows) return rows.error();
+  const auto& row = rows->front();
+  if (row.is_null(0)) return Span();
+  return Span(std::pair{row.text(0), row.text(1)});
+}
+
 }  // namespace laurel::store

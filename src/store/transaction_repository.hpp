@@ -64,6 +64,10 @@ class TransactionRepository {
   core::Result<std::optional<std::pair<std::int64_t, std::string>>> find_external(
       std::string_view external_id);
   // Whether the scope covers the transaction.
+  // The first and last trade days of the client's subscriptions (认购 and 申购 that did not fail
+  // and were not cancelled) up to `to_date`; none if it never subscribed.
+  core::Result<std::optional<std::pair<std::string, std::string>>> subscription_span(
+      std::int64_t client_id, std::string_view to_date);
   core::Result<bool> visible(std::int64_t id, const RecordScope& scope);
   // Ordered by id; up to limit + 1 rows.
   core::Result<std::vector<TransactionRecord>> list(const TransactionFilter& filter,

@@ -106,3 +106,12 @@ def test_the_cli_imports_balances(laurel, org, tmp_path):
     path.write_text("日期,金额\n2026-11-02,1\n", encoding="utf-8")
     missing = run_cli("import", "balances", str(path), db=laurel.db)
     assert missing.returncode == 1 and "client_id" in missing.stderr
+
+
+def test_a_clients_status_follows_its_subscriptions_and_holdings(org):
+    bank = org.admin.call("GET", f"/api/v1/clients/{org.bank}").json()
+    assert (bank["status"], bank["first_subscription_date"]) == ("active", "2026-11-02")
+    fresh = org.client("新客户")
+    assert org.li["api"].call("GET", f"/api/v1/clients/{fresh}").json()["status"] == "prospect"
+    listed = org.admin.call("GET", f"/api/v1/clients?q=持仓银行").json()["items"]
+    assert [c["status"] for c in listed if c["id"] == org.bank] == ["active"]
