@@ -28,7 +28,9 @@ core::Status check_phone(std::string_view phone) {
   const auto digits =
       std::count_if(phone.begin(), phone.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (!allowed || digits < 5 || phone.size() > 30) {
-    return Error::invalid("phone", "must be a phone number: 5 to 20 digits, with + - ( ) allowed");
+    return Error::invalid("phone",
+                          "must be a phone number: at least 5 digits, up to 30 characters of "
+                          "digits, spaces and + - ( )");
   }
   return {};
 }
