@@ -39,4 +39,17 @@ http::Handler get_by_id(Get get, ToJson to_json) {
   };
 }
 
+// As get_by_id, for records whose visibility depends on the caller: `get(id, principal)`.
+template <class Get, class ToJson>
+http::Handler get_by_id_for_caller(Get get, ToJson to_json) {
+  return [get, to_json](const http::Request&,
+                        http::RequestContext& context) -> core::Result<http::Response> {
+    auto id = context.id_param("id");
+    if (!id) return id.error();
+    auto record = get(*id, context.user());
+    if (!record) return record.error();
+    return json_response(200, to_json(*record));
+  };
+}
+
 }  // namespace laurel::api

@@ -230,13 +230,11 @@ void add_key_people_routes(http::Router& router, Services& services) {
                 return create(services, request, context);
               }});
   router.add({"GET", "/api/v1/key-people/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
-              [&services](const Request&, RequestContext& context) -> core::Result<Response> {
-                auto id = context.id_param("id");
-                if (!id) return id.error();
-                auto view = services.key_people.get(*id, context.user());
-                if (!view) return view.error();
-                return json_response(200, crm::key_person_to_json(*view));
-              }});
+              get_by_id_for_caller(
+                  [&services](std::int64_t id, const auth::Principal& caller) {
+                    return services.key_people.get(id, caller);
+                  },
+                  [](const auto& r) { return crm::key_person_to_json(r); })});
   router.add({"PATCH", "/api/v1/key-people/{id}", Access::authenticated, kClientEditors, kSmallBody,
               [&services](const Request& request, RequestContext& context) {
                 return update(services, request, context);

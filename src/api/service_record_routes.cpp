@@ -112,13 +112,11 @@ void add_service_record_routes(http::Router& router, Services& services) {
               }});
   router.add({"GET", "/api/v1/service-records/{id}", Access::authenticated, kCompanyStaff,
               std::nullopt,
-              [&services](const Request&, RequestContext& context) -> core::Result<Response> {
-                auto id = context.id_param("id");
-                if (!id) return id.error();
-                auto record = services.service_records.get(*id, context.user());
-                if (!record) return record.error();
-                return json_response(200, crm::service_record_to_json(*record));
-              }});
+              get_by_id_for_caller(
+                  [&services](std::int64_t id, const auth::Principal& caller) {
+                    return services.service_records.get(id, caller);
+                  },
+                  [](const auto& r) { return crm::service_record_to_json(r); })});
   router.add({"PATCH", "/api/v1/service-records/{id}", Access::authenticated, kCompanyStaff,
               kMediumBody, [&services](const Request& request, RequestContext& context) {
                 return update(services, request, context);

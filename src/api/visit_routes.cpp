@@ -207,13 +207,11 @@ void add_visit_routes(http::Router& router, Services& services) {
                 return backfill(services, request, context);
               }});
   router.add({"GET", "/api/v1/visits/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
-              [&services](const Request&, RequestContext& context) -> core::Result<Response> {
-                auto id = context.id_param("id");
-                if (!id) return id.error();
-                auto visit = services.visits.get(*id, context.user());
-                if (!visit) return visit.error();
-                return json_response(200, crm::visit_to_json(*visit));
-              }});
+              get_by_id_for_caller(
+                  [&services](std::int64_t id, const auth::Principal& caller) {
+                    return services.visits.get(id, caller);
+                  },
+                  [](const auto& r) { return crm::visit_to_json(r); })});
   router.add({"PATCH", "/api/v1/visits/{id}", Access::authenticated, kClientEditors, kMediumBody,
               [&services](const Request& request, RequestContext& context) {
                 return update(services, request, context);
