@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/json/array.hpp>
+#include <boost/json/value_from.hpp>
 
 #include "core/timestamp.hpp"
 #include "crm/visit_service.hpp"
@@ -26,13 +27,6 @@ core::Result<ClientReach> reach_of(store::Connection& db, std::int64_t client_id
                      key_person_stats(*people, *attendances, as_of)};
 }
 
-boost::json::array ids_json(const std::vector<std::int64_t>& ids) {
-  boost::json::array out;
-  for (auto id : ids)
-    out.push_back(id);
-  return out;
-}
-
 boost::json::object person_json(const PersonStats& s) {
   boost::json::value last = nullptr;
   if (s.last_visit) {
@@ -40,7 +34,7 @@ boost::json::object person_json(const PersonStats& s) {
         {"visit_id", s.last_visit->visit_id},
         {"occurred_at", core::format_rfc3339(core::from_micros(s.last_visit->occurred_at))},
         {"occurred_date", s.last_visit->occurred_date},
-        {"staff_ids", ids_json(s.last_visit->staff_ids)}};
+        {"staff_ids", boost::json::value_from(s.last_visit->staff_ids)}};
   }
   const auto& p = s.person;
   return {{"key_person_id", p.id},
@@ -76,7 +70,7 @@ boost::json::object client_reach_to_json(const ClientReach& reach) {
           {"as_of", reach.stats.as_of},
           {"people", std::move(people)},
           {"role_coverage", std::move(roles)},
-          {"overdue_decision_makers", ids_json(reach.stats.overdue_decision_makers)},
+          {"overdue_decision_makers", boost::json::value_from(reach.stats.overdue_decision_makers)},
           {"score", reach.stats.score}};
 }
 

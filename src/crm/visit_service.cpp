@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <boost/json/array.hpp>
+#include <boost/json/value_from.hpp>
 #include <set>
 
 #include "core/timestamp.hpp"
@@ -25,13 +26,6 @@ constexpr std::size_t kMaxStaff = 20;
 constexpr std::size_t kMaxProducts = 20;
 constexpr std::size_t kMaxNotes = 10'000;
 constexpr std::size_t kMaxNextStep = 1'000;
-
-boost::json::array ids_json(const std::vector<std::int64_t>& ids) {
-  boost::json::array out;
-  for (auto id : ids)
-    out.push_back(id);
-  return out;
-}
 
 core::Status check_distinct(std::string_view field, std::vector<std::int64_t> ids,
                             std::size_t max) {
@@ -256,9 +250,9 @@ boost::json::object visit_to_json(const store::VisitRecord& v) {
           {"occurred_at", core::format_rfc3339(core::from_micros(v.occurred_at))},
           {"occurred_date", v.occurred_date},
           {"notes", v.notes},
-          {"attendee_ids", ids_json(v.attendee_ids)},
+          {"attendee_ids", boost::json::value_from(v.attendee_ids)},
           {"staff", std::move(staff)},
-          {"product_ids", ids_json(v.product_ids)},
+          {"product_ids", boost::json::value_from(v.product_ids)},
           {"next_step", text(v.next_step)},
           {"follow_up_date", text(v.follow_up_date)},
           {"follow_up_done_at", v.follow_up_done_at ? boost::json::value(core::format_rfc3339(
