@@ -18,6 +18,10 @@ inline const std::vector<auth::Role> kCompanyStaff = {auth::Role::admin, auth::R
 // correct records. Service staff read clients but do not change them.
 inline const std::vector<auth::Role> kClientEditors = {auth::Role::admin, auth::Role::manager,
                                                        auth::Role::sales};
+// The sales team: campaigns, targets and opportunities are theirs (service staff see no
+// amounts; integrations push records, they do not plan sales).
+inline const std::vector<auth::Role> kSalesTeam = {auth::Role::admin, auth::Role::manager,
+                                                   auth::Role::sales};
 // Who decides who covers which client (and so whom trades are credited to).
 inline const std::vector<auth::Role> kManagers = {auth::Role::admin, auth::Role::manager};
 // Who sees amounts (service staff do not; integrations read what they push).

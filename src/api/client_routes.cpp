@@ -53,12 +53,7 @@ core::Result<Response> list(Services& services, const Request& request) {
   auto search = query->optional_string("q", 200);
   if (!search) return search.error();
   filter.search = *search;
-  auto cursor = query->cursor();
-  if (!cursor) return cursor.error();
-  filter.after_id = *cursor;
-  auto limit = query->limit();
-  if (!limit) return limit.error();
-  filter.limit = *limit;
+  if (auto s = read_page(*query, filter); !s) return s.error();
   if (auto s = query->finish(); !s) return s.error();
   auto page = services.clients.list(filter);
   if (!page) return page.error();
@@ -133,9 +128,7 @@ void add_client_routes(http::Router& router, Services& services) {
       {"GET", "/api/v1/clients", Access::authenticated, kCompanyStaff, std::nullopt,
        [&services](const Request& request, RequestContext&) { return list(services, request); }});
   router.add({"POST", "/api/v1/clients", Access::authenticated, kClientEditors, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return create(services, request, context);
-              }});
+              with(services, create)});
   router.add({"GET", "/api/v1/clients/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
               [&services](const Request&, RequestContext& context) -> core::Result<Response> {
                 auto id = context.id_param("id");
@@ -145,9 +138,7 @@ void add_client_routes(http::Router& router, Services& services) {
                 return client_response(services, 200, *client);
               }});
   router.add({"PATCH", "/api/v1/clients/{id}", Access::authenticated, kClientEditors, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return update(services, request, context);
-              }});
+              with(services, update)});
 }
 
 }  // namespace laurel::api

@@ -113,21 +113,13 @@ core::Result<Response> reassign(Services& services, const Request& request,
 
 void add_coverage_routes(http::Router& router, Services& services) {
   router.add({"GET", "/api/v1/clients/{id}/coverage", Access::authenticated, kCompanyStaff,
-              std::nullopt, [&services](const Request& request, RequestContext& context) {
-                return get(services, request, context);
-              }});
+              std::nullopt, with(services, get)});
   router.add({"PUT", "/api/v1/clients/{id}/coverage", Access::authenticated, kManagers, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return put(services, request, context);
-              }});
+              with(services, put)});
   router.add({"GET", "/api/v1/staff/{id}/clients", Access::authenticated, kCompanyStaff,
-              std::nullopt, [&services](const Request& request, RequestContext& context) {
-                return clients_of(services, request, context);
-              }});
+              std::nullopt, with(services, clients_of)});
   router.add({"POST", "/api/v1/staff/{id}/reassign-clients", Access::authenticated, kManagers,
-              kSmallBody, [&services](const Request& request, RequestContext& context) {
-                return reassign(services, request, context);
-              }});
+              kSmallBody, with(services, reassign)});
 }
 
 }  // namespace laurel::api

@@ -76,16 +76,12 @@ void add_department_routes(http::Router& router, Services& services) {
                 return page_response(std::move(items), std::nullopt);
               }});
   router.add({"POST", "/api/v1/departments", Access::authenticated, kAdminOnly, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return create(services, request, context);
-              }});
+              with(services, create)});
   router.add({"GET", "/api/v1/departments/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
               get_by_id([&services](std::int64_t id) { return services.departments.get(id); },
                         [](const auto& record) { return crm::department_to_json(record); })});
   router.add({"PATCH", "/api/v1/departments/{id}", Access::authenticated, kAdminOnly, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return update(services, request, context);
-              }});
+              with(services, update)});
 }
 
 }  // namespace laurel::api

@@ -171,21 +171,13 @@ core::Result<Response> history(Services& services, const Request& request,
 
 void add_holding_routes(http::Router& router, Services& services) {
   router.add({"POST", "/api/v1/holdings/balances", Access::authenticated, kTradeWriters, kBatchBody,
-              [&services](const Request& request, RequestContext& context) {
-                return import(services, request, context);
-              }});
+              with(services, import)});
   router.add({"GET", "/api/v1/holdings", Access::authenticated, kAmountReaders, std::nullopt,
-              [&services](const Request& request, RequestContext& context) {
-                return positions(services, request, context);
-              }});
+              with(services, positions)});
   router.add({"GET", "/api/v1/holdings/totals", Access::authenticated, kAmountReaders, std::nullopt,
-              [&services](const Request& request, RequestContext& context) {
-                return totals(services, request, context);
-              }});
+              with(services, totals)});
   router.add({"GET", "/api/v1/holdings/history", Access::authenticated, kAmountReaders,
-              std::nullopt, [&services](const Request& request, RequestContext& context) {
-                return history(services, request, context);
-              }});
+              std::nullopt, with(services, history)});
 }
 
 }  // namespace laurel::api

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "http/message.hpp"
+#include "http/query_input.hpp"
 #include "http/router.hpp"
 
 namespace laurel::api {
@@ -37,6 +38,26 @@ http::Handler get_by_id(Get get, ToJson to_json) {
     if (!record) return record.error();
     return json_response(200, to_json(*record));
   };
+}
+
+// A route handler calling `handler(services, request, context)`: one line per route.
+template <class Services, class Handler>
+http::Handler with(Services& services, Handler handler) {
+  return [&services, handler](const http::Request& request, http::RequestContext& context) {
+    return handler(services, request, context);
+  };
+}
+
+// ?cursor= and ?limit= into a list filter's after_id and limit.
+template <class Filter>
+core::Status read_page(http::QueryInput& query, Filter& filter) {
+  auto cursor = query.cursor();
+  if (!cursor) return cursor.error();
+  filter.after_id = *cursor;
+  auto limit = query.limit();
+  if (!limit) return limit.error();
+  filter.limit = *limit;
+  return {};
 }
 
 // As get_by_id, for records whose visibility depends on the caller: `get(id, principal)`.

@@ -177,12 +177,7 @@ core::Result<Response> list(Services& services, const Request& request, RequestC
   auto search = query->optional_string("q", 100);
   if (!search) return search.error();
   filter.search = *search;
-  auto cursor = query->cursor();
-  if (!cursor) return cursor.error();
-  filter.after_id = *cursor;
-  auto limit = query->limit();
-  if (!limit) return limit.error();
-  filter.limit = *limit;
+  if (auto s = read_page(*query, filter); !s) return s.error();
   if (auto s = query->finish(); !s) return s.error();
   auto page = services.key_people.list(filter, context.user());
   if (!page) return page.error();
@@ -222,13 +217,9 @@ core::Result<Response> contact_views(Services& services, const Request& request,
 
 void add_key_people_routes(http::Router& router, Services& services) {
   router.add({"GET", "/api/v1/key-people", Access::authenticated, kCompanyStaff, std::nullopt,
-              [&services](const Request& request, RequestContext& context) {
-                return list(services, request, context);
-              }});
+              with(services, list)});
   router.add({"POST", "/api/v1/key-people", Access::authenticated, kClientEditors, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return create(services, request, context);
-              }});
+              with(services, create)});
   router.add({"GET", "/api/v1/key-people/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
               get_by_id_for_caller(
                   [&services](std::int64_t id, const auth::Principal& caller) {
@@ -236,13 +227,9 @@ void add_key_people_routes(http::Router& router, Services& services) {
                   },
                   [](const auto& r) { return crm::key_person_to_json(r); })});
   router.add({"PATCH", "/api/v1/key-people/{id}", Access::authenticated, kClientEditors, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return update(services, request, context);
-              }});
+              with(services, update)});
   router.add({"POST", "/api/v1/key-people/{id}/move", Access::authenticated, kClientEditors,
-              kSmallBody, [&services](const Request& request, RequestContext& context) {
-                return move(services, request, context);
-              }});
+              kSmallBody, with(services, move)});
   router.add(
       {"POST", "/api/v1/key-people/{id}/erase", Access::authenticated, kAdminOnly, kSmallBody,
        [&services](const Request& request, RequestContext& context) -> core::Result<Response> {
@@ -253,9 +240,7 @@ void add_key_people_routes(http::Router& router, Services& services) {
          return json_response(200, crm::key_person_to_json(*erased));
        }});
   router.add({"GET", "/api/v1/key-people/{id}/contact-views", Access::authenticated, kAdminOnly,
-              std::nullopt, [&services](const Request& request, RequestContext& context) {
-                return contact_views(services, request, context);
-              }});
+              std::nullopt, with(services, contact_views)});
 }
 
 }  // namespace laurel::api

@@ -84,16 +84,12 @@ void add_org_chart_routes(http::Router& router, Services& services) {
                 return org_chart(services, context);
               }});
   router.add({"POST", "/api/v1/clients/{id}/org-units", Access::authenticated, kClientEditors,
-              kSmallBody, [&services](const Request& request, RequestContext& context) {
-                return create(services, request, context);
-              }});
+              kSmallBody, with(services, create)});
   router.add({"GET", "/api/v1/org-units/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
               get_by_id([&services](std::int64_t id) { return services.org_charts.get(id); },
                         [](const auto& unit) { return crm::org_unit_to_json(unit); })});
   router.add({"PATCH", "/api/v1/org-units/{id}", Access::authenticated, kClientEditors, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return update(services, request, context);
-              }});
+              with(services, update)});
   router.add(
       {"DELETE", "/api/v1/org-units/{id}", Access::authenticated, kClientEditors, std::nullopt,
        [&services](const Request& request, RequestContext& context) -> core::Result<Response> {

@@ -39,12 +39,7 @@ core::Result<Response> list(Services& services, const Request& request) {
   auto search = query->optional_string("q", 100);
   if (!search) return search.error();
   filter.search = *search;
-  auto cursor = query->cursor();
-  if (!cursor) return cursor.error();
-  filter.after_id = *cursor;
-  auto limit = query->limit();
-  if (!limit) return limit.error();
-  filter.limit = *limit;
+  if (auto s = read_page(*query, filter); !s) return s.error();
   if (auto s = query->finish(); !s) return s.error();
   auto page = services.products.list(filter);
   if (!page) return page.error();
@@ -107,16 +102,12 @@ void add_product_routes(http::Router& router, Services& services) {
       {"GET", "/api/v1/products", Access::authenticated, kCompanyStaff, std::nullopt,
        [&services](const Request& request, RequestContext&) { return list(services, request); }});
   router.add({"POST", "/api/v1/products", Access::authenticated, kAdminOnly, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return create(services, request, context);
-              }});
+              with(services, create)});
   router.add({"GET", "/api/v1/products/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
               get_by_id([&services](std::int64_t id) { return services.products.get(id); },
                         [](const auto& record) { return crm::product_to_json(record); })});
   router.add({"PATCH", "/api/v1/products/{id}", Access::authenticated, kAdminOnly, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return update(services, request, context);
-              }});
+              with(services, update)});
 }
 
 }  // namespace laurel::api

@@ -34,14 +34,19 @@ core::Result<Response> client_stats(Services& services, const Request& request,
 
 void add_reach_routes(http::Router& router, Services& services) {
   router.add({"GET", "/api/v1/clients/{id}/key-person-stats", Access::authenticated, kClientEditors,
-              std::nullopt, [&services](const Request& request, RequestContext& context) {
-                return client_stats(services, request, context);
-              }});
+              std::nullopt, with(services, client_stats)});
   router.add({"GET", "/api/v1/me/day", Access::authenticated, kClientEditors, std::nullopt,
               [&services](const Request&, RequestContext& context) -> core::Result<Response> {
                 auto day = services.reach.my_day(context.user());
                 if (!day) return day.error();
-                return json_response(200, crm::my_day_to_json(*day));
+                auto targets = services.targets.of_staff_on(day->staff_id, day->today);
+                if (!targets) return targets.error();
+                auto json = crm::my_day_to_json(*day);
+                boost::json::array progress;
+                for (const auto& target : *targets)
+                  progress.push_back(crm::target_progress_to_json(target));
+                json["targets"] = std::move(progress);
+                return json_response(200, json);
               }});
 }
 

@@ -22,6 +22,9 @@ http::Router build_router(Services& services, MetricsHandle& metrics) {
   add_visit_routes(router, services);
   add_service_record_routes(router, services);
   add_reach_routes(router, services);
+  add_campaign_routes(router, services);
+  add_target_routes(router, services);
+  add_opportunity_routes(router, services);
   return router;
 }
 

@@ -33,6 +33,9 @@ void add_key_people_routes(http::Router& router, Services& services);
 void add_visit_routes(http::Router& router, Services& services);
 void add_service_record_routes(http::Router& router, Services& services);
 void add_reach_routes(http::Router& router, Services& services);
+void add_campaign_routes(http::Router& router, Services& services);
+void add_target_routes(http::Router& router, Services& services);
+void add_opportunity_routes(http::Router& router, Services& services);
 
 // All of the above.
 http::Router build_router(Services& services, MetricsHandle& metrics);

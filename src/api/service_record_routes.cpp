@@ -86,12 +86,7 @@ core::Result<Response> list(Services& services, const Request& request, RequestC
     if (auto s = crm::check_one_of("kind", **kind, crm::service_kinds()); !s) return s.error();
   }
   filter.kind = *kind;
-  auto cursor = query->cursor();
-  if (!cursor) return cursor.error();
-  filter.after_id = *cursor;
-  auto limit = query->limit();
-  if (!limit) return limit.error();
-  filter.limit = *limit;
+  if (auto s = read_page(*query, filter); !s) return s.error();
   if (auto s = query->finish(); !s) return s.error();
   auto page = services.service_records.list(filter, context.user());
   if (!page) return page.error();
@@ -103,13 +98,9 @@ core::Result<Response> list(Services& services, const Request& request, RequestC
 
 void add_service_record_routes(http::Router& router, Services& services) {
   router.add({"GET", "/api/v1/service-records", Access::authenticated, kCompanyStaff, std::nullopt,
-              [&services](const Request& request, RequestContext& context) {
-                return list(services, request, context);
-              }});
+              with(services, list)});
   router.add({"POST", "/api/v1/service-records", Access::authenticated, kCompanyStaff, kMediumBody,
-              [&services](const Request& request, RequestContext& context) {
-                return create(services, request, context);
-              }});
+              with(services, create)});
   router.add({"GET", "/api/v1/service-records/{id}", Access::authenticated, kCompanyStaff,
               std::nullopt,
               get_by_id_for_caller(
@@ -118,9 +109,7 @@ void add_service_record_routes(http::Router& router, Services& services) {
                   },
                   [](const auto& r) { return crm::service_record_to_json(r); })});
   router.add({"PATCH", "/api/v1/service-records/{id}", Access::authenticated, kCompanyStaff,
-              kMediumBody, [&services](const Request& request, RequestContext& context) {
-                return update(services, request, context);
-              }});
+              kMediumBody, with(services, update)});
   router.add(
       {"DELETE", "/api/v1/service-records/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
        [&services](const Request& request, RequestContext& context) -> core::Result<Response> {

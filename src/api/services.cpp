@@ -31,6 +31,9 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       visits(*store, clock, zone, events, scopes, config.crm.visit_edit_days),
       service_records(*store, clock, events, scopes),
       reach(*store, clock, zone),
-      client_statuses(*store, holdings, config.crm.dormant_after_days) {}
+      client_statuses(*store, holdings, config.crm.dormant_after_days),
+      campaigns(*store, clock, events, scopes),
+      targets(*store, clock, events, scopes),
+      opportunities(*store, clock, events, scopes) {}
 
 }  // namespace laurel::api

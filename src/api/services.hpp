@@ -12,6 +12,7 @@
 #include "auth/user_service.hpp"
 #include "config/config.hpp"
 #include "core/clock.hpp"
+#include "crm/campaign_service.hpp"
 #include "crm/client_service.hpp"
 #include "crm/client_status.hpp"
 #include "crm/coverage_service.hpp"
@@ -20,11 +21,13 @@
 #include "crm/event_log.hpp"
 #include "crm/holdings_service.hpp"
 #include "crm/key_people_service.hpp"
+#include "crm/opportunity_service.hpp"
 #include "crm/org_chart_service.hpp"
 #include "crm/product_service.hpp"
 #include "crm/reach_service.hpp"
 #include "crm/service_record_service.hpp"
 #include "crm/staff_service.hpp"
+#include "crm/target_service.hpp"
 #include "crm/transaction_service.hpp"
 #include "crm/visit_service.hpp"
 #include "store/store.hpp"
@@ -60,6 +63,9 @@ struct Services {
   crm::ServiceRecordService service_records;
   crm::ReachService reach;
   crm::ClientStatuses client_statuses;
+  crm::CampaignService campaigns;
+  crm::TargetService targets;
+  crm::OpportunityService opportunities;
 };
 
 }  // namespace laurel::api

@@ -35,12 +35,7 @@ core::Result<Response> list(Services& services, const Request& request) {
   auto search = query->optional_string("q", 100);
   if (!search) return search.error();
   filter.search = *search;
-  auto cursor = query->cursor();
-  if (!cursor) return cursor.error();
-  filter.after_id = *cursor;
-  auto limit = query->limit();
-  if (!limit) return limit.error();
-  filter.limit = *limit;
+  if (auto s = read_page(*query, filter); !s) return s.error();
   if (auto s = query->finish(); !s) return s.error();
   auto page = services.staff.list(filter);
   if (!page) return page.error();
@@ -122,20 +117,14 @@ void add_staff_routes(http::Router& router, Services& services) {
       {"GET", "/api/v1/staff", Access::authenticated, kCompanyStaff, std::nullopt,
        [&services](const Request& request, RequestContext&) { return list(services, request); }});
   router.add({"POST", "/api/v1/staff", Access::authenticated, kAdminOnly, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return create(services, request, context);
-              }});
+              with(services, create)});
   router.add({"GET", "/api/v1/staff/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
               get_by_id([&services](std::int64_t id) { return services.staff.get(id); },
                         [](const auto& record) { return crm::staff_to_json(record); })});
   router.add({"PATCH", "/api/v1/staff/{id}", Access::authenticated, kAdminOnly, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return update(services, request, context);
-              }});
+              with(services, update)});
   router.add({"POST", "/api/v1/staff/{id}/transfers", Access::authenticated, kAdminOnly, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return transfer(services, request, context);
-              }});
+              with(services, transfer)});
 }
 
 }  // namespace laurel::api

@@ -72,9 +72,7 @@ void add_token_routes(http::Router& router, Services& services) {
                                [](const auto& record) { return auth::token_to_json(record); });
               }});
   router.add({"POST", "/api/v1/tokens", Access::authenticated, kAdminOnly, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return create_token(services, request, context);
-              }});
+              with(services, create_token)});
   router.add(
       {"DELETE", "/api/v1/tokens/{id}", Access::authenticated, kAdminOnly, std::nullopt,
        [&services](const Request& request, RequestContext& context) -> core::Result<Response> {

@@ -97,12 +97,7 @@ core::Result<Response> list(Services& services, const Request& request, RequestC
   auto to = query->optional_time("to");
   if (!to) return to.error();
   if (*to) filter.to = core::to_micros(**to);
-  auto cursor = query->cursor();
-  if (!cursor) return cursor.error();
-  filter.after_id = *cursor;
-  auto limit = query->limit();
-  if (!limit) return limit.error();
-  filter.limit = *limit;
+  if (auto s = read_page(*query, filter); !s) return s.error();
   if (auto s = query->finish(); !s) return s.error();
   auto scope = services.scopes.of(context.user());
   if (!scope) return scope.error();
@@ -196,24 +191,16 @@ core::Result<Response> change_status(Services& services, const Request& request,
 
 void add_transaction_routes(http::Router& router, Services& services) {
   router.add({"GET", "/api/v1/transactions", Access::authenticated, kAmountReaders, std::nullopt,
-              [&services](const Request& request, RequestContext& context) {
-                return list(services, request, context);
-              }});
+              with(services, list)});
   router.add({"POST", "/api/v1/transactions", Access::authenticated, kTradeWriters, kSmallBody,
-              [&services](const Request& request, RequestContext& context) {
-                return create(services, request, context);
-              }});
+              with(services, create)});
   router.add({"POST", "/api/v1/transactions/batch", Access::authenticated, kTradeWriters,
-              kBatchBody, [&services](const Request& request, RequestContext& context) {
-                return import(services, request, context);
-              }});
+              kBatchBody, with(services, import)});
   router.add(
       {"GET", "/api/v1/transactions/{id}", Access::authenticated, kAmountReaders, std::nullopt,
        [&services](const Request&, RequestContext& context) { return get(services, context); }});
   router.add({"PATCH", "/api/v1/transactions/{id}", Access::authenticated, kTradeWriters,
-              kSmallBody, [&services](const Request& request, RequestContext& context) {
-                return change_status(services, request, context);
-              }});
+              kSmallBody, with(services, change_status)});
 }
 
 }  // namespace laurel::api

@@ -44,12 +44,7 @@ core::Result<Response> list_users(Services& services, const Request& request) {
   auto search = query->optional_string("q", 100);
   if (!search) return search.error();
   filter.search = *search;
-  auto cursor = query->cursor();
-  if (!cursor) return cursor.error();
-  filter.after_id = *cursor;
-  auto limit = query->limit();
-  if (!limit) return limit.error();
-  filter.limit = *limit;
+  if (auto s = read_page(*query, filter); !s) return s.error();
   if (auto s = query->finish(); !s) return s.error();
 
   auto page = services.users.list(filter);
@@ -127,16 +122,12 @@ void add_user_routes(http::Router& router, Services& services) {
                 return list_users(services, request);
               }});
   router.add({"POST", "/api/v1/users", Access::authenticated, kAdminOnly, kUserBody,
-              [&services](const Request& request, RequestContext& context) {
-                return create_user(services, request, context);
-              }});
+              with(services, create_user)});
   router.add({"GET", "/api/v1/users/{id}", Access::authenticated, kAdminOnly, std::nullopt,
               get_by_id([&services](std::int64_t id) { return services.users.get(id); },
                         [](const auto& record) { return auth::user_to_json(record); })});
   router.add({"PATCH", "/api/v1/users/{id}", Access::authenticated, kAdminOnly, kUserBody,
-              [&services](const Request& request, RequestContext& context) {
-                return update_user(services, request, context);
-              }});
+              with(services, update_user)});
   router.add(
       {"POST", "/api/v1/users/{id}/password", Access::authenticated, kAdminOnly, kUserBody,
        [&services](const Request& request, RequestContext& context) -> core::Result<Response> {

@@ -178,12 +178,7 @@ core::Result<Response> list(Services& services, const Request& request, RequestC
   auto search = query->optional_string("q", 100);
   if (!search) return search.error();
   filter.search = *search;
-  auto cursor = query->cursor();
-  if (!cursor) return cursor.error();
-  filter.after_id = *cursor;
-  auto limit = query->limit();
-  if (!limit) return limit.error();
-  filter.limit = *limit;
+  if (auto s = read_page(*query, filter); !s) return s.error();
   if (auto s = query->finish(); !s) return s.error();
   auto page = services.visits.list(filter, context.user());
   if (!page) return page.error();
@@ -195,17 +190,11 @@ core::Result<Response> list(Services& services, const Request& request, RequestC
 
 void add_visit_routes(http::Router& router, Services& services) {
   router.add({"GET", "/api/v1/visits", Access::authenticated, kCompanyStaff, std::nullopt,
-              [&services](const Request& request, RequestContext& context) {
-                return list(services, request, context);
-              }});
+              with(services, list)});
   router.add({"POST", "/api/v1/visits", Access::authenticated, kClientEditors, kMediumBody,
-              [&services](const Request& request, RequestContext& context) {
-                return create(services, request, context);
-              }});
+              with(services, create)});
   router.add({"POST", "/api/v1/visits/batch", Access::authenticated, kClientEditors, kBatchBody,
-              [&services](const Request& request, RequestContext& context) {
-                return backfill(services, request, context);
-              }});
+              with(services, backfill)});
   router.add({"GET", "/api/v1/visits/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
               get_by_id_for_caller(
                   [&services](std::int64_t id, const auth::Principal& caller) {
@@ -213,9 +202,7 @@ void add_visit_routes(http::Router& router, Services& services) {
                   },
                   [](const auto& r) { return crm::visit_to_json(r); })});
   router.add({"PATCH", "/api/v1/visits/{id}", Access::authenticated, kClientEditors, kMediumBody,
-              [&services](const Request& request, RequestContext& context) {
-                return update(services, request, context);
-              }});
+              with(services, update)});
   router.add(
       {"DELETE", "/api/v1/visits/{id}", Access::authenticated, kClientEditors, std::nullopt,
        [&services](const Request& request, RequestContext& context) -> core::Result<Response> {

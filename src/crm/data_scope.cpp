@@ -14,12 +14,7 @@ store::RecordScope DataScope::records() const {
   store::RecordScope scope;
   scope.everything = everything;
   scope.staff_id = staff_id;
-  scope.department_ids_json = "[";
-  for (std::size_t i = 0; i < department_ids.size(); ++i) {
-    if (i) scope.department_ids_json += ',';
-    scope.department_ids_json += std::to_string(department_ids[i]);
-  }
-  scope.department_ids_json += ']';
+  scope.department_ids_json = store::json_ids(department_ids);
   scope.today = today;
   return scope;
 }

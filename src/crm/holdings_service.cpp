@@ -12,6 +12,7 @@
 #include "store/coverage_repository.hpp"
 #include "store/department_repository.hpp"
 #include "store/holding_repository.hpp"
+#include "store/record_scope.hpp"
 #include "store/staff_repository.hpp"
 
 namespace laurel::crm {
@@ -40,10 +41,7 @@ core::Result<std::optional<std::string>> scope_clients(store::Connection& db,
   auto ids = store::CoverageRepository(db).clients_covered_by(
       scope.staff_id, scope.records().department_ids_json, scope.today);
   if (!ids) return ids.error();
-  std::string json = "[";
-  for (std::size_t i = 0; i < ids->size(); ++i)
-    json += (i ? "," : "") + std::to_string((*ids)[i]);
-  return std::optional<std::string>(json + "]");
+  return std::optional<std::string>(store::json_ids(*ids));
 }
 
 core::Result<HoldingsTimeline> load(store::Connection& db, const std::string& from,

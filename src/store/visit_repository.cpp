@@ -113,13 +113,12 @@ core::Status VisitRepository::remove(std::int64_t id) {
 core::Status VisitRepository::load_links(std::vector<VisitRecord>& visits) {
   if (visits.empty()) return {};
   std::unordered_map<std::int64_t, VisitRecord*> by_id;
-  std::string ids = "[";
+  std::vector<std::int64_t> visit_ids;
   for (auto& v : visits) {
     by_id.emplace(v.id, &v);
-    if (ids.size() > 1) ids += ',';
-    ids += std::to_string(v.id);
+    visit_ids.push_back(v.id);
   }
-  ids += ']';
+  const auto ids = json_ids(visit_ids);
   auto staff = db_.query(
       "SELECT visit_id, staff_id, department_id FROM visit_staff"
       " WHERE visit_id IN (SELECT value FROM json_each($1)) ORDER BY visit_id, staff_id",
