@@ -1,5 +1,8 @@
 #include "store/client_repository.hpp"
 
+#include "core/pinyin.hpp"
+#include "store/text_query.hpp"
+
 namespace laurel::store {
 namespace {
 
@@ -27,12 +30,26 @@ core::Error translated(const core::Error& error) {
 
 }  // namespace
 
+std::string client_search_keys(std::string_view name,
+                               const std::optional<std::string>& short_name) {
+  std::string keys;
+  const auto add = [&keys](std::string_view text) {
+    for (const auto& initials : core::pinyin_initials(text)) {
+      if (!initials.empty()) keys += (keys.empty() ? "" : " ") + initials;
+    }
+    if (auto full = core::pinyin_full(text); !full.empty()) keys += " " + full;
+  };
+  add(name);
+  if (short_name) add(*short_name);
+  return keys;
+}
+
 core::Result<std::int64_t> ClientRepository::insert(const ClientRecord& c) {
   auto rows = db_.query(
       "INSERT INTO clients (name, short_name, registration_code, type, region, created_at, "
-      "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+      "updated_at, search_keys) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
       {c.name, nullable(c.short_name), c.registration_code, c.type, nullable(c.region),
-       c.created_at, c.updated_at});
+       c.created_at, c.updated_at, client_search_keys(c.name, c.short_name)});
   if (!rows) return translated(rows.error());
   return rows->front().integer(0);
 }
@@ -40,9 +57,9 @@ core::Result<std::int64_t> ClientRepository::insert(const ClientRecord& c) {
 core::Status ClientRepository::update(const ClientRecord& c) {
   auto rows = db_.query(
       "UPDATE clients SET name = $2, short_name = $3, registration_code = $4, type = $5, "
-      "region = $6, updated_at = $7 WHERE id = $1",
+      "region = $6, updated_at = $7, search_keys = $8 WHERE id = $1",
       {c.id, c.name, nullable(c.short_name), c.registration_code, c.type, nullable(c.region),
-       c.updated_at});
+       c.updated_at, client_search_keys(c.name, c.short_name)});
   if (!rows) return translated(rows.error());
   if (rows->changes == 0) return core::Error::not_found("no client " + std::to_string(c.id));
   return {};
@@ -60,22 +77,37 @@ core::Result<std::optional<ClientRecord>> ClientRepository::find_by_registration
 }
 
 core::Result<std::vector<ClientRecord>> ClientRepository::list(const ClientFilter& f) {
+  std::vector<Value> params{f.after_id, nullable(f.type), nullable(f.region),
+                            std::int64_t{f.limit + 1}};
+  const auto search =
+      f.search ? text_condition(parse_text_query(*f.search), "client_search", "id",
+                                "lower(name || ' ' || COALESCE(short_name, '') || ' ' ||"
+                                " registration_code || ' ' || COALESCE(search_keys, ''))",
+                                params)
+               : std::string();
   auto rows = db_.query("SELECT " + std::string(kColumns) +
                             " FROM clients WHERE id > $1"
                             " AND ($2 IS NULL OR type = $2)"
-                            " AND ($3 IS NULL OR region = $3)"
-                            " AND ($4 IS NULL OR instr(name, $4) > 0"
-                            "      OR instr(COALESCE(short_name, ''), $4) > 0"
-                            "      OR instr(registration_code, upper($4)) > 0)"
-                            " ORDER BY id LIMIT $5",
-                        {f.after_id, nullable(f.type), nullable(f.region), nullable(f.search),
-                         std::int64_t{f.limit + 1}});
+                            " AND ($3 IS NULL OR region = $3)" +
+                            search + " ORDER BY id LIMIT $4",
+                        params);
   if (!rows) return rows.error();
   std::vector<ClientRecord> clients;
   clients.reserve(rows->size());
   for (const auto& row : *rows)
     clients.push_back(client_of(row));
   return clients;
+}
+
+core::Result<std::size_t> ClientRepository::fill_search_keys() {
+  auto rows = db_.query("SELECT id, name, short_name FROM clients WHERE search_keys IS NULL");
+  if (!rows) return rows.error();
+  for (const auto& r : *rows) {
+    auto updated = db_.query("UPDATE clients SET search_keys = $2 WHERE id = $1",
+                             {r.integer(0), client_search_keys(r.text(1), r.optional_text(2))});
+    if (!updated) return updated.error();
+  }
+  return rows->size();
 }
 
 }  // namespace laurel::store

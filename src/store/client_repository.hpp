@@ -24,10 +24,16 @@ struct ClientRecord {
 struct ClientFilter {
   std::optional<std::string> type;
   std::optional<std::string> region;
-  std::optional<std::string> search;  // substring of name, short name or registration code
+  // Words that must all appear in the name, short name, registration code or pinyin keys
+  // (store/text_query.hpp): "招商", "zsyh", "zhaoshang", "91440300".
+  std::optional<std::string> search;
   std::int64_t after_id = 0;
   int limit = 50;
 };
+
+// The pinyin keys a client is found by: the initials of every likely reading of its name and
+// short name, then their full pinyin ("zsyx zsyh zhaoshangyinxing zh zx zhaoxing").
+std::string client_search_keys(std::string_view name, const std::optional<std::string>& short_name);
 
 class ClientRepository {
  public:
@@ -41,6 +47,8 @@ class ClientRepository {
   core::Result<std::optional<ClientRecord>> find_by_registration_code(std::string_view code);
   // Ordered by id; up to limit + 1 rows.
   core::Result<std::vector<ClientRecord>> list(const ClientFilter& filter);
+  // Writes the pinyin keys of clients stored before search existed; returns how many.
+  core::Result<std::size_t> fill_search_keys();
 
  private:
   Connection& db_;

@@ -8,6 +8,8 @@
 #include "core/clock.hpp"
 #include "core/embedded_file.hpp"
 #include "core/timestamp.hpp"
+#include "store/client_repository.hpp"
+#include "store/client_repository.hpp"
 
 namespace laurel::store {
 
@@ -75,6 +77,20 @@ core::Result<int> schema_version(Connection& connection) {
   return static_cast<int>(rows->front().integer(0));
 }
 
+namespace {
+
+// Steps SQL cannot do, run in their migration's transaction right after its SQL: 0013 gives
+// existing clients the pinyin keys they are searched by.
+core::Status after_sql(Connection& connection, std::string_view migration) {
+  if (migration == "0013_search") {
+    auto filled = ClientRepository(connection).fill_search_keys();
+    if (!filled) return filled.error();
+  }
+  return {};
+}
+
+}  // namespace
+
 core::Result<MigrationReport> migrate(Connection& connection) {
   auto migrations = migrations_for(connection.dialect());
   if (!migrations) return migrations.error();
@@ -100,6 +116,9 @@ core::Result<MigrationReport> migrate(Connection& connection) {
     if (!current) return current.error();
     if (!current->empty()) continue;
     if (auto s = connection.execute_script(migration.sql); !s) {
+      return Error::internal("migration " + migration.name + " failed: " + s.error().message);
+    }
+    if (auto s = after_sql(connection, migration.name); !s) {
       return Error::internal("migration " + migration.name + " failed: " + s.error().message);
     }
     auto recorded = connection.query(

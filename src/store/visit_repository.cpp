@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "store/text_query.hpp"
+
 namespace laurel::store {
 namespace {
 
@@ -216,29 +218,35 @@ core::Result<std::vector<std::pair<std::int64_t, std::string>>> VisitRepository:
 core::Result<std::vector<VisitRecord>> VisitRepository::list(const VisitFilter& f,
                                                              std::int64_t user_id,
                                                              const RecordScope& scope) {
-  std::vector<Value> params{f.after_id,           nullable(f.client_id),
-                            nullable(f.staff_id), nullable(f.key_person_id),
-                            nullable(f.kind),     nullable(f.from),
-                            nullable(f.to),       nullable(f.follow_up_due_by),
-                            nullable(f.search),   std::int64_t{f.limit + 1}};
+  std::vector<Value> params{f.after_id,
+                            nullable(f.client_id),
+                            nullable(f.staff_id),
+                            nullable(f.key_person_id),
+                            nullable(f.kind),
+                            nullable(f.from),
+                            nullable(f.to),
+                            nullable(f.follow_up_due_by),
+                            std::int64_t{f.limit + 1}};
   bind_scope(params, user_id, scope);
-  auto rows =
-      db_.query("SELECT " + std::string(kColumns) +
-                    " FROM visits v WHERE ($1 = 0 OR (v.occurred_at, v.id) <"
-                    "   (SELECT c.occurred_at, c.id FROM visits c WHERE c.id = $1))"
-                    " AND ($2 IS NULL OR v.client_id = $2)"
-                    " AND ($3 IS NULL OR EXISTS (SELECT 1 FROM visit_staff s"
-                    "   WHERE s.visit_id = v.id AND s.staff_id = $3))"
-                    " AND ($4 IS NULL OR EXISTS (SELECT 1 FROM visit_attendees a"
-                    "   WHERE a.visit_id = v.id AND a.key_person_id = $4))"
-                    " AND ($5 IS NULL OR v.kind = $5)"
-                    " AND ($6 IS NULL OR v.occurred_at >= $6)"
-                    " AND ($7 IS NULL OR v.occurred_at < $7)"
-                    " AND ($8 IS NULL OR (v.follow_up_date <= $8 AND v.follow_up_done_at IS NULL))"
-                    " AND ($9 IS NULL OR instr(v.notes, $9) > 0 OR instr(COALESCE(v.next_step, "
-                    "''), $9) > 0)" +
-                    scope_clause(11) + " ORDER BY v.occurred_at DESC, v.id DESC LIMIT $10",
-                params);
+  const auto search =
+      f.search ? text_condition(parse_text_query(*f.search), "visit_search", "v.id",
+                                "lower(v.notes || ' ' || COALESCE(v.next_step, ''))", params)
+               : std::string();
+  auto rows = db_.query(
+      "SELECT " + std::string(kColumns) +
+          " FROM visits v WHERE ($1 = 0 OR (v.occurred_at, v.id) <"
+          "   (SELECT c.occurred_at, c.id FROM visits c WHERE c.id = $1))"
+          " AND ($2 IS NULL OR v.client_id = $2)"
+          " AND ($3 IS NULL OR EXISTS (SELECT 1 FROM visit_staff s"
+          "   WHERE s.visit_id = v.id AND s.staff_id = $3))"
+          " AND ($4 IS NULL OR EXISTS (SELECT 1 FROM visit_attendees a"
+          "   WHERE a.visit_id = v.id AND a.key_person_id = $4))"
+          " AND ($5 IS NULL OR v.kind = $5)"
+          " AND ($6 IS NULL OR v.occurred_at >= $6)"
+          " AND ($7 IS NULL OR v.occurred_at < $7)"
+          " AND ($8 IS NULL OR (v.follow_up_date <= $8 AND v.follow_up_done_at IS NULL))" +
+          scope_clause(10) + search + " ORDER BY v.occurred_at DESC, v.id DESC LIMIT $9",
+      params);
   if (!rows) return rows.error();
   std::vector<VisitRecord> visits;
   visits.reserve(rows->size());

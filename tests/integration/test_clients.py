@@ -24,6 +24,34 @@ def test_create_read_search_and_update(laurel, admin):
     assert [e["type"] for e in events["items"]] == ["client.created", "client.updated"]
 
 
+def test_clients_are_found_by_pinyin_initials_full_pinyin_and_short_words(admin):
+    for name, short, code in [("重庆农村商业银行股份有限公司", "渝农商行", "91500000100000021"),
+                              ("中国人寿资产管理有限公司", "国寿资产", "91110000100000022")]:
+        r = admin.call("POST", "/api/v1/clients", {"name": name, "short_name": short,
+                                                   "registration_code": with_check(code),
+                                                   "type": "insurer"})
+        assert r.status_code == 201, r.text
+
+    def names(q):
+        r = admin.call("GET", "/api/v1/clients", params={"q": q, "limit": 200})
+        assert r.status_code == 200, r.text
+        return {c["short_name"] for c in r.json()["items"]}
+
+    assert "渝农商行" in names("cqnc") and "渝农商行" in names("ynsh"), "重 read chóng; 行 háng"
+    assert "国寿资产" in names("zgrs") and "渝农商行" not in names("zgrs")
+    assert "国寿资产" in names("guoshou")
+    assert "国寿资产" in names("国寿") and "国寿资产" not in names("国寿 银行")
+    assert "国寿资产" in names("ZGRSZCGL"), "initials in capitals, as phones type them"
+
+
+def with_check(body):
+    """A 17-character code body with its check character (GB 32100-2015)."""
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    total = sum(alphabet.index(ch) * w for ch, w in zip(body, weights))
+    return body + alphabet[(31 - total % 31) % 31]
+
+
 def test_a_duplicate_points_to_the_existing_client(admin):
     first = admin.call("POST", "/api/v1/clients", {"name": "平安保险", "registration_code": OTHER,
                                                    "type": "insurer"}).json()

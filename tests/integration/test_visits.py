@@ -132,6 +132,32 @@ def test_edits_follow_ups_and_deletion(org):
         "visit.deleted"]
 
 
+def test_visit_notes_are_searched_by_full_text_and_short_words(org):
+    api = org.li["api"]
+    notes = ["客户关注固收+产品的回撤控制，下周安排路演", "讨论养老金FOF配置，需要发送债券研究报告",
+             "电话确认路演时间"]
+    ids = []
+    for text in notes:
+        r = api.call("POST", "/api/v1/visits", visit(org, notes=text))
+        assert r.status_code == 201, r.text
+        ids.append(r.json()["id"])
+
+    def found(q):
+        r = api.call("GET", "/api/v1/visits", params={"q": q, "limit": 200})
+        assert r.status_code == 200, r.text
+        return sorted(v["id"] for v in r.json()["items"] if v["id"] in ids)
+
+    assert found("回撤控制") == [ids[0]]
+    assert found("路演") == [ids[0], ids[2]], "a two-character word is scanned, not missed"
+    assert found("债") == [ids[1]]
+    assert found("fof 债券") == [ids[1]], "every word must match; letters in any case"
+    assert found("路演 养老金") == []
+    assert found('"') == [] and found("NEAR(路演)") == [], "query syntax is text"
+    edited = api.call("PATCH", f"/api/v1/visits/{ids[2]}", {"notes": "电话确认会议时间"})
+    assert edited.status_code == 200
+    assert found("路演") == [ids[0]], "the index follows edits"
+
+
 def test_service_records_are_read_by_the_clients_coverers_and_changed_by_their_author(org):
     ops = org.ops["api"]
     r = ops.call("POST", "/api/v1/service-records", {
