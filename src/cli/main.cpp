@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   laurel::cli::Run run;
   laurel::cli::add_serve_commands(app, run);
+  laurel::cli::add_demo_command(app, run);
   laurel::cli::add_user_commands(app, run);
   laurel::cli::add_token_commands(app, run);
   laurel::cli::add_import_commands(app, run);

@@ -1,4 +1,4 @@
-// laurel serve | demo | migrate
+// laurel serve | migrate (and the server half of laurel demo)
 
 #include <spdlog/spdlog.h>
 
@@ -7,40 +7,44 @@
 #include "api/application.hpp"
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
+#include "demo/demo_company.hpp"
 #include "store/migrator.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace laurel::cli {
+
 namespace {
 
-constexpr const char* kDemoAdmin = "admin";
-constexpr const char* kDemoPassword = "laurel-demo-2026";
+// "wangfang (王芳)": the first demo login with `role`, to show on the demo's banner.
+std::string sample_login(api::Application& app, const char* role) {
+  store::UserFilter filter;
+  filter.role = role;
+  filter.limit = 1;
+  auto page = app.services().users.list(filter);
+  if (!page || page->users.empty()) return "(none)";
+  return page->users.front().username + " (" + page->users.front().display_name + ")";
+}
 
-int serve(const config::Config& config, bool demo) {
+}  // namespace
+
+int serve(const config::Config& config, bool demo_mode) {
   api::configure_logging(config.log);
   auto app = api::Application::open(config, core::SystemClock::instance());
   if (!app) return fail(app.error());
-  if (demo) {
-    auto& users = (*app)->services().users;
-    if (!users.get_by_username(kDemoAdmin)) {
-      auth::NewUser admin{kDemoAdmin, "Demo Admin", std::nullopt, auth::Role::admin,
-                          std::string(kDemoPassword)};
-      auto created = users.create(admin, auth::Actor::command_line(operator_name()));
-      if (!created) return fail(created.error());
-    }
-  }
   if (auto s = (*app)->listen(); !s) return fail(s.error());
   const auto host = http::parse_listen_address(config.server.listen).value().first;
   const std::string url = "http://" + host + ":" + std::to_string((*app)->port());
   // One plain line on stdout that scripts (and the integration tests) read to find the port.
   std::cout << "laurel: listening on " << url << std::endl;
-  if (demo) {
+  if (demo_mode) {
     std::cout << "\n  Laurel demo is running at " << url << "\n"
-              << "  Log in as " << kDemoAdmin << " with password " << kDemoPassword << "\n"
+              << "  Log in with password " << demo::kDemoPassword << " as admin, as the manager "
+              << sample_login(**app, "manager") << ",\n  or as the salesperson "
+              << sample_login(**app, "sales") << " (every demo staff member has a login)\n"
               << "  API docs: " << url << "/api-docs/\n"
               << "  Try:  curl -s -X POST " << url
               << "/api/v1/auth/login -H 'Content-Type: application/json' \\\n"
-              << "          -d '{\"username\":\"admin\",\"password\":\"" << kDemoPassword
+              << "          -d '{\"username\":\"admin\",\"password\":\"" << demo::kDemoPassword
               << "\"}'\n"
               << "  Stop with Ctrl-C.\n"
               << std::endl;
@@ -51,8 +55,6 @@ int serve(const config::Config& config, bool demo) {
   return 0;
 }
 
-}  // namespace
-
 void add_serve_commands(CLI::App& app, Run& run) {
   static CommonOptions serve_options;
   auto* serve_command = app.add_subcommand("serve", "Serve the web UI and the HTTP API");
@@ -62,21 +64,6 @@ void add_serve_commands(CLI::App& app, Run& run) {
       auto config = load(serve_options);
       if (!config) return fail(config.error());
       return serve(*config, false);
-    };
-  });
-
-  static CommonOptions demo_options;
-  auto* demo = app.add_subcommand(
-      "demo", "Serve with a demo database (laurel-demo.db) and a demo admin user");
-  add_common_options(*demo, demo_options, true);
-  demo->callback([&run] {
-    run = [] {
-      auto options = demo_options;
-      if (!options.db) options.db = "laurel-demo.db";
-      auto config = load(options);
-      if (!config) return fail(config.error());
-      config->database.auto_migrate = true;
-      return serve(*config, true);
     };
   });
 

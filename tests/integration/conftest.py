@@ -98,23 +98,34 @@ class Api:
 
 
 class Laurel:
-    """One `laurel demo` process on a free loopback port over a fresh database."""
+    """One `laurel serve` process on a free loopback port over a fresh database whose only user
+    is the admin (made with `laurel user add`, as an operator would). With command="demo", the
+    generated demo company instead."""
 
-    def __init__(self, directory, env=None, args=()):
+    def __init__(self, directory, env=None, args=(), command="serve"):
         self.directory = pathlib.Path(directory)
         self.db = self.directory / "laurel.db"
         full_env = dict(os.environ, **CHEAP_ARGON2)
         full_env.setdefault("LAUREL_SERVER_STATIC_DIR", str(ROOT / "web" / "dist"))
         full_env.update(env or {})
+        if command == "serve" and not self.db.exists():
+            added = run_cli("user", "add", "admin", "--name", "Admin", "--role", "admin",
+                            stdin=ADMIN_PASSWORD + "\n", db=self.db, env=env)
+            assert added.returncode == 0, added.stderr
         self.process = subprocess.Popen(
-            [BINARY, "demo", "--db", str(self.db), "--listen", "127.0.0.1:0", *args],
+            [BINARY, command, "--db", str(self.db), "--listen", "127.0.0.1:0", *args],
             stdout=subprocess.PIPE, stderr=open(self.directory / "laurel.log", "wb"),
             env=full_env, text=True)
-        line = self.process.stdout.readline()
-        match = re.search(r"listening on (http://\S+)", line)
+        lines = ""
+        for _ in range(5):  # `laurel demo` says which company it serves first
+            line = self.process.stdout.readline()
+            lines += line
+            match = re.search(r"listening on (http://\S+)", line)
+            if match or not line:
+                break
         if not match:
             self.process.kill()
-            raise RuntimeError("laurel did not start: " + line +
+            raise RuntimeError("laurel did not start: " + lines +
                                (self.directory / "laurel.log").read_text())
         self.base = match.group(1)
         self.port = int(self.base.rsplit(":", 1)[1])

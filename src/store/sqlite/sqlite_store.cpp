@@ -32,7 +32,10 @@ core::Result<std::unique_ptr<Connection>> SqliteStore::open_connection() {
   auto connection = std::make_unique<SqliteConnection>(db, &query_observer());
   // journal_mode=WAL is persistent in the file; the others are per connection.
   const auto setup = connection->execute_script(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+      options_.bulk_load
+          ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA foreign_keys=ON;"
+            " PRAGMA cache_size=-262144;"
+          : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
   if (!setup) {
     return core::Error::internal("cannot set up " + options_.path + ": " + setup.error().message);
   }

@@ -17,6 +17,10 @@ namespace laurel::store {
 struct SqliteOptions {
   std::string path;  // ":memory:" is refused: each pooled connection would see its own database
   std::chrono::milliseconds busy_timeout{5000};
+  // synchronous=OFF and a 256 MiB page cache: commits do not wait for the disk. Only for filling a
+  // new file that can be filled again if the machine fails meanwhile (`laurel demo` generating its
+  // company); never for a database serving users.
+  bool bulk_load = false;
 };
 
 class SqliteStore final : public Store {
