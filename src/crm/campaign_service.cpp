@@ -7,6 +7,7 @@
 
 #include "core/timestamp.hpp"
 #include "crm/management_scope.hpp"
+#include "crm/percent.hpp"
 #include "crm/product_service.hpp"
 #include "crm/record_checks.hpp"
 #include "crm/text_rules.hpp"
@@ -106,8 +107,7 @@ boost::json::object campaign_view_to_json(const CampaignView& view) {
   json["subscription_amount"] = core::format_amount(view.subscription);
   json["achievement_percent"] =
       view.campaign.target_fen > 0
-          ? boost::json::value(static_cast<double>(view.subscription) * 100.0 /
-                               static_cast<double>(view.campaign.target_fen))
+          ? boost::json::value(percent(view.subscription, view.campaign.target_fen))
           : boost::json::value(nullptr);
   json["cost_total"] = core::format_amount(view.cost_total);
   return json;

@@ -6,6 +6,7 @@
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
 #include "crm/management_scope.hpp"
+#include "crm/percent.hpp"
 #include "crm/product_service.hpp"
 #include "crm/record_checks.hpp"
 #include "crm/target_period.hpp"
@@ -133,8 +134,7 @@ boost::json::object target_progress_to_json(const TargetProgress& p) {
   auto json = target_to_json(p.target);
   json["achieved_amount"] = *amount_or_count(p.target, p.achieved, true);
   json["achieved_count"] = *amount_or_count(p.target, p.achieved, false);
-  json["achievement_percent"] =
-      static_cast<double>(p.achieved) * 100.0 / static_cast<double>(p.target.value);
+  json["achievement_percent"] = percent(p.achieved, p.target.value);
   return json;
 }
 

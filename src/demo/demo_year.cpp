@@ -72,13 +72,13 @@ void Year::campaigns() {
   steady.description = "债券基金专项营销，全公司参与";
   steady.starts_on = plus_days(w_.first_day, 60);
   steady.ends_on = plus_days(w_.first_day, 120);
-  steady.target = 3'000'000'000'00;  // 30亿
+  steady.target = 10'000'000'000'00;  // 100亿
   crm::CampaignInput sprint;
   sprint.name = "年末权益冲刺";
   sprint.description = "权益、混合与指数基金年末冲刺，三个区域销售部参与";
   sprint.starts_on = plus_days(w_.options.as_of, -45);
   sprint.ends_on = plus_days(w_.options.as_of, 30);
-  sprint.target = 1'500'000'000'00;  // 15亿
+  sprint.target = 5'000'000'000'00;  // 50亿
   for (std::size_t p = 0; p < w_.products.size(); ++p) {
     const auto& type = w_.products[p].type;
     if (type == "bond") steady.product_ids.push_back(w_.products[p].id);
@@ -104,7 +104,7 @@ void Year::monthly_targets(core::LocalDate first_of_month) {
     double size = 0;
     for (auto c : w_.clients_of[p])
       size += std::sqrt(w_.clients[c].weight);
-    const core::Fen amount = std::clamp<core::Fen>(static_cast<core::Fen>(size * 4) * 1'000'000'00,
+    const core::Fen amount = std::clamp<core::Fen>(static_cast<core::Fen>(size * 10) * 1'000'000'00,
                                                    10'000'000'00, 500'000'000'00);
     const auto& manager = w_.people[manager_of(p)].principal;
     crm::TargetInput target{
@@ -112,7 +112,7 @@ void Year::monthly_targets(core::LocalDate first_of_month) {
         "subscription", periods[0].key,        {amount, std::nullopt}};
     must(s.targets.create(target, manager, w_.system), "subscription target");
     target.metric = "visits";
-    target.value = {std::nullopt, 20};
+    target.value = {std::nullopt, 80};
     must(s.targets.create(target, manager, w_.system), "visit target");
     summary_.targets += 2;
     department_totals[w_.people[p].department_id] += amount * 3;
@@ -206,12 +206,12 @@ void Year::end_of_week(core::LocalDate day) {
     summary_.visits += rows.size();
   }
   week_visits_.clear();
-  // Three follow-ups in four are done by their date; the rest stay open.
+  // Most follow-ups are done by their date; a few stay open ("my day" shows them overdue).
   std::vector<OpenFollowUp> still_open;
   for (const auto& f : follow_ups_) {
     if (f.due > day) {
       still_open.push_back(f);
-    } else if (w_.random.chance(0.75)) {
+    } else if (w_.random.chance(0.92)) {
       const auto& principal = w_.people[f.author].principal;
       must(s.visits.complete_follow_up(f.visit_id, principal, auth::Actor::of(principal)),
            "follow-up");

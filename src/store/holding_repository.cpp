@@ -1,5 +1,7 @@
 #include "store/holding_repository.hpp"
 
+#include "store/sql_conditions.hpp"
+
 namespace laurel::store {
 
 core::Result<std::optional<std::int64_t>> HoldingRepository::balance(std::int64_t client_id,
@@ -28,18 +30,19 @@ core::Status HoldingRepository::put_balance(const BalanceRecord& b, std::int64_t
 core::Result<std::vector<BalanceRecord>> HoldingRepository::balances_for(std::string_view from,
                                                                          std::string_view to,
                                                                          const PositionFilter& f) {
+  std::vector<Value> params{text(from), text(to)};
+  SqlConditions where(params);
+  where.add_if(f.client_id, "b.client_id = ?")
+      .add_if(f.product_id, "b.product_id = ?")
+      .add_if(f.clients_json, "b.client_id IN (SELECT value FROM json_each(?))");
   auto rows = db_.query(
       "SELECT b.client_id, b.product_id, b.balance_date, b.amount_fen FROM holding_balances b"
       " WHERE b.balance_date <= $2"
       " AND b.balance_date >= COALESCE((SELECT max(p.balance_date) FROM holding_balances p"
       "     WHERE p.client_id = b.client_id AND p.product_id = b.product_id"
-      "     AND p.balance_date <= $1), '')"
-      " AND ($3 IS NULL OR b.client_id = $3)"
-      " AND ($4 IS NULL OR b.product_id = $4)"
-      " AND ($5 IS NULL OR b.client_id IN (SELECT value FROM json_each($5)))"
-      " ORDER BY b.client_id, b.product_id, b.balance_date",
-      {text(from), text(to), nullable(f.client_id), nullable(f.product_id),
-       nullable(f.clients_json)});
+      "     AND p.balance_date <= $1), '')" +
+          where.sql() + " ORDER BY b.client_id, b.product_id, b.balance_date",
+      params);
   if (!rows) return rows.error();
   std::vector<BalanceRecord> balances;
   balances.reserve(rows->size());
@@ -50,14 +53,16 @@ core::Result<std::vector<BalanceRecord>> HoldingRepository::balances_for(std::st
 
 core::Result<std::vector<FlowRecord>> HoldingRepository::confirmed_flows(std::string_view to,
                                                                          const PositionFilter& f) {
+  std::vector<Value> params{text(to)};
+  SqlConditions where(params);
+  where.add_if(f.client_id, "client_id = ?")
+      .add_if(f.product_id, "product_id = ?")
+      .add_if(f.clients_json, "client_id IN (SELECT value FROM json_each(?))");
   auto rows = db_.query(
       "SELECT client_id, product_id, confirm_date, kind, amount_fen FROM transactions"
-      " WHERE status = 'confirmed' AND confirm_date <= $1"
-      " AND ($2 IS NULL OR client_id = $2)"
-      " AND ($3 IS NULL OR product_id = $3)"
-      " AND ($4 IS NULL OR client_id IN (SELECT value FROM json_each($4)))"
-      " ORDER BY client_id, product_id, confirm_date",
-      {text(to), nullable(f.client_id), nullable(f.product_id), nullable(f.clients_json)});
+      " WHERE status = 'confirmed' AND confirm_date <= $1" +
+          where.sql() + " ORDER BY client_id, product_id, confirm_date",
+      params);
   if (!rows) return rows.error();
   std::vector<FlowRecord> flows;
   flows.reserve(rows->size());

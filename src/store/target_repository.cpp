@@ -1,6 +1,7 @@
 #include "store/target_repository.hpp"
 
 #include "store/record_scope.hpp"
+#include "store/sql_conditions.hpp"
 
 namespace laurel::store {
 namespace {
@@ -47,40 +48,42 @@ void bind_scope(std::vector<Value>& params, const TargetScope& scope) {
   params.emplace_back(scope.today);
 }
 
-// Who gets the credit or went: parameters $3 (staff id or NULL) and $4 (departments JSON).
-constexpr std::string_view kTransactionSubject =
-    " AND (($3 IS NOT NULL AND tc.staff_id = $3) OR"
-    " ($3 IS NULL AND tc.department_id IN (SELECT value FROM json_each($4))))";
-constexpr std::string_view kVisitSubject =
-    " AND (($3 IS NOT NULL AND vs.staff_id = $3) OR"
-    " ($3 IS NULL AND vs.department_id IN (SELECT value FROM json_each($4))))";
-
-std::string achievement_sql(std::string_view metric) {
-  if (metric == "subscription" || metric == "net_flow") {
-    const bool net = metric == "net_flow";
-    return std::string(
-               "SELECT coalesce(sum(CASE WHEN t.kind IN ('redeem', 'switch_out')"
-               " THEN -tc.amount_fen ELSE tc.amount_fen END), 0)"
-               " FROM transactions t JOIN transaction_credits tc ON tc.transaction_id = t.id"
-               " WHERE t.status IN ('applied', 'confirmed') AND t.trade_date BETWEEN $1 AND $2") +
-           (net ? " AND t.kind IN ('subscribe', 'purchase', 'switch_in', 'redeem', 'switch_out')"
-                : " AND t.kind IN ('subscribe', 'purchase')") +
-           std::string(kTransactionSubject) +
-           " AND ($5 IS NULL OR t.client_id = $5)"
-           " AND ($6 IS NULL OR t.product_id IN"
-           " (SELECT product_id FROM campaign_products WHERE campaign_id = $6))";
+// The sum or count a target's metric measures, its conditions built for the query at hand.
+std::string achievement_sql(const AchievementQuery& q, std::vector<Value>& params) {
+  params = {q.from, q.to};
+  SqlConditions where(params);
+  const bool transactions = q.metric == "subscription" || q.metric == "net_flow";
+  const std::string_view credited = transactions ? "tc" : "vs";
+  if (q.staff_id) {
+    where.add(std::string(credited) + ".staff_id = ?", *q.staff_id);
+  } else {
+    where.add(std::string(credited) + ".department_id IN (SELECT value FROM json_each(?))",
+              json_ids(q.department_ids));
   }
-  return std::string(
-             "SELECT count(DISTINCT v.id) FROM visits v JOIN visit_staff vs ON vs.visit_id = v.id"
-             " WHERE v.occurred_date BETWEEN $1 AND $2") +
-         std::string(kVisitSubject) +
-         " AND ($5 IS NULL OR v.client_id = $5)"
-         " AND ($6 IS NULL OR EXISTS (SELECT 1 FROM visit_products vp WHERE vp.visit_id = v.id"
-         " AND vp.product_id IN (SELECT product_id FROM campaign_products WHERE campaign_id = "
-         "$6)))" +
-         (metric == "key_person_visits"
-              ? " AND EXISTS (SELECT 1 FROM visit_attendees va WHERE va.visit_id = v.id)"
-              : "");
+  if (transactions) {
+    where
+        .add(q.metric == "net_flow"
+                 ? "t.kind IN ('subscribe', 'purchase', 'switch_in', 'redeem', 'switch_out')"
+                 : "t.kind IN ('subscribe', 'purchase')")
+        .add_if(q.client_id, "t.client_id = ?")
+        .add_if(q.campaign_id,
+                "t.product_id IN (SELECT product_id FROM campaign_products WHERE campaign_id = ?)");
+    return "SELECT coalesce(sum(CASE WHEN t.kind IN ('redeem', 'switch_out')"
+           " THEN -tc.amount_fen ELSE tc.amount_fen END), 0)"
+           " FROM transaction_credits tc JOIN transactions t ON t.id = tc.transaction_id"
+           " WHERE t.status IN ('applied', 'confirmed') AND t.trade_date BETWEEN $1 AND $2" +
+           where.sql();
+  }
+  where.add_if(q.client_id, "v.client_id = ?")
+      .add_if(q.campaign_id,
+              "EXISTS (SELECT 1 FROM visit_products vp WHERE vp.visit_id = v.id AND vp.product_id"
+              " IN (SELECT product_id FROM campaign_products WHERE campaign_id = ?))");
+  if (q.metric == "key_person_visits") {
+    where.add("EXISTS (SELECT 1 FROM visit_attendees va WHERE va.visit_id = v.id)");
+  }
+  return "SELECT count(DISTINCT v.id) FROM visit_staff vs JOIN visits v ON v.id = vs.visit_id"
+         " WHERE v.occurred_date BETWEEN $1 AND $2" +
+         where.sql();
 }
 
 }  // namespace
@@ -170,9 +173,9 @@ core::Result<std::vector<TargetRecord>> TargetRepository::list(const TargetFilte
 }
 
 core::Result<std::int64_t> TargetRepository::achieved(const AchievementQuery& q) {
-  auto rows = db_.query(achievement_sql(q.metric),
-                        {q.from, q.to, nullable(q.staff_id), json_ids(q.department_ids),
-                         nullable(q.client_id), nullable(q.campaign_id)});
+  std::vector<Value> params;
+  const auto sql = achievement_sql(q, params);
+  auto rows = db_.query(sql, params);
   if (!rows) return rows.error();
   return rows->front().integer(0);
 }

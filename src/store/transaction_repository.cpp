@@ -1,5 +1,7 @@
 #include "store/transaction_repository.hpp"
 
+#include "store/sql_conditions.hpp"
+
 namespace laurel::store {
 namespace {
 
@@ -122,23 +124,26 @@ core::Result<bool> TransactionRepository::visible(std::int64_t id, const RecordS
 
 core::Result<std::vector<TransactionRecord>> TransactionRepository::list(const TransactionFilter& f,
                                                                          const RecordScope& s) {
-  auto rows =
-      db_.query("SELECT " + std::string(kColumns) +
-                    " FROM transactions t WHERE t.id > $1"
-                    " AND ($2 IS NULL OR t.client_id = $2)"
-                    " AND ($3 IS NULL OR t.product_id = $3)"
-                    " AND ($4 IS NULL OR EXISTS (SELECT 1 FROM transaction_credits c"
-                    "      WHERE c.transaction_id = t.id AND c.staff_id = $4))"
-                    " AND ($5 IS NULL OR t.kind = $5)"
-                    " AND ($6 IS NULL OR t.status = $6)"
-                    " AND ($7 IS NULL OR t.external_id = $7)"
-                    " AND ($8 IS NULL OR t.trade_time >= $8)"
-                    " AND ($9 IS NULL OR t.trade_time < $9)" +
-                    scope_clause(10) + " ORDER BY t.id LIMIT $14",
-                {f.after_id, nullable(f.client_id), nullable(f.product_id), nullable(f.staff_id),
-                 nullable(f.kind), nullable(f.status), nullable(f.external_id), nullable(f.from),
-                 nullable(f.to), boolean(s.everything), nullable(s.staff_id), s.department_ids_json,
-                 s.today, std::int64_t{f.limit + 1}});
+  std::vector<Value> params{f.after_id, std::int64_t{f.limit + 1}};
+  std::string scope;
+  if (!s.everything) {  // everything: no clause at all, rather than one true for every row
+    params.insert(params.end(),
+                  {boolean(false), nullable(s.staff_id), s.department_ids_json, s.today});
+    scope = scope_clause(3);
+  }
+  SqlConditions where(params);
+  where.add_if(f.client_id, "t.client_id = ?")
+      .add_if(f.product_id, "t.product_id = ?")
+      .add_if(f.staff_id,
+              "t.id IN (SELECT c.transaction_id FROM transaction_credits c WHERE c.staff_id = ?)")
+      .add_if(f.kind, "t.kind = ?")
+      .add_if(f.status, "t.status = ?")
+      .add_if(f.external_id, "t.external_id = ?")
+      .add_if(f.from, "t.trade_time >= ?")
+      .add_if(f.to, "t.trade_time < ?");
+  auto rows = db_.query("SELECT " + std::string(kColumns) + " FROM transactions t WHERE t.id > $1" +
+                            scope + where.sql() + " ORDER BY t.id LIMIT $2",
+                        params);
   if (!rows) return rows.error();
   std::vector<TransactionRecord> transactions;
   transactions.reserve(rows->size());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "store/sql_conditions.hpp"
 #include "store/text_query.hpp"
 
 namespace laurel::store {
@@ -218,35 +219,29 @@ core::Result<std::vector<std::pair<std::int64_t, std::string>>> VisitRepository:
 core::Result<std::vector<VisitRecord>> VisitRepository::list(const VisitFilter& f,
                                                              std::int64_t user_id,
                                                              const RecordScope& scope) {
-  std::vector<Value> params{f.after_id,
-                            nullable(f.client_id),
-                            nullable(f.staff_id),
-                            nullable(f.key_person_id),
-                            nullable(f.kind),
-                            nullable(f.from),
-                            nullable(f.to),
-                            nullable(f.follow_up_due_by),
-                            std::int64_t{f.limit + 1}};
-  bind_scope(params, user_id, scope);
+  std::vector<Value> params{std::int64_t{f.limit + 1}};
+  bind_scope(params, user_id, scope);  // $2..$6
+  SqlConditions where(params);
+  if (f.after_id != 0) {
+    where.add("(v.occurred_at, v.id) < (SELECT c.occurred_at, c.id FROM visits c WHERE c.id = ?)",
+              f.after_id);
+  }
+  where.add_if(f.client_id, "v.client_id = ?")
+      .add_if(f.staff_id, "v.id IN (SELECT s.visit_id FROM visit_staff s WHERE s.staff_id = ?)")
+      .add_if(f.key_person_id,
+              "v.id IN (SELECT a.visit_id FROM visit_attendees a WHERE a.key_person_id = ?)")
+      .add_if(f.kind, "v.kind = ?")
+      .add_if(f.from, "v.occurred_at >= ?")
+      .add_if(f.to, "v.occurred_at < ?")
+      .add_if(f.follow_up_due_by, "v.follow_up_date <= ? AND v.follow_up_done_at IS NULL");
   const auto search =
       f.search ? text_condition(parse_text_query(*f.search), "visit_search", "v.id",
                                 "lower(v.notes || ' ' || COALESCE(v.next_step, ''))", params)
                : std::string();
-  auto rows = db_.query(
-      "SELECT " + std::string(kColumns) +
-          " FROM visits v WHERE ($1 = 0 OR (v.occurred_at, v.id) <"
-          "   (SELECT c.occurred_at, c.id FROM visits c WHERE c.id = $1))"
-          " AND ($2 IS NULL OR v.client_id = $2)"
-          " AND ($3 IS NULL OR EXISTS (SELECT 1 FROM visit_staff s"
-          "   WHERE s.visit_id = v.id AND s.staff_id = $3))"
-          " AND ($4 IS NULL OR EXISTS (SELECT 1 FROM visit_attendees a"
-          "   WHERE a.visit_id = v.id AND a.key_person_id = $4))"
-          " AND ($5 IS NULL OR v.kind = $5)"
-          " AND ($6 IS NULL OR v.occurred_at >= $6)"
-          " AND ($7 IS NULL OR v.occurred_at < $7)"
-          " AND ($8 IS NULL OR (v.follow_up_date <= $8 AND v.follow_up_done_at IS NULL))" +
-          scope_clause(10) + search + " ORDER BY v.occurred_at DESC, v.id DESC LIMIT $9",
-      params);
+  auto rows =
+      db_.query("SELECT " + std::string(kColumns) + " FROM visits v WHERE 1 = 1" + scope_clause(2) +
+                    where.sql() + search + " ORDER BY v.occurred_at DESC, v.id DESC LIMIT $1",
+                params);
   if (!rows) return rows.error();
   std::vector<VisitRecord> visits;
   visits.reserve(rows->size());

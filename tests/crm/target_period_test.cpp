@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "crm/percent.hpp"
+
 namespace laurel::crm {
 namespace {
 
@@ -35,6 +37,20 @@ TEST(TargetPeriod, ADayLiesInItsMonthQuarterAndYear) {
   EXPECT_EQ(periods[1].key, "2026-Q3");
   EXPECT_EQ(core::format_date(periods[1].first), "2026-07-01");
   EXPECT_EQ(periods[2].key, "2026");
+}
+
+}  // namespace
+}  // namespace laurel::crm
+
+namespace laurel::crm {
+namespace {
+
+TEST(Percent, RoundsToOneDecimal) {
+  EXPECT_EQ(percent(1, 3), 33.3);
+  EXPECT_EQ(percent(2, 3), 66.7);
+  EXPECT_EQ(percent(1260, 1000), 126.0);
+  EXPECT_EQ(percent(-540, 1000), -54.0) << "net outflows";
+  EXPECT_EQ(percent(0, 7), 0.0);
 }
 
 }  // namespace
