@@ -39,7 +39,11 @@ def credit_code(n):
 with tempfile.TemporaryDirectory() as d:
     env = dict(os.environ, LAUREL_AUTH_ARGON2_OPSLIMIT="1", LAUREL_AUTH_ARGON2_MEMLIMIT_KIB="64",
                LAUREL_LOG_REQUESTS="false")
-    server = subprocess.Popen([str(build / "laurel"), "demo", "--db", os.path.join(d, "k.db"),
+    # A fresh database whose only user is the admin, as an operator makes one.
+    subprocess.run([str(build / "laurel"), "user", "add", "admin", "--name", "Admin", "--role",
+                    "admin", "--db", os.path.join(d, "k.db")], input="laurel-demo-2026\n",
+                   text=True, env=env, check=True, capture_output=True)
+    server = subprocess.Popen([str(build / "laurel"), "serve", "--db", os.path.join(d, "k.db"),
                                "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE,
                               stderr=open(os.path.join(d, "laurel.log"), "wb"), text=True, env=env)
     try:

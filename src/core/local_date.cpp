@@ -3,6 +3,7 @@
 #include <date/tz.h>
 
 #include <charconv>
+#include <cstdio>
 
 namespace laurel::core {
 namespace {
@@ -27,7 +28,10 @@ std::optional<LocalDate> parse_date(std::string_view text) {
 }
 
 std::string format_date(LocalDate day) {
-  return date::format("%F", date::sys_days(day));
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+  return text;
 }
 
 Result<CompanyZone> CompanyZone::locate(std::string_view name) {

@@ -11,6 +11,8 @@ TEST(TimestampTest, FormatsUtcWithMicroseconds) {
   // 2023-11-14T22:13:20Z is 1'700'000'000 s after the epoch.
   EXPECT_EQ(format_rfc3339(from_micros(1'700'000'000'000'000)), "2023-11-14T22:13:20.000000Z");
   EXPECT_EQ(format_rfc3339(from_micros(1'700'000'000'123'456)), "2023-11-14T22:13:20.123456Z");
+  EXPECT_EQ(format_rfc3339(from_micros(946'684'799'999'999)), "1999-12-31T23:59:59.999999Z");
+  EXPECT_EQ(format_rfc3339(from_micros(-1)), "1969-12-31T23:59:59.999999Z");
 }
 
 TEST(TimestampTest, ParsesZuluAndOffsetsToTheSameInstant) {

@@ -35,7 +35,8 @@ core::Result<std::unique_ptr<Connection>> SqliteStore::open_connection() {
       options_.bulk_load
           ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA foreign_keys=ON;"
             " PRAGMA cache_size=-262144;"
-          : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+          : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+            " PRAGMA cache_size=-65536;");
   if (!setup) {
     return core::Error::internal("cannot set up " + options_.path + ": " + setup.error().message);
   }
