@@ -121,6 +121,26 @@ core::Result<Response> update(Services& services, const Request& request, Reques
   return client_response(services, 200, *updated);
 }
 
+core::Result<Response> merge(Services& services, const Request& request, RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  auto in = JsonInput::parse(request.body);
+  if (!in) return in.error();
+  auto duplicate = in->required_integer("duplicate_id", 1, INT64_MAX);
+  if (!duplicate) return duplicate.error();
+  if (auto s = in->finish(); !s) return s.error();
+  auto merged = services.clients.merge(*id, *duplicate, context.actor(request.client_ip));
+  if (!merged) return merged.error();
+  auto json = crm::merge_result_to_json(*merged);
+  for (const auto& [key, client_id] :
+       {std::pair{"client", merged->survivor.id}, std::pair{"merged_client", merged->merged.id}}) {
+    auto status = services.client_statuses.of(client_id);
+    if (!status) return status.error();
+    crm::add_status_json(json[key].as_object(), *status);
+  }
+  return json_response(200, json);
+}
+
 }  // namespace
 
 void add_client_routes(http::Router& router, Services& services) {
@@ -139,6 +159,8 @@ void add_client_routes(http::Router& router, Services& services) {
               }});
   router.add({"PATCH", "/api/v1/clients/{id}", Access::authenticated, kClientEditors, kSmallBody,
               with(services, update)});
+  router.add({"POST", "/api/v1/clients/{id}/merge", Access::authenticated, kAdminOnly, kSmallBody,
+              with(services, merge)});
 }
 
 }  // namespace laurel::api

@@ -19,6 +19,12 @@ constexpr std::array<std::string_view, 8> kTypes = {"bank",    "insurer", "broke
 // A registration code already in use: point to the client that has it.
 core::Error duplicate(store::Connection& db, const std::string& code) {
   auto existing = store::ClientRepository(db).find_by_registration_code(code);
+  if (existing && *existing && (*existing)->merged_into) {
+    const auto survivor = std::to_string(*(*existing)->merged_into);
+    return Error::conflict("registered to client " + std::to_string((*existing)->id) +
+                               ", merged into client " + survivor + ": /api/v1/clients/" + survivor,
+                           "registration_code");
+  }
   if (existing && *existing) {
     return Error::conflict("already registered as client " + std::to_string((*existing)->id) +
                                " (" + (*existing)->name + "): /api/v1/clients/" +
@@ -49,7 +55,8 @@ boost::json::object client_to_json(const store::ClientRecord& c) {
           {"type", c.type},
           {"region", c.region ? boost::json::value(*c.region) : nullptr},
           {"created_at", core::format_rfc3339(core::from_micros(c.created_at))},
-          {"updated_at", core::format_rfc3339(core::from_micros(c.updated_at))}};
+          {"updated_at", core::format_rfc3339(core::from_micros(c.updated_at))},
+          {"merged_into", c.merged_into ? boost::json::value(*c.merged_into) : nullptr}};
 }
 
 core::Result<store::ClientRecord> ClientService::create(const NewClient& input,
@@ -68,7 +75,7 @@ core::Result<store::ClientRecord> ClientService::create(const NewClient& input,
   if (!write) return write.error();
   auto& db = write->connection();
   store::ClientRecord client{0, input.name, input.short_name, *code, input.type, input.region,
-                             0, 0};
+                             0, 0, std::nullopt};
   client.created_at = client.updated_at = core::to_micros(clock_.now());
   auto id = store::ClientRepository(db).insert(client);
   if (!id) {
@@ -112,6 +119,10 @@ core::Result<store::ClientRecord> ClientService::update(std::int64_t id,
   auto& db = write->connection();
   auto before = load(db, id);
   if (!before) return before.error();
+  if (before->merged_into) {
+    return Error::conflict("client " + std::to_string(id) + " was merged into client " +
+                           std::to_string(*before->merged_into) + "; change that one");
+  }
   store::ClientRecord after = *before;
   if (changes.name) after.name = *changes.name;
   if (changes.short_name) after.short_name = *changes.short_name;
@@ -156,6 +167,81 @@ core::Result<ClientPage> ClientService::list(const store::ClientFilter& filter) 
   }
   page.clients = std::move(*clients);
   return page;
+}
+
+namespace {
+
+boost::json::object moved_to_json(const store::MovedRecords& m) {
+  return {{"transactions", m.transactions},
+          {"balances", m.balances},
+          {"visits", m.visits},
+          {"service_records", m.service_records},
+          {"org_units", m.org_units},
+          {"key_people", m.key_people},
+          {"opportunities", m.opportunities},
+          {"targets", m.targets},
+          {"coverage_plans", m.coverage_plans}};
+}
+
+}  // namespace
+
+boost::json::object merge_result_to_json(const MergeResult& result) {
+  return {{"client", client_to_json(result.survivor)},
+          {"merged_client", client_to_json(result.merged)},
+          {"moved", moved_to_json(result.moved)}};
+}
+
+core::Result<MergeResult> ClientService::merge(std::int64_t survivor_id, std::int64_t duplicate_id,
+                                               const auth::Actor& actor) {
+  if (survivor_id == duplicate_id) {
+    return Error::invalid("duplicate_id", "is the client itself");
+  }
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  auto survivor = load(db, survivor_id);
+  if (!survivor) return survivor.error();
+  auto duplicate_client = store::ClientRepository(db).find(duplicate_id);
+  if (!duplicate_client) return duplicate_client.error();
+  if (!*duplicate_client) {
+    return Error::invalid("duplicate_id", "no client " + std::to_string(duplicate_id));
+  }
+  for (const auto& c : {*survivor, **duplicate_client}) {
+    if (c.merged_into) {
+      return Error::conflict("client " + std::to_string(c.id) + " was already merged into client " +
+                             std::to_string(*c.merged_into));
+    }
+  }
+  MergeResult result;
+  auto moved = store::move_client_records(db, duplicate_id, survivor_id);
+  if (!moved) return moved.error();
+  result.moved = *moved;
+  const auto now = core::to_micros(clock_.now());
+  if (auto s = store::ClientRepository(db).mark_merged(duplicate_id, survivor_id, now); !s) {
+    return s.error();
+  }
+  result.merged = **duplicate_client;
+  result.merged.merged_into = survivor_id;
+  result.merged.updated_at = now;
+  result.survivor = *survivor;
+  auto after = client_to_json(result.survivor);
+  after["merged_client_id"] = duplicate_id;
+  after["moved"] = moved_to_json(result.moved);
+  if (auto seq = events_.append(db, actor,
+                                {"client.merged", "client", std::to_string(survivor_id),
+                                 client_to_json(**duplicate_client), after, std::nullopt});
+      !seq) {
+    return seq.error();
+  }
+  if (auto seq = events_.append(
+          db, actor,
+          {"client.merged_into", "client", std::to_string(duplicate_id),
+           client_to_json(**duplicate_client), client_to_json(result.merged), std::nullopt});
+      !seq) {
+    return seq.error();
+  }
+  if (auto s = write->commit(); !s) return s.error();
+  return result;
 }
 
 }  // namespace laurel::crm

@@ -15,6 +15,7 @@
 
 #include "auth/principal.hpp"
 #include "crm/event_log.hpp"
+#include "store/client_merge.hpp"
 #include "store/client_repository.hpp"
 #include "store/store.hpp"
 
@@ -43,6 +44,12 @@ struct ClientPage {
   std::optional<std::int64_t> next_after_id;
 };
 
+struct MergeResult {
+  store::ClientRecord survivor;
+  store::ClientRecord merged;  // the duplicate, now pointing to the survivor
+  store::MovedRecords moved;
+};
+
 class ClientService {
  public:
   ClientService(store::Store& store, const core::Clock& clock, const EventLog& events)
@@ -53,6 +60,13 @@ class ClientService {
                                            const auth::Actor& actor);
   core::Result<store::ClientRecord> get(std::int64_t id);
   core::Result<ClientPage> list(const store::ClientFilter& filter);
+  // Admins merge a duplicate into the client that survives: every trade, balance, visit,
+  // service record, org unit, key person, opportunity and client target moves to the survivor
+  // (balances of the same product and day are added up; the survivor's own targets and coverage
+  // win a clash); the duplicate stays, marked merged_into, out of lists and search, and can no
+  // longer be changed. Events: client.merged on the survivor, client.merged_into on the duplicate.
+  core::Result<MergeResult> merge(std::int64_t survivor_id, std::int64_t duplicate_id,
+                                  const auth::Actor& actor);
 
  private:
   store::Store& store_;
@@ -61,5 +75,7 @@ class ClientService {
 };
 
 boost::json::object client_to_json(const store::ClientRecord& client);
+// {"client": the survivor, "merged_client": the duplicate, "moved": counts by kind}.
+boost::json::object merge_result_to_json(const MergeResult& result);
 
 }  // namespace laurel::crm

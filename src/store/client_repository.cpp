@@ -7,11 +7,12 @@ namespace laurel::store {
 namespace {
 
 constexpr std::string_view kColumns =
-    "id, name, short_name, registration_code, type, region, created_at, updated_at";
+    "id, name, short_name, registration_code, type, region, created_at, updated_at, merged_into";
 
 ClientRecord client_of(const Row& r) {
-  return ClientRecord{r.integer(0), r.text(1),          r.optional_text(2), r.text(3),
-                      r.text(4),    r.optional_text(5), r.integer(6),       r.integer(7)};
+  return ClientRecord{r.integer(0), r.text(1),    r.optional_text(2),
+                      r.text(3),    r.text(4),    r.optional_text(5),
+                      r.integer(6), r.integer(7), r.optional_integer(8)};
 }
 
 core::Result<std::optional<ClientRecord>> first(core::Result<Rows> rows) {
@@ -86,7 +87,7 @@ core::Result<std::vector<ClientRecord>> ClientRepository::list(const ClientFilte
                                 params)
                : std::string();
   auto rows = db_.query("SELECT " + std::string(kColumns) +
-                            " FROM clients WHERE id > $1"
+                            " FROM clients WHERE id > $1 AND merged_into IS NULL"
                             " AND ($2 IS NULL OR type = $2)"
                             " AND ($3 IS NULL OR region = $3)" +
                             search + " ORDER BY id LIMIT $4",
@@ -97,6 +98,13 @@ core::Result<std::vector<ClientRecord>> ClientRepository::list(const ClientFilte
   for (const auto& row : *rows)
     clients.push_back(client_of(row));
   return clients;
+}
+
+core::Status ClientRepository::mark_merged(std::int64_t id, std::int64_t into, std::int64_t at) {
+  auto rows = db_.query("UPDATE clients SET merged_into = $2, updated_at = $3 WHERE id = $1",
+                        {id, into, at});
+  if (!rows) return rows.error();
+  return {};
 }
 
 core::Result<std::size_t> ClientRepository::fill_search_keys() {

@@ -19,6 +19,7 @@ struct ClientRecord {
   std::optional<std::string> region;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  std::optional<std::int64_t> merged_into;  // set once an admin merged it into another client
 };
 
 struct ClientFilter {
@@ -46,7 +47,9 @@ class ClientRepository {
   core::Result<std::optional<ClientRecord>> find(std::int64_t id);
   core::Result<std::optional<ClientRecord>> find_by_registration_code(std::string_view code);
   // Ordered by id; up to limit + 1 rows.
+  // Clients not merged into another, ordered by id.
   core::Result<std::vector<ClientRecord>> list(const ClientFilter& filter);
+  core::Status mark_merged(std::int64_t id, std::int64_t into, std::int64_t at);
   // Writes the pinyin keys of clients stored before search existed; returns how many.
   core::Result<std::size_t> fill_search_keys();
 

@@ -92,3 +92,46 @@ def test_roles(laurel, admin):
     assert service.call("POST", "/api/v1/clients", prospect).status_code == 403
     assert admin.call("GET", "/api/v1/clients/999999").status_code == 404
     assert admin.call("GET", "/api/v1/clients?type=hedge").json()["field"] == "type"
+
+
+def test_an_admin_merges_a_duplicate_into_the_survivor(laurel, admin):
+    from org import Org, integration
+    org = Org(laurel, admin, "merge")
+    li = org.person("li", "sales", org.north)
+    survivor, twin = org.client("合并银行"), org.client("合并银行重复")
+    product = org.product("bond")
+    org.cover(twin, [{"staff_id": li["staff"], "role": "primary", "share_percent": 100}])
+    ta = integration(laurel, admin, "merge-ta")
+    assert ta.call("POST", "/api/v1/transactions", {
+        "external_id": "MERGE-1", "client_id": twin, "product_id": product, "kind": "申购",
+        "amount": "1000.00", "trade_time": "2026-10-02T10:30:00+08:00"}).status_code == 201
+    person = admin.call("POST", "/api/v1/key-people", {
+        "client_id": twin, "name": "钱总", "decision_role": "investment_decision",
+        "influence": "decision_maker"}).json()["id"]
+    visit = li["api"].call("POST", "/api/v1/visits", {
+        "client_id": twin, "kind": "call", "occurred_at": "2026-03-03T10:00:00+08:00",
+        "notes": "重复客户上的拜访", "attendee_ids": [person]})
+    assert visit.status_code == 201, visit.text
+
+    assert li["api"].call("POST", f"/api/v1/clients/{survivor}/merge",
+                          {"duplicate_id": twin}).status_code == 403
+    assert admin.call("POST", f"/api/v1/clients/{survivor}/merge",
+                      {"duplicate_id": survivor}).json()["field"] == "duplicate_id"
+    r = admin.call("POST", f"/api/v1/clients/{survivor}/merge", {"duplicate_id": twin})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["merged_client"]["merged_into"] == survivor and body["client"]["id"] == survivor
+    assert (body["moved"]["transactions"], body["moved"]["visits"], body["moved"]["key_people"],
+            body["moved"]["coverage_plans"]) == (1, 1, 1, 1)
+    assert body["client"]["status"] == "active", "the duplicate's subscription is the survivor's"
+
+    assert admin.call("GET", f"/api/v1/visits/{visit.json()['id']}").json()["client_id"] == survivor
+    assert admin.call("GET", f"/api/v1/key-people/{person}").json()["client_id"] == survivor
+    assert admin.call("GET", f"/api/v1/clients/{twin}").json()["merged_into"] == survivor
+    listed = admin.call("GET", "/api/v1/clients", params={"q": "合并银行重复"}).json()["items"]
+    assert listed == [], "a merged client leaves search"
+    assert admin.call("PATCH", f"/api/v1/clients/{twin}", {"region": "深圳"}).status_code == 409
+    assert admin.call("POST", f"/api/v1/clients/{survivor}/merge",
+                      {"duplicate_id": twin}).status_code == 409
+    history = admin.call("GET", f"/api/v1/events?entity_type=client&entity_id={twin}").json()
+    assert [e["type"] for e in history["items"]][-1] == "client.merged_into"
