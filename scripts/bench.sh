@@ -11,3 +11,17 @@ echo "== login (argon2id)"
 build/release/bench/login_bench --benchmark_min_time=2
 echo "== authenticated GET vs nginx"
 bench/http_me.sh build/release
+echo "== client search (800 and 100,000 clients)"
+build/release/bench/search_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+echo "== visit full-text search (1,000,000 visits; filling takes 1-2 minutes)"
+build/release/bench/visit_search_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
+echo "== demo generation (time, peak memory, file size)"
+demo_db=$(mktemp -d)/bench-demo.db
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f "wall %e s, peak RSS %M KiB" \
+    build/release/laurel demo --db "$demo_db" --as-of 2026-11-20 --generate-only
+else
+  time build/release/laurel demo --db "$demo_db" --as-of 2026-11-20 --generate-only
+fi
+echo "file: $(stat -c %s "$demo_db") bytes"
+rm -rf "$(dirname "$demo_db")"

@@ -6,9 +6,16 @@ For every Han character: the distinct first letters of its readings, most likely
 (行 -> "xh": xíng, háng), and its most likely reading in full (行 -> "xing"). Readings the
 dictionary weighs under 1% (招's qiáo) are left out: nobody types them.
 
+Luna Pinyin is written for traditional characters, and some simplified characters are also
+rare traditional ones with other readings: 广 alone is yǎn, but in simplified text it is 廣,
+guǎng. So each simplified character takes the readings of the traditional character OpenCC
+(Debian's `opencc`, scripts/setup.sh installs it) converts it to: 广 -> 廣 -> guang, 宁 -> 寧 ->
+ning, 团 -> 團 -> tuan.
+
 Usage: gen_pinyin_table.py luna_pinyin.dict.yaml OUTPUT.cpp
 """
 import re
+import subprocess
 import sys
 from collections import defaultdict
 
@@ -48,8 +55,19 @@ def read(path):
     return readings
 
 
+def traditional_of(characters):
+    """OpenCC's character-by-character simplified-to-traditional conversion."""
+    text = "\n".join(characters) + "\n"
+    converted = subprocess.run(["opencc", "-c", "s2t.json"], input=text, capture_output=True,
+                               text=True, check=True).stdout.split("\n")
+    return {s: t for s, t in zip(characters, converted) if len(t) == 1 and t != s}
+
+
 def main(source, output):
     readings = read(source)
+    for simplified, traditional in traditional_of(sorted(readings, key=ord)).items():
+        if traditional in readings:
+            readings[simplified] = readings[traditional]
     rows = []
     for ch in sorted(readings, key=ord):
         by_weight = sorted(readings[ch], key=lambda r: -r[0])

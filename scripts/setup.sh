@@ -11,7 +11,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev libspdlog-dev libfmt-dev libcli11-dev libsodium-dev
   libhowardhinnant-date-dev libdate-tz3 tzdata libtomlplusplus-dev libxlsxwriter-dev
-  libcurl4-openssl-dev zlib1g-dev rime-data-luna-pinyin python3
+  libcurl4-openssl-dev zlib1g-dev rime-data-luna-pinyin opencc python3 libzip-dev libpugixml-dev
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema python3-pytest

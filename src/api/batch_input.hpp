@@ -74,6 +74,13 @@ inline core::Error in_batch_row(core::Error error, std::string_view array, std::
   return error;
 }
 
+// A failed row's error: {"status": 400 or 409, "field", "detail"}.
+inline boost::json::object row_error_json(const core::Error& error) {
+  return {{"status", error.code == core::Errc::conflict ? 409 : 400},
+          {"field", error.field},
+          {"detail", error.message}};
+}
+
 // Each row of a batch as {"row", "outcome", "id"} or {"row", "outcome": "failed", "error":
 // {"status", "field", "detail"}} with the field's full path in the batch.
 template <class Outcome, class Name>
@@ -89,10 +96,7 @@ boost::json::array row_results(const crm::RowReport<Outcome>& report, std::strin
     } else {
       const auto error = in_batch_row(*row.error, array, row.row);
       item["outcome"] = "failed";
-      item["error"] =
-          boost::json::object{{"status", error.code == core::Errc::conflict ? 409 : 400},
-                              {"field", error.field},
-                              {"detail", error.message}};
+      item["error"] = row_error_json(error);
     }
     results.push_back(std::move(item));
   }

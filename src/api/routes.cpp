@@ -13,6 +13,7 @@ http::Router build_router(Services& services, MetricsHandle& metrics) {
   add_department_routes(router, services);
   add_staff_routes(router, services);
   add_product_routes(router, services);
+  add_import_routes(router, services);  // before /clients/{id}: "import" is no id
   add_client_routes(router, services);
   add_coverage_routes(router, services);
   add_transaction_routes(router, services);

@@ -36,6 +36,7 @@ void add_reach_routes(http::Router& router, Services& services);
 void add_campaign_routes(http::Router& router, Services& services);
 void add_target_routes(http::Router& router, Services& services);
 void add_opportunity_routes(http::Router& router, Services& services);
+void add_import_routes(http::Router& router, Services& services);
 
 // All of the above.
 http::Router build_router(Services& services, MetricsHandle& metrics);

@@ -155,10 +155,7 @@ core::Result<Response> import(Services& services, const Request& request, Reques
     } else {
       const auto error = in_batch_row(*row.error, "transactions", row.row);
       item["outcome"] = "failed";
-      item["error"] =
-          boost::json::object{{"status", error.code == core::Errc::conflict ? 409 : 400},
-                              {"field", error.field},
-                              {"detail", error.message}};
+      item["error"] = row_error_json(error);
     }
     results.push_back(std::move(item));
   }

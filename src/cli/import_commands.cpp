@@ -1,9 +1,12 @@
-// laurel import transactions FILE.csv [--partial]
-// laurel import balances FILE.csv [--partial]
+// laurel import transactions FILE [--partial]
+// laurel import balances FILE [--partial]
+// laurel import clients FILE [--partial]
+// laurel import key-people FILE [--partial]
 //
-// The file (UTF-8 or GB18030, see core/csv.hpp; columns in crm/transaction_csv.hpp and
-// crm/balance_csv.hpp) is read and checked in full first: without --partial, a single bad row
-// stops the import before anything is written. Rows then go to the database in batches of
+// The file (CSV in UTF-8 or GB18030, see core/csv.hpp, or XLSX, see core/xlsx.hpp; columns in
+// crm/transaction_csv.hpp, crm/balance_csv.hpp, crm/client_csv.hpp, crm/key_person_csv.hpp) is read
+// and checked in full first: without --partial, a single bad row stops the import before anything
+// is written. Rows then go to the database in batches of
 // --batch-size, each all-or-nothing, with a progress bar on a terminal. Should a batch fail on
 // something only the database knows (a client that does not exist), the batches before it stay
 // recorded; fixing the file and running the import again is safe, since rows already recorded are
@@ -17,7 +20,10 @@
 
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
+#include "core/xlsx.hpp"
 #include "crm/balance_csv.hpp"
+#include "crm/client_csv.hpp"
+#include "crm/key_person_csv.hpp"
 #include "crm/transaction_csv.hpp"
 
 namespace laurel::cli {
@@ -61,11 +67,25 @@ struct BatchOutcome {
   std::vector<std::pair<std::size_t, core::Error>> errors;  // row in the batch, error
 };
 
+// How the summary line names the three outcomes.
+struct Labels {
+  const char* applied = "applied";
+  const char* corrected = "corrected";
+  const char* duplicates = "duplicates";
+};
+constexpr Labels kMasterData{"created", "updated", "unchanged"};
+
 template <class Report>
 BatchOutcome outcome_of(const Report& report) {
   BatchOutcome outcome;
-  outcome.applied = report.applied;
-  outcome.duplicates = report.duplicates;
+  if constexpr (requires { report.applied; }) {
+    outcome.applied = report.applied;
+    outcome.duplicates = report.duplicates;
+  } else {  // a master-data import: created, updated, unchanged
+    outcome.applied = report.count(crm::ImportOutcome::created);
+    outcome.corrected = report.count(crm::ImportOutcome::updated);
+    outcome.duplicates = report.count(crm::ImportOutcome::unchanged);
+  }
   outcome.failed = report.failed;
   if constexpr (requires { report.corrected; }) outcome.corrected = report.corrected;
   for (const auto& row : report.rows) {
@@ -77,14 +97,20 @@ BatchOutcome outcome_of(const Report& report) {
 // Reads the file with `make_reader(header)` (whose read(record) gives a row) and imports it in
 // batches with `import(batch, partial)`.
 template <class Row, class MakeReader, class Import>
-int import_file(const ImportOptions& o, api::Services&, MakeReader make_reader, Import import) {
+int import_file(const ImportOptions& o, api::Services&, MakeReader make_reader, Import import,
+                Labels labels = {}) {
   std::ifstream in(o.file, std::ios::binary);
   if (!in) return fail(core::Error::invalid("file", "cannot read " + o.file));
   std::stringstream bytes;
   bytes << in.rdbuf();
-  auto text = core::decode_text(bytes.str());
-  if (!text) return fail(text.error());
-  auto records = core::parse_csv(text->utf8);
+  const auto content = bytes.str();
+  const char* format = "XLSX";
+  if (!core::looks_like_xlsx(content)) {
+    auto text = core::decode_text(content);
+    if (!text) return fail(text.error());
+    format = text->source == core::TextEncoding::gb18030 ? "GB18030" : "UTF-8";
+  }
+  auto records = core::read_table(content);
   if (!records) return fail(records.error());
   if (records->empty()) return fail(core::Error::invalid("file", "has no header row"));
   auto reader = make_reader(records->front());
@@ -134,10 +160,12 @@ int import_file(const ImportOptions& o, api::Services&, MakeReader make_reader, 
     progress.update(end);
   }
   progress.finish();
-  std::cout << "applied " << total.applied << ", ";
-  if (total.corrected) std::cout << "corrected " << total.corrected << ", ";
-  std::cout << "duplicates " << total.duplicates << ", failed " << total.failed << " ("
-            << (text->source == core::TextEncoding::gb18030 ? "GB18030" : "UTF-8") << ")\n";
+  std::cout << labels.applied << " " << total.applied << ", ";
+  if (total.corrected || labels.corrected == kMasterData.corrected) {
+    std::cout << labels.corrected << " " << total.corrected << ", ";
+  }
+  std::cout << labels.duplicates << " " << total.duplicates << ", failed " << total.failed << " ("
+            << format << ")\n";
   return total.failed > 0 ? 2 : 0;
 }
 
@@ -173,6 +201,40 @@ int import_balances(const ImportOptions& o) {
       });
 }
 
+int import_clients(const ImportOptions& o) {
+  auto app = open_application(o.common);
+  if (!app) return fail(app.error());
+  auto& services = (*app)->services();
+  const auto actor = auth::Actor::command_line(operator_name());
+  using Row = core::Result<crm::NewClient>;
+  return import_file<Row>(
+      o, services,
+      [](const core::CsvRecord& header) { return crm::ClientCsv::from_header(header); },
+      [&](const std::vector<Row>& batch, bool partial) -> core::Result<BatchOutcome> {
+        auto report = services.clients.import(batch, partial, actor);
+        if (!report) return report.error();
+        return outcome_of(*report);
+      },
+      kMasterData);
+}
+
+int import_key_people(const ImportOptions& o) {
+  auto app = open_application(o.common);
+  if (!app) return fail(app.error());
+  auto& services = (*app)->services();
+  const auto actor = auth::Actor::command_line(operator_name());
+  using Row = core::Result<crm::KeyPersonImportRow>;
+  return import_file<Row>(
+      o, services,
+      [](const core::CsvRecord& header) { return crm::KeyPersonCsv::from_header(header); },
+      [&](const std::vector<Row>& batch, bool partial) -> core::Result<BatchOutcome> {
+        auto report = services.key_people.import(batch, partial, actor);
+        if (!report) return report.error();
+        return outcome_of(*report);
+      },
+      kMasterData);
+}
+
 }  // namespace
 
 void add_import_commands(CLI::App& app, Run& run) {
@@ -182,7 +244,7 @@ void add_import_commands(CLI::App& app, Run& run) {
   auto* transactions =
       import->add_subcommand("transactions", "Import transactions from a CSV file");
   add_common_options(*transactions, o.common, false);
-  transactions->add_option("file", o.file, "CSV file, UTF-8 or GB18030, with a header row")
+  transactions->add_option("file", o.file, "CSV (UTF-8 or GB18030) or XLSX file with a header row")
       ->required();
   transactions->add_flag("--partial", o.partial,
                          "Record the good rows and list the bad ones (default: stop at a bad row)");
@@ -193,12 +255,30 @@ void add_import_commands(CLI::App& app, Run& run) {
   auto* balances = import->add_subcommand(
       "balances", "Import daily holdings balances (client, product, date, amount) from a CSV file");
   add_common_options(*balances, o.common, false);
-  balances->add_option("file", o.file, "CSV file, UTF-8 or GB18030, with a header row")->required();
+  balances->add_option("file", o.file, "CSV (UTF-8 or GB18030) or XLSX file with a header row")
+      ->required();
   balances->add_flag("--partial", o.partial,
                      "Record the good rows and list the bad ones (default: stop at a bad row)");
   balances->add_option("--batch-size", o.batch_size, "Rows per database transaction")
       ->check(CLI::Range(1, 10000));
   balances->callback([&run] { run = [] { return import_balances(o); }; });
+
+  const auto master_data = [&](const char* name, const char* what,
+                               int (*command)(const ImportOptions&)) {
+    auto* sub = import->add_subcommand(name, what);
+    add_common_options(*sub, o.common, false);
+    sub->add_option("file", o.file, "CSV (UTF-8 or GB18030) or XLSX file with a header row")
+        ->required();
+    sub->add_flag("--partial", o.partial,
+                  "Record the good rows and list the bad ones (default: stop at a bad row)");
+    sub->add_option("--batch-size", o.batch_size, "Rows per database transaction")
+        ->check(CLI::Range(1, 10000));
+    sub->callback([&run, command] { run = [command] { return command(o); }; });
+  };
+  master_data("clients", "Import or update clients (de-duplicated by registration code)",
+              import_clients);
+  master_data("key-people", "Import or update clients' key people (matched by name and phone)",
+              import_key_people);
 }
 
 }  // namespace laurel::cli

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -37,7 +38,8 @@ struct RowReport {
   bool commit(bool partial) const { return partial || failed == 0; }
 };
 
-// `record(const Input&)` gives core::Result<std::pair<Outcome, std::int64_t id>>.
+// `record(const Input&)` (or `record(const Input&, std::size_t row)`) gives
+// core::Result<std::pair<Outcome, std::int64_t id>>.
 template <class Outcome, class Input, class Record>
 core::Result<RowReport<Outcome>> run_rows(const std::vector<core::Result<Input>>& rows,
                                           bool partial, Record record) {
@@ -46,8 +48,14 @@ core::Result<RowReport<Outcome>> run_rows(const std::vector<core::Result<Input>>
   for (std::size_t i = 0; i < rows.size(); ++i) {
     RowResult<Outcome> result;
     result.row = i;
-    auto recorded = rows[i] ? record(*rows[i])
-                            : core::Result<std::pair<Outcome, std::int64_t>>(rows[i].error());
+    auto recorded = [&]() -> core::Result<std::pair<Outcome, std::int64_t>> {
+      if (!rows[i]) return rows[i].error();
+      if constexpr (std::is_invocable_v<Record, const Input&, std::size_t>) {
+        return record(*rows[i], i);  // the row's place, for errors such as "repeats row 3"
+      } else {
+        return record(*rows[i]);
+      }
+    }();
     if (!recorded) {
       const auto code = recorded.error().code;
       if (code != core::Errc::invalid_input && code != core::Errc::conflict) {

@@ -61,6 +61,17 @@ boost::json::object client_to_json(const store::ClientRecord& c) {
 
 core::Result<store::ClientRecord> ClientService::create(const NewClient& input,
                                                         const auth::Actor& actor) {
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto client = create_in(write->connection(), input, actor);
+  if (!client) return client.error();
+  if (auto s = write->commit(); !s) return s.error();
+  return client;
+}
+
+core::Result<store::ClientRecord> ClientService::create_in(store::Connection& db,
+                                                           const NewClient& input,
+                                                           const auth::Actor& actor) {
   if (auto s = check_text("name", input.name, 200); !s) return s.error();
   if (input.short_name) {
     if (auto s = check_text("short_name", *input.short_name, 50); !s) return s.error();
@@ -71,11 +82,8 @@ core::Result<store::ClientRecord> ClientService::create(const NewClient& input,
   if (input.region) {
     if (auto s = check_text("region", *input.region, 50); !s) return s.error();
   }
-  auto write = store::WriteTransaction::begin(store_);
-  if (!write) return write.error();
-  auto& db = write->connection();
   store::ClientRecord client{0, input.name, input.short_name, *code, input.type, input.region,
-                             0, 0, std::nullopt};
+                             0, 0,          std::nullopt};
   client.created_at = client.updated_at = core::to_micros(clock_.now());
   auto id = store::ClientRepository(db).insert(client);
   if (!id) {
@@ -89,13 +97,23 @@ core::Result<store::ClientRecord> ClientService::create(const NewClient& input,
       !seq) {
     return seq.error();
   }
-  if (auto s = write->commit(); !s) return s.error();
   return client;
 }
 
 core::Result<store::ClientRecord> ClientService::update(std::int64_t id,
                                                         const ClientChanges& changes,
                                                         const auth::Actor& actor) {
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto client = update_in(write->connection(), id, changes, actor);
+  if (!client) return client.error();
+  if (auto s = write->commit(); !s) return s.error();
+  return client;
+}
+
+core::Result<store::ClientRecord> ClientService::update_in(store::Connection& db, std::int64_t id,
+                                                           const ClientChanges& changes,
+                                                           const auth::Actor& actor) {
   if (changes.name) {
     if (auto s = check_text("name", *changes.name, 200); !s) return s.error();
   }
@@ -114,9 +132,6 @@ core::Result<store::ClientRecord> ClientService::update(std::int64_t id,
   if (changes.region && *changes.region) {
     if (auto s = check_text("region", **changes.region, 50); !s) return s.error();
   }
-  auto write = store::WriteTransaction::begin(store_);
-  if (!write) return write.error();
-  auto& db = write->connection();
   auto before = load(db, id);
   if (!before) return before.error();
   if (before->merged_into) {
@@ -145,7 +160,6 @@ core::Result<store::ClientRecord> ClientService::update(std::int64_t id,
       !seq) {
     return seq.error();
   }
-  if (auto s = write->commit(); !s) return s.error();
   return after;
 }
 

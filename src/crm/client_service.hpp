@@ -15,6 +15,7 @@
 
 #include "auth/principal.hpp"
 #include "crm/event_log.hpp"
+#include "crm/import_report.hpp"
 #include "store/client_merge.hpp"
 #include "store/client_repository.hpp"
 #include "store/store.hpp"
@@ -65,10 +66,22 @@ class ClientService {
   // (balances of the same product and day are added up; the survivor's own targets and coverage
   // win a clash); the duplicate stays, marked merged_into, out of lists and search, and can no
   // longer be changed. Events: client.merged on the survivor, client.merged_into on the duplicate.
+  // Clients from a file, de-duplicated by registration code: a new code creates a client, a
+  // known one updates it with the row's non-empty cells (or leaves it unchanged); a code twice
+  // in the file is an error on the second row. All or nothing unless `partial`.
+  core::Result<ImportReport> import(const std::vector<core::Result<NewClient>>& rows, bool partial,
+                                    const auth::Actor& actor);
   core::Result<MergeResult> merge(std::int64_t survivor_id, std::int64_t duplicate_id,
                                   const auth::Actor& actor);
 
  private:
+  // create and update inside the caller's write transaction (single writes and imports).
+  core::Result<store::ClientRecord> create_in(store::Connection& db, const NewClient& input,
+                                              const auth::Actor& actor);
+  core::Result<store::ClientRecord> update_in(store::Connection& db, std::int64_t id,
+                                              const ClientChanges& changes,
+                                              const auth::Actor& actor);
+
   store::Store& store_;
   const core::Clock& clock_;
   const EventLog& events_;

@@ -297,32 +297,40 @@ core::Result<std::vector<KeyPersonView>> KeyPeopleService::disclose(
 core::Result<KeyPersonView> KeyPeopleService::create(const NewKeyPerson& input,
                                                      const auth::Principal& caller,
                                                      const auth::Actor& actor) {
-  if (auto s = check_fields(input.fields); !s) return s.error();
   store::KeyPersonRecord person;
   {
     auto write = store::WriteTransaction::begin(store_);
     if (!write) return write.error();
-    auto& db = write->connection();
-    if (auto s = check_client(db, input.client_id, "client_id"); !s) return s.error();
-    if (auto s = check_placement(db, input.client_id, 0, input.fields.org_unit_id,
-                                 input.fields.reports_to_id);
-        !s) {
-      return s.error();
-    }
-    person = with_fields(store::KeyPersonRecord{}, input.fields);
-    person.client_id = input.client_id;
-    person.created_at = person.updated_at = core::to_micros(clock_.now());
-    auto id = store::KeyPersonRepository(db).insert(person);
-    if (!id) return id.error();
-    person.id = *id;
-    if (auto s = append(events_, db, actor, "key_person.created", std::nullopt, person); !s) {
-      return s.error();
-    }
+    auto created = create_in(write->connection(), input, actor);
+    if (!created) return created.error();
     if (auto s = write->commit(); !s) return s.error();
+    person = std::move(*created);
   }
   auto views = disclose({person}, caller, "record");
   if (!views) return views.error();
   return std::move(views->front());
+}
+
+core::Result<store::KeyPersonRecord> KeyPeopleService::create_in(store::Connection& db,
+                                                                 const NewKeyPerson& input,
+                                                                 const auth::Actor& actor) {
+  if (auto s = check_fields(input.fields); !s) return s.error();
+  if (auto s = check_client(db, input.client_id, "client_id"); !s) return s.error();
+  if (auto s = check_placement(db, input.client_id, 0, input.fields.org_unit_id,
+                               input.fields.reports_to_id);
+      !s) {
+    return s.error();
+  }
+  auto person = with_fields(store::KeyPersonRecord{}, input.fields);
+  person.client_id = input.client_id;
+  person.created_at = person.updated_at = core::to_micros(clock_.now());
+  auto id = store::KeyPersonRepository(db).insert(person);
+  if (!id) return id.error();
+  person.id = *id;
+  if (auto s = append(events_, db, actor, "key_person.created", std::nullopt, person); !s) {
+    return s.error();
+  }
+  return person;
 }
 
 core::Result<KeyPersonView> KeyPeopleService::update(std::int64_t id,
@@ -333,32 +341,38 @@ core::Result<KeyPersonView> KeyPeopleService::update(std::int64_t id,
   {
     auto write = store::WriteTransaction::begin(store_);
     if (!write) return write.error();
-    auto& db = write->connection();
-    auto before = load_unerased(db, id);
-    if (!before) return before.error();
-    const auto old_fields = fields_of(*before);
-    const auto new_fields = changed(old_fields, changes);
-    if (auto s = check_fields(new_fields); !s) return s.error();
-    if (same(old_fields, new_fields)) {
-      after = *before;
-    } else {
-      if (auto s = check_placement(db, before->client_id, id, new_fields.org_unit_id,
-                                   new_fields.reports_to_id);
-          !s) {
-        return s.error();
-      }
-      after = with_fields(*before, new_fields);
-      after.updated_at = core::to_micros(clock_.now());
-      if (auto s = store::KeyPersonRepository(db).update(after); !s) return s.error();
-      if (auto s = append(events_, db, actor, "key_person.updated", *before, after); !s) {
-        return s.error();
-      }
-      if (auto s = write->commit(); !s) return s.error();
-    }
+    auto updated = update_in(write->connection(), id, changes, actor);
+    if (!updated) return updated.error();
+    if (auto s = write->commit(); !s) return s.error();
+    after = std::move(*updated);
   }
   auto views = disclose({after}, caller, "record");
   if (!views) return views.error();
   return std::move(views->front());
+}
+
+core::Result<store::KeyPersonRecord> KeyPeopleService::update_in(store::Connection& db,
+                                                                 std::int64_t id,
+                                                                 const KeyPersonChanges& changes,
+                                                                 const auth::Actor& actor) {
+  auto before = load_unerased(db, id);
+  if (!before) return before.error();
+  const auto old_fields = fields_of(*before);
+  const auto new_fields = changed(old_fields, changes);
+  if (auto s = check_fields(new_fields); !s) return s.error();
+  if (same(old_fields, new_fields)) return before;
+  if (auto s = check_placement(db, before->client_id, id, new_fields.org_unit_id,
+                               new_fields.reports_to_id);
+      !s) {
+    return s.error();
+  }
+  auto after = with_fields(*before, new_fields);
+  after.updated_at = core::to_micros(clock_.now());
+  if (auto s = store::KeyPersonRepository(db).update(after); !s) return s.error();
+  if (auto s = append(events_, db, actor, "key_person.updated", *before, after); !s) {
+    return s.error();
+  }
+  return after;
 }
 
 core::Result<KeyPersonView> KeyPeopleService::move(std::int64_t id, const KeyPersonMove& move,

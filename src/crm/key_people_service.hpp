@@ -28,6 +28,7 @@
 #include "auth/principal.hpp"
 #include "crm/data_scope.hpp"
 #include "crm/event_log.hpp"
+#include "crm/import_report.hpp"
 #include "store/key_person_repository.hpp"
 #include "store/store.hpp"
 
@@ -69,6 +70,15 @@ struct KeyPersonChanges {
   std::optional<bool> active;
 };
 
+// One row of a key-people import: the client (by id or registration code), the unit by name,
+// and the cells given (name always; decision role and influence for someone new).
+struct KeyPersonImportRow {
+  std::optional<std::int64_t> client_id;
+  std::optional<std::string> client_registration_code;
+  std::optional<std::string> org_unit;
+  KeyPersonChanges cells;
+};
+
 struct KeyPersonMove {
   std::int64_t client_id = 0;
   std::optional<std::int64_t> org_unit_id;
@@ -104,6 +114,14 @@ class KeyPeopleService {
   core::Result<KeyPersonView> erase(std::int64_t id, const auth::Actor& actor);
 
   // Reads log every unmasked disclosure under `via` ("record", "list", "org_chart").
+  // Key people from a file. A row is the same person as a stored one of that client with the
+  // same name and, when the row gives one, the same phone (else email) — or no phone (email)
+  // yet; it then updates them with its non-empty cells (or leaves them unchanged). Otherwise it
+  // creates someone new. Units are found by name at the client and made when missing. A row
+  // naming several stored namesakes without a phone or email to tell them apart, or repeating
+  // an earlier row, is an error. All or nothing unless `partial`; each row is all or nothing.
+  core::Result<ImportReport> import(const std::vector<core::Result<KeyPersonImportRow>>& rows,
+                                    bool partial, const auth::Actor& actor);
   core::Result<KeyPersonView> get(std::int64_t id, const auth::Principal& caller);
   core::Result<KeyPersonPage> list(const store::KeyPersonFilter& filter,
                                    const auth::Principal& caller);
@@ -113,6 +131,12 @@ class KeyPeopleService {
       std::int64_t id, std::int64_t before_id, int limit);
 
  private:
+  // create and update inside the caller's write transaction (single writes and imports).
+  core::Result<store::KeyPersonRecord> create_in(store::Connection& db, const NewKeyPerson& input,
+                                                 const auth::Actor& actor);
+  core::Result<store::KeyPersonRecord> update_in(store::Connection& db, std::int64_t id,
+                                                 const KeyPersonChanges& changes,
+                                                 const auth::Actor& actor);
   core::Result<std::vector<KeyPersonView>> disclose(std::vector<store::KeyPersonRecord> people,
                                                     const auth::Principal& caller,
                                                     std::string_view via);

@@ -91,8 +91,8 @@ InstitutionName institution_name(Random& random, const std::string& type, const 
     } else if (type == "trust") {
       n = {b + "国际信托有限公司", b + "信托"};
     } else if (type == "corporate") {
-      n = {c + b + kIndustries[random.between(0, 14)] + "集团有限公司",
-           b + kIndustries[random.between(0, 14)]};
+      const std::string industry = kIndustries[random.between(0, 14)];
+      n = {c + b + industry + "集团有限公司", b + industry};
     } else {
       n = {c + b + "投资控股有限公司", b + "投控"};
     }

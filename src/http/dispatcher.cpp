@@ -28,12 +28,23 @@ std::string_view cookie_value(std::string_view cookies, std::string_view name) {
   return {};
 }
 
-bool is_json_content_type(std::string_view type) {
+// Whether the Content-Type (parameters such as charset aside) is one the route accepts.
+bool accepted_content_type(std::string_view type, const std::vector<std::string>& accepted) {
   const auto semicolon = type.find(';');
   auto media = type.substr(0, semicolon);
   while (!media.empty() && media.back() == ' ')
     media.remove_suffix(1);
-  return iequals(media, "application/json");
+  for (const auto& a : accepted) {
+    if (iequals(media, a)) return true;
+  }
+  return false;
+}
+
+std::string joined(const std::vector<std::string>& types) {
+  std::string out;
+  for (const auto& t : types)
+    out += (out.empty() ? "" : " or ") + t;
+  return out;
 }
 
 }  // namespace
@@ -165,9 +176,10 @@ Response Dispatcher::route(Request& request, RequestContext& context, std::size_
   slot = route.index;
   context.path_params = std::move(match.params);
   if (auto refused = authorise(request, route, context)) return std::move(*refused);
-  if (!request.body.empty() && !is_json_content_type(request.header("Content-Type"))) {
+  if (!request.body.empty() &&
+      !accepted_content_type(request.header("Content-Type"), route.spec.body_types)) {
     return problem(request, context, 415, "unsupported-media-type", "Unsupported media type",
-                   "send the body as application/json", "Content-Type");
+                   "send the body as " + joined(route.spec.body_types), "Content-Type");
   }
   try {
     auto answered = route.spec.handler(request, context);

@@ -35,6 +35,8 @@ struct RouteSpec {
   std::vector<auth::Role> roles;          // empty: any authenticated principal
   std::optional<std::size_t> body_limit;  // default: server.body_limit_bytes
   Handler handler;
+  // Media types a request body may have (an upload route adds text/csv, XLSX).
+  std::vector<std::string> body_types = {"application/json"};
 };
 
 struct Route {

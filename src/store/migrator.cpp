@@ -9,7 +9,6 @@
 #include "core/embedded_file.hpp"
 #include "core/timestamp.hpp"
 #include "store/client_repository.hpp"
-#include "store/client_repository.hpp"
 
 namespace laurel::store {
 
@@ -80,9 +79,10 @@ core::Result<int> schema_version(Connection& connection) {
 namespace {
 
 // Steps SQL cannot do, run in their migration's transaction right after its SQL: 0013 gives
-// existing clients the pinyin keys they are searched by.
+// existing clients the pinyin keys they are searched by, 0016 gives them again from the
+// corrected pinyin table.
 core::Status after_sql(Connection& connection, std::string_view migration) {
-  if (migration == "0013_search") {
+  if (migration == "0013_search" || migration == "0016_pinyin_from_simplified") {
     auto filled = ClientRepository(connection).fill_search_keys();
     if (!filled) return filled.error();
   }

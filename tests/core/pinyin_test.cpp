@@ -20,6 +20,16 @@ TEST(Pinyin, InitialsCoverEveryLikelyReadingMostLikelyFirst) {
   EXPECT_TRUE(has(pinyin_initials("重庆农商行"), "cqnsh"));
 }
 
+TEST(Pinyin, SimplifiedCharactersReadAsTheirTraditionalForms) {
+  // Alone, 广 宁 业 团 are rare traditional characters (yǎn, zhù...); in simplified text they
+  // are 廣 寧 業 團.
+  EXPECT_TRUE(has(pinyin_initials("广州银行"), "gzyh"));
+  EXPECT_TRUE(has(pinyin_initials("宁波银行"), "nbyh"));
+  EXPECT_TRUE(has(pinyin_initials("农村商业银行"), "ncsyyh"));
+  EXPECT_EQ(pinyin_full("集团"), "jituan");
+  EXPECT_EQ(pinyin_full("广州"), "guangzhou");
+}
+
 TEST(Pinyin, LettersAndDigitsStayOtherCharactersGo) {
   EXPECT_EQ(pinyin_initials("ABC 资管 No.1")[0], "abczgno1");
   EXPECT_EQ(pinyin_initials("（深圳）")[0], "sz");
