@@ -52,7 +52,8 @@ TEST_F(XlsxTest, CsvAndBrokenFilesAreToldApart) {
   auto csv = read_table("name,type\n招商,bank\n");
   ASSERT_TRUE(csv);
   EXPECT_EQ(csv->size(), 2u);
-  auto broken = read_table(std::string("PK\x03\x04 not really a zip", 24));
+  const char broken_zip[] = "PK\x03\x04 not really a zip";
+  auto broken = read_table(std::string(broken_zip, sizeof broken_zip - 1));
   ASSERT_FALSE(broken);
   EXPECT_EQ(broken.error().field, "file");
 }
