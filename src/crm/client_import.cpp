@@ -33,9 +33,6 @@ core::Result<ImportReport> ClientService::import(const std::vector<core::Result<
         }
         // A known client: the file's cells update it (its survivor, if it was merged).
         const auto id = (*existing)->merged_into.value_or((*existing)->id);
-        auto before = store::ClientRepository(db).find(id);
-        if (!before) return before.error();
-        if (!*before) return core::Error::internal("client " + std::to_string(id) + " vanished");
         ClientChanges changes;
         changes.name = in.name;
         changes.type = in.type;
@@ -44,10 +41,7 @@ core::Result<ImportReport> ClientService::import(const std::vector<core::Result<
         auto updated = update_in(db, id, changes, actor);
         if (!updated) return updated.error();
         seen.emplace(*code, this_row);
-        const auto& b = **before;
-        const bool same = updated->name == b.name && updated->short_name == b.short_name &&
-                          updated->type == b.type && updated->region == b.region;
-        return std::pair{same ? ImportOutcome::unchanged : ImportOutcome::updated, id};
+        return std::pair{updated->changed ? ImportOutcome::updated : ImportOutcome::unchanged, id};
       });
   if (!report) return report.error();
   if (report->commit(partial)) {

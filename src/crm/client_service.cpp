@@ -108,12 +108,13 @@ core::Result<store::ClientRecord> ClientService::update(std::int64_t id,
   auto client = update_in(write->connection(), id, changes, actor);
   if (!client) return client.error();
   if (auto s = write->commit(); !s) return s.error();
-  return client;
+  return std::move(client->record);
 }
 
-core::Result<store::ClientRecord> ClientService::update_in(store::Connection& db, std::int64_t id,
-                                                           const ClientChanges& changes,
-                                                           const auth::Actor& actor) {
+core::Result<Updated<store::ClientRecord>> ClientService::update_in(store::Connection& db,
+                                                                    std::int64_t id,
+                                                                    const ClientChanges& changes,
+                                                                    const auth::Actor& actor) {
   if (changes.name) {
     if (auto s = check_text("name", *changes.name, 200); !s) return s.error();
   }
@@ -147,7 +148,7 @@ core::Result<store::ClientRecord> ClientService::update_in(store::Connection& db
   if (after.name == before->name && after.short_name == before->short_name &&
       after.registration_code == before->registration_code && after.type == before->type &&
       after.region == before->region) {
-    return before;  // nothing changes: no event
+    return Updated<store::ClientRecord>{std::move(*before), false};  // nothing changes: no event
   }
   after.updated_at = core::to_micros(clock_.now());
   if (auto s = store::ClientRepository(db).update(after); !s) {
@@ -160,7 +161,7 @@ core::Result<store::ClientRecord> ClientService::update_in(store::Connection& db
       !seq) {
     return seq.error();
   }
-  return after;
+  return Updated<store::ClientRecord>{std::move(after), true};
 }
 
 core::Result<store::ClientRecord> ClientService::get(std::int64_t id) {

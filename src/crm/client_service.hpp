@@ -78,9 +78,9 @@ class ClientService {
   // create and update inside the caller's write transaction (single writes and imports).
   core::Result<store::ClientRecord> create_in(store::Connection& db, const NewClient& input,
                                               const auth::Actor& actor);
-  core::Result<store::ClientRecord> update_in(store::Connection& db, std::int64_t id,
-                                              const ClientChanges& changes,
-                                              const auth::Actor& actor);
+  core::Result<Updated<store::ClientRecord>> update_in(store::Connection& db, std::int64_t id,
+                                                       const ClientChanges& changes,
+                                                       const auth::Actor& actor);
 
   store::Store& store_;
   const core::Clock& clock_;

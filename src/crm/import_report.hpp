@@ -9,6 +9,14 @@
 namespace laurel::crm {
 
 enum class ImportOutcome { created, updated, unchanged };
+
+// A record after an update inside a larger write, and whether the update changed anything (an
+// import reports "unchanged" rather than "updated" for a row that said what was stored).
+template <class Record>
+struct Updated {
+  Record record;
+  bool changed = false;
+};
 using ImportReport = RowReport<ImportOutcome>;
 
 inline std::string_view import_outcome_name(ImportOutcome outcome) {

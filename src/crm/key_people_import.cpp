@@ -71,13 +71,6 @@ core::Result<std::int64_t> unit_named(store::Connection& db, const EventLog& eve
   return unit.id;
 }
 
-bool same_fields(const store::KeyPersonRecord& a, const store::KeyPersonRecord& b) {
-  return a.org_unit_id == b.org_unit_id && a.name == b.name && a.title == b.title &&
-         a.decision_role == b.decision_role && a.influence == b.influence && a.phone == b.phone &&
-         a.email == b.email && a.wechat == b.wechat &&
-         a.touch_frequency_days == b.touch_frequency_days && a.active == b.active;
-}
-
 // Runs `row` so that it writes everything or nothing, whatever the rest of the batch does.
 template <class Row>
 Recorded atomically(store::Connection& db, Row row) {
@@ -126,12 +119,10 @@ core::Result<ImportReport> KeyPeopleService::import(
             cells.org_unit_id = std::optional<std::int64_t>(*unit);
           }
           if (*existing) {
-            auto before = store::KeyPersonRepository(db).find(**existing);
-            if (!before) return before.error();
             auto updated = update_in(db, **existing, cells, actor);
             if (!updated) return updated.error();
-            const bool same = *before && same_fields(**before, *updated);
-            return std::pair{same ? ImportOutcome::unchanged : ImportOutcome::updated, updated->id};
+            return std::pair{updated->changed ? ImportOutcome::updated : ImportOutcome::unchanged,
+                             updated->record.id};
           }
           if (!cells.decision_role) {
             return Error::invalid("decision_role", "is required for a new key person");

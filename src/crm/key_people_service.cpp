@@ -344,23 +344,24 @@ core::Result<KeyPersonView> KeyPeopleService::update(std::int64_t id,
     auto updated = update_in(write->connection(), id, changes, actor);
     if (!updated) return updated.error();
     if (auto s = write->commit(); !s) return s.error();
-    after = std::move(*updated);
+    after = std::move(updated->record);
   }
   auto views = disclose({after}, caller, "record");
   if (!views) return views.error();
   return std::move(views->front());
 }
 
-core::Result<store::KeyPersonRecord> KeyPeopleService::update_in(store::Connection& db,
-                                                                 std::int64_t id,
-                                                                 const KeyPersonChanges& changes,
-                                                                 const auth::Actor& actor) {
+core::Result<Updated<store::KeyPersonRecord>> KeyPeopleService::update_in(
+    store::Connection& db, std::int64_t id, const KeyPersonChanges& changes,
+    const auth::Actor& actor) {
   auto before = load_unerased(db, id);
   if (!before) return before.error();
   const auto old_fields = fields_of(*before);
   const auto new_fields = changed(old_fields, changes);
   if (auto s = check_fields(new_fields); !s) return s.error();
-  if (same(old_fields, new_fields)) return before;
+  if (same(old_fields, new_fields)) {
+    return Updated<store::KeyPersonRecord>{std::move(*before), false};
+  }
   if (auto s = check_placement(db, before->client_id, id, new_fields.org_unit_id,
                                new_fields.reports_to_id);
       !s) {
@@ -372,7 +373,7 @@ core::Result<store::KeyPersonRecord> KeyPeopleService::update_in(store::Connecti
   if (auto s = append(events_, db, actor, "key_person.updated", *before, after); !s) {
     return s.error();
   }
-  return after;
+  return Updated<store::KeyPersonRecord>{std::move(after), true};
 }
 
 core::Result<KeyPersonView> KeyPeopleService::move(std::int64_t id, const KeyPersonMove& move,

@@ -134,9 +134,9 @@ class KeyPeopleService {
   // create and update inside the caller's write transaction (single writes and imports).
   core::Result<store::KeyPersonRecord> create_in(store::Connection& db, const NewKeyPerson& input,
                                                  const auth::Actor& actor);
-  core::Result<store::KeyPersonRecord> update_in(store::Connection& db, std::int64_t id,
-                                                 const KeyPersonChanges& changes,
-                                                 const auth::Actor& actor);
+  core::Result<Updated<store::KeyPersonRecord>> update_in(store::Connection& db, std::int64_t id,
+                                                          const KeyPersonChanges& changes,
+                                                          const auth::Actor& actor);
   core::Result<std::vector<KeyPersonView>> disclose(std::vector<store::KeyPersonRecord> people,
                                                     const auth::Principal& caller,
                                                     std::string_view via);
