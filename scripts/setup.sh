@@ -3,7 +3,8 @@
 # there. Idempotent and quiet when everything is present; safe to run before every build.
 #
 #   scripts/setup.sh            build and run dependencies
-#   scripts/setup.sh --test     also what the tests need (python3-jsonschema, pytest, chromium…)
+#   scripts/setup.sh --test     also what the tests need (python3-jsonschema, pytest, Debian's
+#                               chromium for the UI tests, CJK fonts for its screenshots…)
 set -euo pipefail
 
 packages=(
@@ -15,7 +16,7 @@ packages=(
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema python3-pytest
-             python3-requests curl)
+             python3-requests curl chromium fonts-noto-cjk)
 fi
 
 missing=()
@@ -30,7 +31,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The web assets (API docs page now, the whole UI later) come from the npm registry.
+# The web UI and the API docs page come from the npm registry (package-lock.json).
 # Node 20 and npm are preinstalled on these machines; never install npm from Debian.
 if ! command -v npm >/dev/null; then
   echo "setup: npm is missing; Laurel's web assets need Node 20 and npm" >&2

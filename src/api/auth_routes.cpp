@@ -66,7 +66,8 @@ void add_auth_routes(http::Router& router, Services& services) {
                                   {"token_type", "Bearer"},
                                   {"expires_at", core::format_rfc3339(login->expires_at)},
                                   {"csrf_token", login->principal.csrf_token},
-                                  {"user", principal_json(login->principal)}};
+                                  {"user", principal_json(login->principal)},
+                                  {"time_zone", services.config.company.timezone}};
          Response response = json_response(200, body);
          const auto max_age = std::chrono::duration_cast<std::chrono::seconds>(login->expires_at -
                                                                                services.clock.now())
@@ -98,13 +99,14 @@ void add_auth_routes(http::Router& router, Services& services) {
               Access::authenticated,
               {},
               std::nullopt,
-              [](const Request&, RequestContext& context) -> core::Result<Response> {
+              [&services](const Request&, RequestContext& context) -> core::Result<Response> {
                 const auto& p = context.user();
                 boost::json::object body{
                     {"user", principal_json(p)},
                     {"via", p.via == auth::Principal::Via::session ? "session" : "api_token"},
                     {"csrf_token", p.csrf_token.empty() ? boost::json::value(nullptr)
-                                                        : boost::json::value(p.csrf_token)}};
+                                                        : boost::json::value(p.csrf_token)},
+                    {"time_zone", services.config.company.timezone}};
                 return json_response(200, body);
               }});
 

@@ -94,8 +94,10 @@ boost::json::object my_day_to_json(const MyDay& day) {
                        {"overdue_decision_makers", c.stats.overdue_decision_makers.size()},
                        {"score", c.stats.score}});
   }
-  for (const auto& [id, last] : day.recent_clients)
-    recent.push_back({{"client_id", id}, {"last_visit_date", last}});
+  for (const auto& r : day.recent_clients)
+    recent.push_back({{"client_id", r.client_id},
+                      {"client_name", r.client_name},
+                      {"last_visit_date", r.last_visit_date}});
   return {{"today", day.today},
           {"staff_id", day.staff_id},
           {"follow_ups", std::move(follow_ups)},

@@ -28,7 +28,7 @@ struct MyDay {
   std::int64_t staff_id = 0;
   std::vector<store::VisitRecord> follow_ups;  // due by today + 7, oldest due first
   std::vector<ClientReach> clients;            // covered today, most overdue first
-  std::vector<std::pair<std::int64_t, std::string>> recent_clients;  // id, last visit day
+  std::vector<store::RecentClient> recent_clients;
 };
 
 class ReachService {

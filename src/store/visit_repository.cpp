@@ -202,17 +202,19 @@ core::Result<std::vector<Attendance>> VisitRepository::attendances_of_client(
   return attendances;
 }
 
-core::Result<std::vector<std::pair<std::int64_t, std::string>>> VisitRepository::recent_clients(
-    std::int64_t staff_id, int limit) {
+core::Result<std::vector<RecentClient>> VisitRepository::recent_clients(std::int64_t staff_id,
+                                                                        int limit) {
   auto rows = db_.query(
-      "SELECT v.client_id, max(v.occurred_date), max(v.occurred_at) AS latest FROM visits v"
-      " JOIN visit_staff s ON s.visit_id = v.id WHERE s.staff_id = $1"
-      " GROUP BY v.client_id ORDER BY latest DESC, v.client_id LIMIT $2",
+      "SELECT r.client_id, c.name, r.last_date FROM ("
+      "SELECT v.client_id, max(v.occurred_date) AS last_date, max(v.occurred_at) AS latest"
+      " FROM visits v JOIN visit_staff s ON s.visit_id = v.id WHERE s.staff_id = $1"
+      " GROUP BY v.client_id ORDER BY latest DESC, v.client_id LIMIT $2) r"
+      " JOIN clients c ON c.id = r.client_id ORDER BY r.latest DESC, r.client_id",
       {staff_id, std::int64_t{limit}});
   if (!rows) return rows.error();
-  std::vector<std::pair<std::int64_t, std::string>> clients;
+  std::vector<RecentClient> clients;
   for (const auto& r : *rows)
-    clients.emplace_back(r.integer(0), r.text(1));
+    clients.push_back({r.integer(0), r.text(1), r.text(2)});
   return clients;
 }
 

@@ -18,6 +18,13 @@ struct VisitStaff {
   std::optional<std::int64_t> department_id;  // the staff member's on the visit's day
 };
 
+// A client the staff member went to lately, for "recent clients first" pickers.
+struct RecentClient {
+  std::int64_t client_id = 0;
+  std::string client_name;
+  std::string last_visit_date;  // company-local YYYY-MM-DD
+};
+
 struct VisitRecord {
   std::int64_t id = 0;
   std::optional<std::string> external_id;
@@ -78,7 +85,7 @@ class VisitRepository {
                                                               std::string_view to_date);
   // The clients the staff member most recently went to, newest first, with the day of the last
   // visit.
-  core::Result<std::vector<std::pair<std::int64_t, std::string>>> recent_clients(
+  core::Result<std::vector<RecentClient>> recent_clients(
       std::int64_t staff_id, int limit);
   // Newest first (occurred_at, then id); up to limit + 1 rows.
   core::Result<std::vector<VisitRecord>> list(const VisitFilter& filter, std::int64_t user_id,

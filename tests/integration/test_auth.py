@@ -38,6 +38,7 @@ def test_session_endpoint_gives_the_csrf_token_back_after_a_reload(laurel):
     assert r.status_code == 200
     assert r.json()["csrf_token"] == login["csrf_token"]
     assert r.json()["via"] == "session"
+    assert r.json()["time_zone"] == login["time_zone"] == "Asia/Shanghai"
 
 
 def test_cookie_writes_need_the_csrf_token(laurel):

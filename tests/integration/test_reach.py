@@ -87,6 +87,8 @@ def test_my_day_lists_follow_ups_overdue_decision_makers_and_ranked_clients(org)
     ranked = [c["client_id"] for c in body["clients"]]
     assert ranked == [org.quiet, org.bank], "equal overdue counts: the lower score first"
     assert body["recent_clients"][0]["client_id"] == org.bank
+    bank = api.call("GET", f"/api/v1/clients/{org.bank}").json()
+    assert body["recent_clients"][0]["client_name"] == bank["name"]
 
     admin_day = org.admin.call("GET", "/api/v1/me/day")
     assert admin_day.status_code == 404, "an admin without a staff record has no day"

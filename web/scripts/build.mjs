@@ -1,14 +1,13 @@
-// Builds Laurel's static web folder (web/dist) that `laurel serve` serves.
-// Everything is bundled: nothing is fetched from the network at run time.
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+// Builds Laurel's static web folder (web/dist) that `laurel serve` serves: the UI (Vite), and
+// the API documentation page beside it. Everything is bundled: nothing is fetched at run time.
+import { cpSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
 
 const web = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(web, 'dist');
-rmSync(dist, { recursive: true, force: true });
-mkdirSync(dist, { recursive: true });
-cpSync(join(web, 'public'), dist, { recursive: true });
+await build({ root: web, logLevel: 'warn' }); // copies public/ (api-docs) into dist too
 
 // The API documentation page: swagger-ui-dist's bundle beside our own index.html.
 const swagger = join(web, 'node_modules', 'swagger-ui-dist');

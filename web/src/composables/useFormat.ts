@@ -1,0 +1,15 @@
+// Amounts and dates in the UI's language, dates and times in the company time zone.
+import { useI18n } from 'vue-i18n';
+import { formatAmount } from '@/lib/money';
+import type { Locale } from '@/lib/money';
+import { formatDateTime, formatDay } from '@/lib/zonedTime';
+import { session } from '@/session';
+
+export function useFormat() {
+  const { locale } = useI18n();
+  return {
+    amount: (value: string | number | null | undefined) => formatAmount(value, locale.value as Locale),
+    dateTime: (iso: string) => formatDateTime(iso, session.timeZone, locale.value),
+    day: (day: string | null | undefined) => (day ? formatDay(day, locale.value) : '—'),
+  };
+}

@@ -1,0 +1,130 @@
+// End-to-end harness: a real `laurel serve` on a loopback port over a temporary copy of a
+// generated demo company, and real headless Chromium (Debian's) driven by playwright-core.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const binary = process.env.LAUREL_BINARY ?? join(root, 'build', 'release', 'laurel');
+export const demoPassword = 'laurel-demo-2026';
+// Cheap password hashing keeps 60 demo logins fast; the hash itself is tested elsewhere.
+const cheapArgon2 = { LAUREL_AUTH_ARGON2_OPSLIMIT: '1', LAUREL_AUTH_ARGON2_MEMLIMIT_KIB: '64' };
+
+/** Today in the company zone: the demo's "as of", so its year of history ends yesterday. */
+function companyToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+/**
+ * The demo company, generated once per binary and day and kept in the temp folder, so that
+ * several test files (and re-runs) do not pay the ~40 s generation each.
+ */
+function demoDatabase() {
+  const built = statSync(binary);
+  const cacheDir = join(tmpdir(), 'laurel-e2e-cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const cached = join(cacheDir, `demo-${companyToday()}-${built.mtimeMs}-${built.size}.db`);
+  if (!existsSync(cached)) {
+    const partial = `${cached}.partial`;
+    rmSync(partial, { force: true });
+    const r = spawnSync(binary, ['demo', '--db', partial, '--as-of', companyToday(), '--generate-only'], {
+      env: { ...process.env, ...cheapArgon2 },
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    if (r.status !== 0) throw new Error(`laurel demo failed: ${r.stderr}${r.stdout}`);
+    copyFileSync(partial, cached);
+    rmSync(partial, { force: true });
+  }
+  return cached;
+}
+
+export async function startLaurel() {
+  const dir = mkdtempSync(join(tmpdir(), 'laurel-e2e-'));
+  const db = join(dir, 'laurel.db');
+  copyFileSync(demoDatabase(), db);
+  const child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], {
+    env: { ...process.env, ...cheapArgon2, LAUREL_SERVER_STATIC_DIR: join(root, 'web', 'dist') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stderr.on('data', (d) => (log += d));
+  const base = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`laurel did not start: ${out}${log}`)), 30_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`laurel exited (${code}): ${out}${log}`)));
+  });
+  return {
+    base,
+    db,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A JSON API client for test setup and for checking what the UI wrote. */
+export async function apiAs(base, username, password = demoPassword) {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
+  const { token } = await login.json();
+  const call = async (method, path, body) => {
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    return { status: r.status, body: text ? JSON.parse(text) : null };
+  };
+  return { call, get: async (path) => (await call('GET', path)).body };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+           '--disable-quic', '--no-first-run', '--disable-sync'],
+  });
+}
+
+export const phone = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const pc = { viewport: { width: 1280, height: 800 } };
+
+/** Signs in through the login page, as a user would. */
+export async function signIn(page, base, username, password = demoPassword) {
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Records a figure measured in the browser, for docs/benchmarks.md. */
+export function recordTiming(name, value) {
+  const dir = join(root, 'build', 'e2e');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ name, value, at: new Date().toISOString() }) + '\n');
+  console.log(`e2e timing ${name}: ${JSON.stringify(value)}`);
+}
