@@ -85,8 +85,7 @@ class VisitRepository {
                                                               std::string_view to_date);
   // The clients the staff member most recently went to, newest first, with the day of the last
   // visit.
-  core::Result<std::vector<RecentClient>> recent_clients(
-      std::int64_t staff_id, int limit);
+  core::Result<std::vector<RecentClient>> recent_clients(std::int64_t staff_id, int limit);
   // Newest first (occurred_at, then id); up to limit + 1 rows.
   core::Result<std::vector<VisitRecord>> list(const VisitFilter& filter, std::int64_t user_id,
                                               const RecordScope& scope);
