@@ -10,6 +10,7 @@ export const router = createRouter({
     { path: '/clients', name: 'clients', component: () => import('@/pages/ClientsPage.vue') },
     { path: '/clients/:id(\\d+)', name: 'client', component: () => import('@/pages/ClientPage.vue'), props: true },
     { path: '/visits/new', name: 'log-visit', component: () => import('@/pages/LogVisitPage.vue') },
+    { path: '/visits/backfill', name: 'backfill', component: () => import('@/pages/BackfillPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },

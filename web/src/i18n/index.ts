@@ -6,9 +6,15 @@ import zhCN from './zh-CN';
 
 const storageKey = 'laurel.locale';
 
+/** The device's saved choice; else English for a browser set to English; else zh-CN. */
+export function preferredLocale(saved: string | null, browserLanguage: string): Locale {
+  if (saved === 'en' || saved === 'zh-CN') return saved;
+  return /^en\b/i.test(browserLanguage) ? 'en' : 'zh-CN';
+}
+
 function initialLocale(): Locale {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(storageKey) : null;
-  return saved === 'en' || saved === 'zh-CN' ? saved : 'zh-CN';
+  return preferredLocale(saved, typeof navigator !== 'undefined' ? navigator.language : '');
 }
 
 export const i18n = createI18n({

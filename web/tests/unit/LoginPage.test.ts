@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import LoginPage from '@/pages/LoginPage.vue';
 import { i18n, setLocale } from '@/i18n';
@@ -25,6 +25,8 @@ async function mountLogin() {
   const wrapper = mount(LoginPage, { global: { plugins: [i18n, router] }, attachTo: document.body });
   return { wrapper, router };
 }
+
+beforeEach(() => setLocale('zh-CN'));
 
 afterEach(() => {
   vi.unstubAllGlobals();

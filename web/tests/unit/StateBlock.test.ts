@@ -1,8 +1,10 @@
 import { mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import StateBlock from '@/components/StateBlock.vue';
 import { NetworkError } from '@/api/problem';
-import { i18n } from '@/i18n';
+import { i18n, setLocale } from '@/i18n';
+
+beforeEach(() => setLocale('zh-CN'));
 
 const mountWith = (props: { loading: boolean; error: unknown; empty?: boolean; emptyText?: string }) =>
   mount(StateBlock, { props, slots: { default: '<p class="content">rows</p>' }, global: { plugins: [i18n] } });

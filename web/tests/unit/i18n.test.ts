@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/i18n/en';
 import zhCN from '@/i18n/zh-CN';
+import { preferredLocale } from '@/i18n';
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([k, v]) =>
@@ -18,5 +19,18 @@ describe('messages', () => {
         keys(m).map((k) => [k, (k.split('.').reduce((o: any, p) => o[p], m) as string).match(/\{\w+\}/g)?.sort() ?? []]),
       );
     expect(placeholders(en)).toEqual(placeholders(zhCN));
+  });
+});
+
+describe('preferredLocale', () => {
+  it('keeps the choice made on the device', () => {
+    expect(preferredLocale('en', 'zh-CN')).toBe('en');
+    expect(preferredLocale('zh-CN', 'en-GB')).toBe('zh-CN');
+  });
+  it('otherwise follows an English browser, and is Chinese for every other language', () => {
+    expect(preferredLocale(null, 'en-US')).toBe('en');
+    expect(preferredLocale(null, 'zh-TW')).toBe('zh-CN');
+    expect(preferredLocale(null, 'fr-FR')).toBe('zh-CN');
+    expect(preferredLocale('garbage', '')).toBe('zh-CN');
   });
 });
