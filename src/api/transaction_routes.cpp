@@ -97,6 +97,12 @@ core::Result<Response> list(Services& services, const Request& request, RequestC
   auto to = query->optional_time("to");
   if (!to) return to.error();
   if (*to) filter.to = core::to_micros(**to);
+  auto order = query->optional_string("order", 10);
+  if (!order) return order.error();
+  if (*order && **order != "oldest" && **order != "newest") {
+    return core::Error::invalid("order", "must be oldest or newest");
+  }
+  filter.newest_first = *order && **order == "newest";
   if (auto s = read_page(*query, filter); !s) return s.error();
   if (auto s = query->finish(); !s) return s.error();
   auto scope = services.scopes.of(context.user());

@@ -1,5 +1,7 @@
 #include "store/transaction_repository.hpp"
 
+#include <limits>
+
 #include "store/sql_conditions.hpp"
 
 namespace laurel::store {
@@ -124,7 +126,10 @@ core::Result<bool> TransactionRepository::visible(std::int64_t id, const RecordS
 
 core::Result<std::vector<TransactionRecord>> TransactionRepository::list(const TransactionFilter& f,
                                                                          const RecordScope& s) {
-  std::vector<Value> params{f.after_id, std::int64_t{f.limit + 1}};
+  // Newest first pages down from the cursor (from beyond the largest id on the first page).
+  const std::int64_t bound =
+      f.newest_first && f.after_id == 0 ? std::numeric_limits<std::int64_t>::max() : f.after_id;
+  std::vector<Value> params{bound, std::int64_t{f.limit + 1}};
   std::string scope;
   if (!s.everything) {  // everything: no clause at all, rather than one true for every row
     params.insert(params.end(),
@@ -141,9 +146,11 @@ core::Result<std::vector<TransactionRecord>> TransactionRepository::list(const T
       .add_if(f.external_id, "t.external_id = ?")
       .add_if(f.from, "t.trade_time >= ?")
       .add_if(f.to, "t.trade_time < ?");
-  auto rows = db_.query("SELECT " + std::string(kColumns) + " FROM transactions t WHERE t.id > $1" +
-                            scope + where.sql() + " ORDER BY t.id LIMIT $2",
-                        params);
+  auto rows = db_.query(
+      "SELECT " + std::string(kColumns) + " FROM transactions t" +
+          (f.newest_first ? " WHERE t.id < $1" : " WHERE t.id > $1") + scope + where.sql() +
+          (f.newest_first ? " ORDER BY t.id DESC" : " ORDER BY t.id") + " LIMIT $2",
+      params);
   if (!rows) return rows.error();
   std::vector<TransactionRecord> transactions;
   transactions.reserve(rows->size());

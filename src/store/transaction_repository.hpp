@@ -46,7 +46,9 @@ struct TransactionFilter {
   std::optional<std::string> external_id;
   std::optional<std::int64_t> from;  // trade_time >= from
   std::optional<std::int64_t> to;    // trade_time < to
+  // The cursor: ids after it in id order, or, newest_first, ids before it (0: from the newest).
   std::int64_t after_id = 0;
+  bool newest_first = false;  // a client's trades as people read them: latest on top
   int limit = 50;
 };
 

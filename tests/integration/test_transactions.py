@@ -163,3 +163,25 @@ def test_the_cli_imports_a_gb18030_csv_and_stops_at_a_bad_row(laurel, org, tmp_p
     assert org.admin.call("GET", "/api/v1/transactions?external_id=CSV-9").json()["items"] == []
     partial = run_cli("import", "transactions", str(bad), "--partial", db=laurel.db)
     assert partial.returncode == 2 and "applied 1, duplicates 0, failed 1" in partial.stdout
+
+
+def test_newest_first_pages_down_from_the_latest_trade(org):
+    client = org.client("新近交易银行")
+    ids = []
+    for n in range(5):
+        r = org.ta.call("POST", "/api/v1/transactions",
+                        trade(org, f"TA-NEWEST-{n}", client_id=client))
+        assert r.status_code == 201, r.text
+        ids.append(r.json()["id"])
+    first = org.admin.call("GET", f"/api/v1/transactions?client_id={client}&order=newest&limit=2")
+    assert first.status_code == 200, first.text
+    assert [t["id"] for t in first.json()["items"]] == [ids[4], ids[3]]
+    cursor = first.json()["next_cursor"]
+    rest = org.admin.call("GET", f"/api/v1/transactions?client_id={client}&order=newest"
+                                 f"&limit=5&cursor={cursor}").json()
+    assert [t["id"] for t in rest["items"]] == [ids[2], ids[1], ids[0]]
+    assert rest["next_cursor"] is None
+    oldest = org.admin.call("GET", f"/api/v1/transactions?client_id={client}&limit=2").json()
+    assert [t["id"] for t in oldest["items"]] == ids[:2]
+    bad = org.admin.call("GET", "/api/v1/transactions?order=sideways")
+    assert bad.status_code == 400 and bad.json()["field"] == "order"

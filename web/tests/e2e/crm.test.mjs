@@ -94,6 +94,41 @@ describe('clients', () => {
   });
 });
 
+describe("a client's full view", () => {
+  test('every tab shows its records from Laurel: charts, org chart, people, visits, service, holdings, trades, pipeline', async () => {
+    const sales = await apiAs(laurel.base, salesUser);
+    const day = await sales.get('/api/v1/me/day');
+    // The covered client with the most trades shows the most.
+    const clientId = day.recent_clients[0].client_id;
+    const trades = await sales.get(`/api/v1/transactions?client_id=${clientId}&order=newest&limit=1`);
+    const { context, page } = await newPage(pc);
+    await signIn(page, laurel.base, salesUser);
+    const errors = []; // from here on, every API call answers
+    page.on('response', (r) => r.url().includes('/api/') && r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+    await page.goto(`${laurel.base}/clients/${clientId}`);
+    await page.locator('[data-test=client-score]').waitFor();
+    await page.locator('.chart canvas').first().waitFor(); // ECharts drew the coverage chart
+    for (const [tab, ready] of [
+      ['组织架构', '[data-test=org-tree]'],
+      ['拜访记录', '[data-test=visit-timeline]'],
+      ['服务记录', '[data-test=service-records], .state-empty'],
+      ['保有', '[data-test=holdings], .state-empty'],
+      ['交易', '[data-test=trades], .state-empty'],
+      ['商机', '[data-test=opportunities], .state-empty'],
+    ]) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.locator(`.el-tab-pane:visible :is(${ready})`).first().waitFor();
+    }
+    if (trades.items.length) {
+      await page.getByRole('tab', { name: '交易' }).click();
+      const firstRow = page.locator('[data-test=trades] tbody tr').first();
+      assert.match(await firstRow.textContent(), new RegExp(trades.items[0].kind_name), 'the latest trade is on top');
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('logging a visit on a phone', () => {
   test('home → + → a recent client is the form; attendees and notes are saved and on the timeline', async () => {
     const { context, page } = await newPage(phone);
@@ -140,6 +175,10 @@ describe('logging a visit on a phone', () => {
       return { interactive_ms: Math.round(performance.now()), dom_content_loaded_ms: Math.round(nav.domContentLoadedEventEnd) };
     });
     recordTiming('visit-form-interactive-phone', timing);
+    // The JavaScript this phone route loaded, compressed as served (Laurel gzips text assets).
+    const js = await page.evaluate(() =>
+      performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js')).reduce((n, r) => n + r.encodedBodySize, 0));
+    recordTiming('visit-form-javascript-bytes-gzip', js);
     assert.ok(timing.interactive_ms > 0);
     await context.close();
   });

@@ -1,0 +1,50 @@
+// Reference data many pages name things by: products and departments, fetched once per session.
+import { get } from '@/api/client';
+import type { Page } from '@/api/types';
+
+export interface ProductRef {
+  id: number;
+  code: string;
+  name: string;
+  type: string;
+  money_market: boolean;
+}
+export interface DepartmentRef {
+  id: number;
+  name: string;
+  parent_id: number | null;
+}
+
+async function all<T>(path: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await get<Page<T>>(path, { limit: 200, cursor });
+    items.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return items;
+}
+
+let products: Promise<Map<number, ProductRef>> | null = null;
+let departments: Promise<Map<number, DepartmentRef>> | null = null;
+
+function cached<T extends { id: number }>(load: () => Promise<T[]>, reset: () => void): Promise<Map<number, T>> {
+  const p = load().then((list) => new Map(list.map((x) => [x.id, x])));
+  p.catch(reset); // a failure is not remembered: the next page asks again
+  return p;
+}
+
+export function productsById(): Promise<Map<number, ProductRef>> {
+  products ??= cached(() => all<ProductRef>('/api/v1/products'), () => (products = null));
+  return products;
+}
+
+export function departmentsById(): Promise<Map<number, DepartmentRef>> {
+  // Not paginated: the whole tree in one answer.
+  departments ??= cached(
+    () => get<{ items: DepartmentRef[] }>('/api/v1/departments').then((p) => p.items),
+    () => (departments = null),
+  );
+  return departments;
+}
