@@ -18,6 +18,16 @@ before(async () => {
   sales = await apiAs(laurel.base, salesName);
 });
 
+/** Pastes text into the first row's client cell, as Ctrl+V of cells copied from Excel does. */
+async function pasteIntoFirstRow(page, text) {
+  await page.locator('[data-test=backfill-row-0] input[name=client]').focus();
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 after(async () => {
   await browser?.close();
   await laurel?.stop();
@@ -42,13 +52,7 @@ test('five visits pasted, one bad: four recorded, the bad one fixed and recorded
   const page = await context.newPage();
   await signIn(page, laurel.base, salesName);
   await page.click('[data-test="nav-/visits/backfill"]');
-  const firstClient = page.locator('[data-test=backfill-row-0] input[name=client]');
-  await firstClient.focus();
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, tsv);
+  await pasteIntoFirstRow(page, tsv);
   assert.equal(await page.inputValue('[data-test=backfill-row-3] input[name=occurred_at]'), '2026-11-05T09:00');
   assert.equal(await page.inputValue('[data-test=backfill-row-1] select[name=kind]'), 'meeting');
 
@@ -80,12 +84,7 @@ test('rows the grid cannot read are marked before anything is sent', async () =>
   const page = await context.newPage();
   await signIn(page, laurel.base, salesName);
   await page.goto(`${laurel.base}/visits/backfill`);
-  await page.locator('[data-test=backfill-row-0] input[name=client]').focus();
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, '没有这个客户机构\tcarrier pigeon\tyesterday\t\t\t\t\n');
+  await pasteIntoFirstRow(page, '没有这个客户机构\tcarrier pigeon\tyesterday\t\t\t\t\n');
   const row = page.locator('[data-test=backfill-row-0]');
   await row.locator('td:has(input[name=client]) .field-error').waitFor();
   assert.match(await row.locator('td:has(select[name=kind]) .field-error').textContent(), /carrier pigeon/);

@@ -107,12 +107,13 @@ describe("a client's full view", () => {
     page.on('response', (r) => r.url().includes('/api/') && r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
     await page.goto(`${laurel.base}/clients/${clientId}`);
     await page.locator('[data-test=client-score]').waitFor();
-    await page.locator('.chart canvas').first().waitFor(); // ECharts drew the coverage chart
+    await page.locator('[data-test=role-coverage] tbody tr').first().waitFor(); // the coverage chart
     for (const [tab, ready] of [
       ['组织架构', '[data-test=org-tree]'],
       ['拜访记录', '[data-test=visit-timeline]'],
       ['服务记录', '[data-test=service-records], .state-empty'],
       ['保有', '[data-test=holdings], .state-empty'],
+      ['保有', '.chart canvas'], // ECharts drew the trend
       ['交易', '[data-test=trades], .state-empty'],
       ['商机', '[data-test=opportunities], .state-empty'],
     ]) {

@@ -1,7 +1,7 @@
 // End-to-end harness: a real `laurel serve` on a loopback port over a temporary copy of a
 // generated demo company, and real headless Chromium (Debian's) driven by playwright-core.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ function demoDatabase() {
   mkdirSync(cacheDir, { recursive: true });
   const cached = join(cacheDir, `demo-${companyToday()}-${built.mtimeMs}-${built.size}.db`);
   if (!existsSync(cached)) {
-    const partial = `${cached}.partial`;
+    const partial = join(tmpdir(), `laurel-e2e-demo-${process.pid}.partial`);
     rmSync(partial, { force: true });
     const r = spawnSync(binary, ['demo', '--db', partial, '--as-of', companyToday(), '--generate-only'], {
       env: { ...process.env, ...cheapArgon2 },
@@ -36,8 +36,9 @@ function demoDatabase() {
       timeout: 300_000,
     });
     if (r.status !== 0) throw new Error(`laurel demo failed: ${r.stderr}${r.stdout}`);
-    copyFileSync(partial, cached);
-    rmSync(partial, { force: true });
+    // One company at a time (~300 MB): the ones of older binaries or days go.
+    for (const old of readdirSync(cacheDir)) rmSync(join(cacheDir, old), { force: true });
+    renameSync(partial, cached); // the same folder tree: tmpdir()
   }
   return cached;
 }
