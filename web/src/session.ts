@@ -21,11 +21,11 @@ export async function restoreSession(): Promise<Me | null> {
     state.timeZone = s.time_zone;
     setCsrfToken(s.csrf_token);
   } catch (error) {
+    // Laurel unreachable: not "signed out"; the next navigation asks again.
     if (!(error instanceof ApiError && error.status === 401)) throw error;
     state.user = null;
-  } finally {
-    state.checked = true;
   }
+  state.checked = true;
   return state.user;
 }
 

@@ -87,3 +87,24 @@ describe('LoginPage', () => {
     expect(router.currentRoute.value.fullPath).toBe('/clients/5');
   });
 });
+
+describe('LoginPage after signing in', () => {
+  it('never sends the user to another site named in ?next=', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => answer(200, {
+      token: 'lss_x', token_type: 'Bearer', expires_at: '2026-12-02T00:00:00.000000Z', csrf_token: 'c',
+      user: { id: 2, username: 'li.lei', display_name: '李雷', role: 'sales' }, time_zone: 'Asia/Shanghai',
+    })));
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/login', component: LoginPage }, { path: '/', component: { template: '<p>home</p>' } },
+               { path: '/:rest(.*)*', component: { template: '<p>other</p>' } }],
+    });
+    await router.push('/login?next=//evil.example/x');
+    const wrapper = mount(LoginPage, { global: { plugins: [i18n, router] } });
+    await wrapper.find('input[name=username]').setValue('li.lei');
+    await wrapper.find('input[name=password]').setValue('right');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(router.currentRoute.value.fullPath).toBe('/');
+  });
+});
