@@ -1,4 +1,5 @@
 // Reference data many pages name things by: products and departments, fetched once per session.
+import { shallowRef, type Ref } from 'vue';
 import { get } from '@/api/client';
 import type { Page } from '@/api/types';
 
@@ -47,4 +48,11 @@ export function departmentsById(): Promise<Map<number, DepartmentRef>> {
     () => (departments = null),
   );
   return departments;
+}
+
+/** For a page: the map, empty until it has loaded (names then fill in; a failure leaves ids). */
+export function useReference<T>(load: () => Promise<Map<number, T>>): Ref<Map<number, T>> {
+  const map = shallowRef(new Map<number, T>());
+  load().then((m) => (map.value = m)).catch(() => {});
+  return map;
 }
