@@ -14,6 +14,16 @@ export interface DepartmentRef {
   id: number;
   name: string;
   parent_id: number | null;
+  active: boolean;
+  path: string[];
+}
+export interface StaffRef {
+  id: number;
+  name: string;
+  title: string | null;
+  active: boolean;
+  department_id: number | null;
+  user_id: number | null;
 }
 
 async function all<T>(path: string): Promise<T[]> {
@@ -29,6 +39,14 @@ async function all<T>(path: string): Promise<T[]> {
 
 let products: Promise<Map<number, ProductRef>> | null = null;
 let departments: Promise<Map<number, DepartmentRef>> | null = null;
+let staff: Promise<Map<number, StaffRef>> | null = null;
+
+/** After an admin changes products, departments or staff: the next page reads them afresh. */
+export function invalidateReference(): void {
+  products = null;
+  departments = null;
+  staff = null;
+}
 
 function cached<T extends { id: number }>(load: () => Promise<T[]>, reset: () => void): Promise<Map<number, T>> {
   const p = load().then((list) => new Map(list.map((x) => [x.id, x])));
@@ -48,6 +66,11 @@ export function departmentsById(): Promise<Map<number, DepartmentRef>> {
     () => (departments = null),
   );
   return departments;
+}
+
+export function staffById(): Promise<Map<number, StaffRef>> {
+  staff ??= cached(() => all<StaffRef>('/api/v1/staff'), () => (staff = null));
+  return staff;
 }
 
 /** For a page: the map, empty until it has loaded (names then fill in; a failure leaves ids). */

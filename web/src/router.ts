@@ -1,6 +1,10 @@
 // Routes; each page is its own chunk, so a phone loads only what the page it opens needs.
 import { createRouter, createWebHistory } from 'vue-router';
+import type { RoleName } from '@/api/types';
 import { restoreSession, session } from '@/session';
+
+const managers: RoleName[] = ['admin', 'manager'];
+const admins: RoleName[] = ['admin'];
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -11,6 +15,19 @@ export const router = createRouter({
     { path: '/clients/:id(\\d+)', name: 'client', component: () => import('@/pages/ClientPage.vue'), props: true },
     { path: '/visits/new', name: 'log-visit', component: () => import('@/pages/LogVisitPage.vue') },
     { path: '/visits/backfill', name: 'backfill', component: () => import('@/pages/BackfillPage.vue') },
+    { path: '/manage', name: 'manage', component: () => import('@/pages/ManageHubPage.vue'), meta: { roles: managers } },
+    { path: '/manage/campaigns', component: () => import('@/pages/manage/CampaignsPage.vue'), meta: { roles: managers } },
+    { path: '/manage/targets', component: () => import('@/pages/manage/TargetsPage.vue'), meta: { roles: managers } },
+    { path: '/manage/pipeline', component: () => import('@/pages/manage/PipelinePage.vue'), meta: { roles: managers } },
+    { path: '/manage/handover', component: () => import('@/pages/manage/HandoverPage.vue'), meta: { roles: managers } },
+    { path: '/manage/imports', component: () => import('@/pages/manage/ImportsPage.vue'), meta: { roles: managers } },
+    { path: '/admin/users', component: () => import('@/pages/admin/UsersPage.vue'), meta: { roles: admins } },
+    { path: '/admin/departments', component: () => import('@/pages/admin/DepartmentsPage.vue'), meta: { roles: admins } },
+    { path: '/admin/products', component: () => import('@/pages/admin/ProductsPage.vue'), meta: { roles: admins } },
+    { path: '/admin/tokens', component: () => import('@/pages/admin/TokensPage.vue'), meta: { roles: admins } },
+    { path: '/admin/calendar', component: () => import('@/pages/admin/CalendarPage.vue'), meta: { roles: admins } },
+    { path: '/admin/audit', component: () => import('@/pages/admin/AuditPage.vue'), meta: { roles: admins } },
+    { path: '/admin/merge', component: () => import('@/pages/admin/MergePage.vue'), meta: { roles: admins } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
@@ -29,5 +46,8 @@ router.beforeEach(async (to) => {
     return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
   }
   if (to.name === 'login' && session.user) return { path: '/' };
+  // The API refuses these pages' calls anyway; the UI does not offer what the role cannot do.
+  const roles = to.meta.roles as RoleName[] | undefined;
+  if (roles && session.user && !roles.includes(session.user.role)) return { path: '/' };
   return true;
 });

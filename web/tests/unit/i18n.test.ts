@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/i18n/en';
 import zhCN from '@/i18n/zh-CN';
+import manageEn from '@/i18n/manage.en';
+import manageZhCN from '@/i18n/manage.zh-CN';
 import { preferredLocale } from '@/i18n';
 
 function keys(messages: object, prefix = ''): string[] {
@@ -12,6 +14,11 @@ function keys(messages: object, prefix = ''): string[] {
 describe('messages', () => {
   it('have the same keys in Chinese and English, so no screen falls back half-translated', () => {
     expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+    expect(keys(manageEn).sort()).toEqual(keys(manageZhCN).sort());
+  });
+  it('keep the manager pages apart from the main messages: no key is defined twice', () => {
+    const main = new Set(keys(en));
+    expect(keys(manageEn).filter((k) => main.has(k))).toEqual([]);
   });
   it('use the same placeholders in both languages', () => {
     const placeholders = (m: object) =>
@@ -19,6 +26,7 @@ describe('messages', () => {
         keys(m).map((k) => [k, (k.split('.').reduce((o: any, p) => o[p], m) as string).match(/\{\w+\}/g)?.sort() ?? []]),
       );
     expect(placeholders(en)).toEqual(placeholders(zhCN));
+    expect(placeholders(manageEn)).toEqual(placeholders(manageZhCN));
   });
 });
 
