@@ -34,6 +34,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       client_statuses(*store, holdings, config.crm.dormant_after_days),
       campaigns(*store, clock, events, scopes),
       targets(*store, clock, events, scopes),
-      opportunities(*store, clock, events, scopes) {}
+      opportunities(*store, clock, events, scopes),
+      calendar(*store, clock, events) {}
 
 }  // namespace laurel::api

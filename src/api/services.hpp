@@ -12,6 +12,7 @@
 #include "auth/user_service.hpp"
 #include "config/config.hpp"
 #include "core/clock.hpp"
+#include "crm/calendar_service.hpp"
 #include "crm/campaign_service.hpp"
 #include "crm/client_service.hpp"
 #include "crm/client_status.hpp"
@@ -66,6 +67,7 @@ struct Services {
   crm::CampaignService campaigns;
   crm::TargetService targets;
   crm::OpportunityService opportunities;
+  crm::CalendarService calendar;
 };
 
 }  // namespace laurel::api

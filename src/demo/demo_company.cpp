@@ -1,5 +1,6 @@
 #include "demo/demo_company.hpp"
 
+#include "demo/demo_calendar.hpp"
 #include "demo/demo_world.hpp"
 #include "store/migrator.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -30,6 +31,7 @@ core::Result<DemoSummary> generate_demo(const config::Config& config, const Demo
   DemoSummary summary;
   try {
     build_organisation(world);
+    build_calendar(world);
     build_products(world);
     world.at(plus_days(world.first_day, -60), 9);
     build_clients(world);

@@ -3,7 +3,8 @@
 // institutional clients with org charts and ~5,000 key people, 30 funds (several money-market),
 // 2 campaigns, ~50,000 visits and ~200,000 trades over the 12 months before the as-of date, with
 // coverage, targets, opportunities and service records. Deterministic for a seed; plausible:
-// client sizes skewed (a few very large), trades on working days only, a department transfer
+// client sizes skewed (a few very large), trades on exchange trading days only, visits mostly on
+// working days (the company calendar, seeded with 2025 and 2026 holidays), a department transfer
 // mid-year, 60/40 coverage splits, a dormant client that comes back.
 //
 // Everything is written through the CRM services with a clock moved forward day by day, so the

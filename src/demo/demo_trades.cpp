@@ -17,8 +17,8 @@ std::vector<double> trading_weights(const World& w) {
   return weights;
 }
 
-core::LocalDate working_day_from(core::LocalDate day) {
-  while (!is_working_day(day))
+core::LocalDate trading_day_from(core::LocalDate day) {
+  while (!is_trading_day(day))
     day = plus_days(day, 1);
   return day;
 }
@@ -26,9 +26,9 @@ core::LocalDate working_day_from(core::LocalDate day) {
 }  // namespace
 
 TradeBook::TradeBook(World& world) : w_(world), clients_(trading_weights(world)) {
-  reactivation_buy_ = working_day_from(plus_days(w_.first_day, 20));
-  reactivation_sell_ = working_day_from(plus_days(w_.first_day, 45));
-  reactivation_return_ = working_day_from(plus_days(w_.options.as_of, -40));
+  reactivation_buy_ = trading_day_from(plus_days(w_.first_day, 20));
+  reactivation_sell_ = trading_day_from(plus_days(w_.first_day, 45));
+  reactivation_return_ = trading_day_from(plus_days(w_.options.as_of, -40));
 }
 
 void TradeBook::add(std::vector<crm::BatchRow>& rows, std::size_t client, std::size_t product,

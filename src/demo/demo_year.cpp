@@ -52,7 +52,7 @@ class Year {
   std::map<std::size_t, std::vector<crm::VisitRow>> week_visits_;  // by author
   std::vector<OpenFollowUp> follow_ups_;
   std::vector<OpenOpportunity> opportunities_;
-  std::optional<core::LocalDate> previous_working_day_;
+  std::optional<core::LocalDate> previous_trading_day_;
   core::LocalDate transfer_day_{};
   core::LocalDate costs_day_{};
 };
@@ -130,12 +130,12 @@ void Year::monthly_targets(core::LocalDate first_of_month) {
 
 void Year::trades(core::LocalDate day) {
   std::vector<crm::BatchRow> rows;
-  if (previous_working_day_) rows = trades_.day(*previous_working_day_, day);
+  if (previous_trading_day_) rows = trades_.day(*previous_trading_day_, day);
   if (day == w_.last_day) {
     auto pending = trades_.day(day, std::nullopt);  // today's trades: not confirmed yet
     std::move(pending.begin(), pending.end(), std::back_inserter(rows));
   }
-  previous_working_day_ = day;
+  previous_trading_day_ = day;
   if (rows.empty()) return;
   w_.at(day, 18);
   auto report = must(w_.services.transactions.import(rows, false, w_.ta_system), "trades");
@@ -321,7 +321,7 @@ void Year::run() {
       }
     }
     plan_visits(day);
-    if (is_working_day(day)) trades(day);
+    if (is_trading_day(day)) trades(day);
     const bool week_ends = date::weekday{date::sys_days(day)} == date::Sunday;
     if (week_ends || day == w_.last_day) end_of_week(day);
   }

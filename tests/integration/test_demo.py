@@ -87,6 +87,23 @@ def test_trades_happen_on_working_days_only(demo):
     assert 230 <= len(days) <= 250
 
 
+def test_the_company_calendar_has_chinas_holidays_and_swapped_days(demo):
+    _, db, _ = demo
+    days = {d: (kind, name) for d, kind, name in db.execute(
+        "SELECT day, kind, name FROM calendar_days")}
+    for year, holidays, swapped in ((2025, 28, 5), (2026, 33, 6)):
+        of_year = [v for d, v in days.items() if d.startswith(str(year))]
+        assert sum(k == "holiday" for k, _ in of_year) == holidays, year
+        assert sum(k == "working_day" for k, _ in of_year) == swapped, year
+    assert days["2026-02-15"] == ("holiday", "春节"), "a Sunday of the Spring Festival is named"
+    assert days["2025-10-11"][0] == "working_day" and days["2026-01-04"][0] == "working_day"
+    assert all(HAN.search(name) for _, name in days.values())
+    assert all(datetime.date.fromisoformat(d).weekday() >= 5
+               for d, (kind, _) in days.items() if kind == "working_day")
+    trading = {d for (d,) in db.execute("SELECT DISTINCT trade_date FROM transactions")}
+    assert not trading & set(days), "no trades on holidays, nor on swapped weekend working days"
+
+
 def test_a_transfer_a_60_40_split_and_a_dormant_client_coming_back(demo):
     _, db, _ = demo
     moved = one(db, "SELECT count(*) FROM staff_assignments a WHERE effective_from > ?"
@@ -157,5 +174,8 @@ def test_laurel_demo_serves_the_generated_company(demo):
         campaigns = admin.call("GET", "/api/v1/campaigns").json()["items"]
         assert {c["name"] for c in campaigns} == {"稳健理财季", "年末权益冲刺"}
         assert all(c["subscription_amount"] != "0.00" for c in campaigns)
+        calendar = admin.call("GET", "/api/v1/calendar?year=2026").json()
+        assert calendar["working_days"] == 248, "261 weekdays, 19 of them off, 6 weekend days worked"
+        assert {m["month"]: m["working_days"] for m in calendar["months"]}["2026-02"] == 16  # 20 - 6 + 2
     finally:
         assert server.stop() == 0, server.log()[-2000:]
