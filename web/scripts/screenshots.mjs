@@ -27,26 +27,56 @@ try {
     { name: 'client-visits', path: `/clients/${client}?tab=visits`, ready: '[data-test=visit-timeline]' },
     { name: 'log-visit', path: `/visits/new?client=${client}`, ready: '[data-test=visit-attendees]' },
   ];
-  for (const [device, settings] of [['pc', pc], ['phone', phone]]) {
-    const context = await browser.newContext({ ...settings, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await signIn(page, laurel.base, sales);
-    for (const shot of shots) {
-      if (shot.signedIn === false) {
-        const fresh = await browser.newContext({ ...settings, locale: 'zh-CN' });
-        const p = await fresh.newPage();
-        await p.goto(`${laurel.base}${shot.path}`);
-        await p.locator(shot.ready).first().waitFor();
-        await p.screenshot({ path: join(out, `${device}-${shot.name}.png`) });
-        await fresh.close();
-        continue;
+  // The salesperson's pages on both devices in Chinese; a manager's in Chinese and an admin's in
+  // English (both languages are in the tour).
+  const groups = [
+    { user: sales, locale: 'zh-CN', devices: ['pc', 'phone'], shots },
+    {
+      user: 'cengjianhua',
+      locale: 'zh-CN',
+      devices: ['pc', 'phone'],
+      shots: [
+        { name: 'manage-pipeline', path: '/manage/pipeline', ready: '[data-test=pipeline] [data-stage]' },
+        { name: 'manage-campaigns', path: '/manage/campaigns', ready: '[data-test=campaign-list]' },
+        { name: 'manage-targets', path: '/manage/targets', ready: '[data-test=target-list]' },
+      ],
+    },
+    { user: 'cengjianhua', locale: 'zh-CN', devices: ['phone'], shots: [{ name: 'manage', path: '/manage', ready: '[data-test="hub-/manage/campaigns"]' }] },
+    {
+      user: 'admin',
+      locale: 'en-GB',
+      devices: ['pc'],
+      shots: [
+        { name: 'admin-calendar', path: '/admin/calendar', ready: '[data-test=calendar-total]' },
+        { name: 'admin-users', path: '/admin/users', ready: '[data-test=role-list] dt' },
+        { name: 'admin-departments', path: '/admin/departments', ready: '[data-test=staff-list]' },
+      ],
+    },
+  ];
+  const devices = { pc, phone };
+  for (const group of groups) {
+    for (const device of group.devices) {
+      const settings = devices[device];
+      const context = await browser.newContext({ ...settings, locale: group.locale });
+      const page = await context.newPage();
+      await signIn(page, laurel.base, group.user);
+      for (const shot of group.shots) {
+        if (shot.signedIn === false) {
+          const fresh = await browser.newContext({ ...settings, locale: group.locale });
+          const p = await fresh.newPage();
+          await p.goto(`${laurel.base}${shot.path}`);
+          await p.locator(shot.ready).first().waitFor();
+          await p.screenshot({ path: join(out, `${device}-${shot.name}.png`) });
+          await fresh.close();
+          continue;
+        }
+        await page.goto(`${laurel.base}${shot.path}`);
+        await page.locator(shot.ready).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.screenshot({ path: join(out, `${device}-${shot.name}.png`), fullPage: device === 'pc' && !shot.name.startsWith('manage-pipeline') });
       }
-      await page.goto(`${laurel.base}${shot.path}`);
-      await page.locator(shot.ready).first().waitFor();
-      await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: join(out, `${device}-${shot.name}.png`), fullPage: device === 'pc' });
+      await context.close();
     }
-    await context.close();
   }
   console.log(`screenshots: ${out}`);
 } finally {

@@ -225,7 +225,7 @@ export default {
     hint: 'Monday to Friday are working days unless a holiday says otherwise; a weekend day can be swapped into a working day.',
     previousYear: 'Previous year',
     nextYear: 'Next year',
-    import: 'Import CSV',
+    import: 'Import CSV or XLSX',
     importHint: 'Columns date, kind (holiday or working_day), name; all or nothing.',
     workingDays: '{n} working days in {year}',
     rest: 'Rest day',

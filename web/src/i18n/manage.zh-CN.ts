@@ -223,7 +223,7 @@ export default {
     hint: '周一至周五为工作日，节假日除外；周末可调为工作日（调休）。',
     previousYear: '上一年',
     nextYear: '下一年',
-    import: '导入 CSV',
+    import: '导入 CSV 或 XLSX',
     importHint: '列：date、kind（holiday 或 working_day）、name；全部成功才导入。',
     workingDays: '{year} 年共 {n} 个工作日',
     rest: '休息日',
