@@ -232,7 +232,6 @@ export default {
     working: 'Working day',
     holiday: 'Holiday',
     swapped: 'Swapped working day',
-    month: 'Month {month}',
     monthDays: '{n} working days',
     weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su',
     exceptions: 'Holidays and swapped days',

@@ -230,7 +230,6 @@ export default {
     working: '工作日',
     holiday: '节假日',
     swapped: '调休上班',
-    month: '{month} 月',
     monthDays: '{n} 个工作日',
     weekdays: '一,二,三,四,五,六,日',
     exceptions: '节假日与调休',
