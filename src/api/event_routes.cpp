@@ -35,6 +35,12 @@ core::Result<Response> list_events(Services& services, const Request& request) {
   auto cursor = query->cursor();
   if (!cursor) return cursor.error();
   filter.after_seq = *cursor;
+  auto order = query->optional_string("order", 10);
+  if (!order) return order.error();
+  if (*order && **order != "oldest" && **order != "newest") {
+    return core::Error::invalid("order", "must be oldest or newest");
+  }
+  filter.newest_first = *order && **order == "newest";
   auto limit = query->limit(100, 1000);
   if (!limit) return limit.error();
   filter.limit = *limit;

@@ -1,5 +1,8 @@
 #include "store/event_repository.hpp"
 
+#include <limits>
+#include <string>
+
 namespace laurel::store {
 
 core::Result<std::int64_t> EventRepository::append(const EventRecord& e) {
@@ -13,14 +16,17 @@ core::Result<std::int64_t> EventRepository::append(const EventRecord& e) {
 }
 
 core::Result<std::vector<EventRecord>> EventRepository::list(const EventFilter& f) {
+  const std::int64_t cursor =
+      f.newest_first && f.after_seq == 0 ? std::numeric_limits<std::int64_t>::max() : f.after_seq;
   auto rows = db_.query(
-      "SELECT seq, type, occurred_at, recorded_at, actor_user_id, actor, entity_type, entity_id, "
-      "payload FROM events WHERE seq > $1"
-      " AND ($2 IS NULL OR entity_type = $2)"
-      " AND ($3 IS NULL OR entity_id = $3)"
-      " AND ($4 IS NULL OR type = $4)"
-      " ORDER BY seq LIMIT $5",
-      {f.after_seq, nullable(f.entity_type), nullable(f.entity_id), nullable(f.type),
+      std::string("SELECT seq, type, occurred_at, recorded_at, actor_user_id, actor, entity_type, "
+                  "entity_id, payload FROM events WHERE ") +
+          (f.newest_first ? "seq < $1" : "seq > $1") +
+          " AND ($2 IS NULL OR entity_type = $2)"
+          " AND ($3 IS NULL OR entity_id = $3)"
+          " AND ($4 IS NULL OR type = $4)" +
+          (f.newest_first ? " ORDER BY seq DESC" : " ORDER BY seq") + " LIMIT $5",
+      {cursor, nullable(f.entity_type), nullable(f.entity_id), nullable(f.type),
        std::int64_t{f.limit + 1}});
   if (!rows) return rows.error();
   std::vector<EventRecord> events;

@@ -27,7 +27,11 @@ struct EventFilter {
   std::optional<std::string> entity_type;
   std::optional<std::string> entity_id;
   std::optional<std::string> type;
-  std::int64_t after_seq = 0;  // cursor: events with a larger seq, oldest first
+  // The cursor: the seq of the last event of the previous page; 0 for the first page.
+  std::int64_t after_seq = 0;
+  // Oldest first (the engine's order, the default), or newest first for people reading what
+  // changed lately; the cursor then continues with the smaller seqs.
+  bool newest_first = false;
   int limit = 100;
 };
 

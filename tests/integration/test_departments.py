@@ -38,6 +38,24 @@ def test_every_change_is_an_event_with_before_and_after(admin):
     assert events[1]["actor"] == "admin" and events[0]["seq"] < events[1]["seq"]
 
 
+def test_the_event_log_reads_newest_first_page_by_page(admin):
+    dept = create(admin, "Order Dept")
+    for name in ("Order Dept 2", "Order Dept 3"):
+        admin.call("PATCH", f"/api/v1/departments/{dept['id']}", {"name": name})
+    oldest = events_of(admin, dept["id"])
+    query = f"/api/v1/events?entity_type=department&entity_id={dept['id']}&order=newest&limit=2"
+    first = admin.call("GET", query).json()
+    assert [e["seq"] for e in first["items"]] == [oldest[2]["seq"], oldest[1]["seq"]]
+    second = admin.call("GET", f"{query}&cursor={first['next_cursor']}").json()
+    assert [e["seq"] for e in second["items"]] == [oldest[0]["seq"]]
+    assert second["next_cursor"] is None
+    # Unfiltered, newest first starts with the latest change of all.
+    latest = admin.call("GET", "/api/v1/events?order=newest&limit=1").json()["items"][0]
+    assert latest["seq"] == oldest[2]["seq"]
+    bad = admin.call("GET", "/api/v1/events?order=sideways")
+    assert bad.status_code == 400 and bad.json()["field"] == "order"
+
+
 def test_moves_keep_the_tree_acyclic(admin):
     a = create(admin, "Cycle A")
     b = create(admin, "Cycle B", a["id"])

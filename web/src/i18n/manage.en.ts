@@ -242,6 +242,12 @@ export default {
     clear: 'Back to an ordinary {rule}',
   },
   audit: {
+    adminActions: 'Admin actions and sign-ins',
+    recordChanges: 'Changes to records',
+    entityType: 'Record type (e.g. client)',
+    entityId: 'Record id',
+    eventType: 'Change (e.g. calendar.day_set)',
+    recordedAt: 'Recorded {at}, event {seq}',
     title: 'Audit log',
     at: 'When',
     actor: 'Who',

@@ -240,6 +240,12 @@ export default {
     clear: '恢复为普通{rule}',
   },
   audit: {
+    adminActions: '管理操作与登录',
+    recordChanges: '记录变更',
+    entityType: '记录类型（如 client）',
+    entityId: '记录编号',
+    eventType: '变更（如 calendar.day_set）',
+    recordedAt: '记录于 {at}，事件 {seq}',
     title: '审计日志',
     at: '时间',
     actor: '操作人',

@@ -145,6 +145,16 @@ test('the working-day calendar: make a weekday a holiday and the year has one wo
   assert.equal(afterwards.working_days, before.working_days - 1);
   assert.ok(afterwards.exceptions.some((e) => e.date === '2027-03-03' && e.kind === 'holiday'));
   await page.locator('[data-test=calendar-total]').getByText(`${before.working_days - 1} working days in 2027`).waitFor();
+
+  // Who changed the calendar, and from what: the record changes of the audit page.
+  await page.goto(`${laurel.base}/admin/audit?log=records`);
+  await page.locator('input[data-test=event-entity-type]').fill('calendar_day');
+  await page.locator('input[data-test=event-entity-id]').fill('2027-03-03');
+  const change = page.locator('[data-test=event-list] tbody tr.el-table__row', { hasText: 'calendar.day_set' });
+  await change.waitFor();
+  assert.match(await change.innerText(), /admin\s+calendar\.day_set\s+calendar_day #2027-03-03/);
+  await change.locator('.el-table__expand-icon').click();
+  await page.locator('[data-test=event-list] pre').getByText('"Company day"').first().waitFor();
 });
 
 test('the audit log lists what admins did, filtered by action and record', async () => {
