@@ -15,6 +15,12 @@ echo "== client search (800 and 100,000 clients)"
 build/release/bench/search_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 echo "== visit full-text search (1,000,000 visits; filling takes 1-2 minutes)"
 build/release/bench/visit_search_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
+echo "== recognition engine: metric fold (a million trades) and a demo log replayed"
+fold_db=$(mktemp -d)/fold-demo.db
+build/release/laurel demo --db "$fold_db" --as-of 2026-11-20 --generate-only >/dev/null
+LAUREL_BENCH_DEMO_DB="$fold_db" build/release/bench/engine_fold_bench --benchmark_repetitions=3 \
+  --benchmark_report_aggregates_only=true
+rm -rf "$(dirname "$fold_db")"
 echo "== demo generation (time, peak memory, file size)"
 demo_db=$(mktemp -d)/bench-demo.db
 if [ -x /usr/bin/time ]; then

@@ -82,4 +82,25 @@ std::string_view CompanyZone::name() const {
   return zone_->name();
 }
 
+date::sys_days ZoneDays::day_of(Timestamp t) {
+  const std::int64_t micros = t.time_since_epoch().count();
+  if (micros < begin_ || micros >= end_) {
+    const auto info = zone_.zone_->get_info(std::chrono::time_point_cast<std::chrono::seconds>(t));
+    using std::chrono::duration_cast;
+    using std::chrono::microseconds;
+    // The zone database bounds its stretches by far-past and far-future sentinels.
+    begin_ = info.begin.time_since_epoch() <= std::chrono::seconds(INT64_MIN / 1'000'000)
+                 ? INT64_MIN
+                 : duration_cast<microseconds>(info.begin.time_since_epoch()).count();
+    end_ = info.end.time_since_epoch() >= std::chrono::seconds(INT64_MAX / 1'000'000)
+               ? INT64_MAX
+               : duration_cast<microseconds>(info.end.time_since_epoch()).count();
+    offset_ = duration_cast<microseconds>(info.offset).count();
+  }
+  constexpr std::int64_t kDay = 86'400'000'000;
+  const std::int64_t local = micros + offset_;
+  const std::int64_t days = local >= 0 ? local / kDay : -((-local + kDay - 1) / kDay);
+  return date::sys_days(date::days(days));
+}
+
 }  // namespace laurel::core

@@ -5,6 +5,7 @@
 
 #include <date/date.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,8 +39,25 @@ class CompanyZone {
   std::string_view name() const;
 
  private:
+  friend class ZoneDays;
   explicit CompanyZone(const date::time_zone* zone) : zone_(zone) {}
   const date::time_zone* zone_;
+};
+
+// Company-local days of many instants, fast: the zone's UTC offset is looked up once for each
+// stretch between two clock changes and reused while the instants stay inside it (the engine
+// puts every event of the log through this). Not thread-safe: one per fold.
+class ZoneDays {
+ public:
+  explicit ZoneDays(CompanyZone zone) : zone_(zone) {}
+  // The company-local day that contains `t`, as days since 1970-01-01.
+  date::sys_days day_of(Timestamp t);
+
+ private:
+  CompanyZone zone_;
+  std::int64_t begin_ = 0;  // the cached stretch [begin_, end_) in microseconds since the epoch
+  std::int64_t end_ = 0;
+  std::int64_t offset_ = 0;  // its UTC offset in microseconds
 };
 
 }  // namespace laurel::core

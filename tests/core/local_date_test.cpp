@@ -70,3 +70,44 @@ TEST(CompanyZoneLocalTime, ReadsSpreadsheetTimesInTheCompanysZone) {
 
 }  // namespace
 }  // namespace laurel::core
+
+namespace laurel::core {
+namespace {
+
+// The fold's fast day lookup agrees with the zone database on every hour of two years, across
+// New York's clock changes and Shanghai's midnight (16:00 UTC).
+TEST(ZoneDays, AgreesWithTheZoneDatabaseAcrossClockChanges) {
+  for (const char* name : {"America/New_York", "Asia/Shanghai", "UTC", "Australia/Lord_Howe"}) {
+    const auto zone = CompanyZone::locate(name);
+    ASSERT_TRUE(zone) << name;
+    ZoneDays days(*zone);
+    const Timestamp start = std::chrono::time_point_cast<std::chrono::microseconds>(
+        date::sys_days(date::year(2025) / 1 / 1));
+    for (int hour = 0; hour < 2 * 366 * 24; ++hour) {
+      for (const auto minute : {0, 59}) {
+        const Timestamp t = start + std::chrono::hours(hour) + std::chrono::minutes(minute);
+        ASSERT_EQ(LocalDate(days.day_of(t)), zone->date_of(t)) << name << " " << hour;
+      }
+    }
+  }
+}
+
+TEST(ZoneDays, ShanghaiMidnightIsFourPmUtc) {
+  const auto zone = CompanyZone::locate("Asia/Shanghai");
+  ZoneDays days(*zone);
+  const auto utc = [](const char* text) {
+    return std::chrono::time_point_cast<std::chrono::microseconds>(
+        date::sys_days(*parse_date(text)));
+  };
+  EXPECT_EQ(
+      LocalDate(days.day_of(utc("2026-11-30") + std::chrono::hours(15) + std::chrono::minutes(59))),
+      *parse_date("2026-11-30"));
+  EXPECT_EQ(LocalDate(days.day_of(utc("2026-11-30") + std::chrono::hours(16))),
+            *parse_date("2026-12-01"));
+  // Before 1970 too.
+  EXPECT_EQ(LocalDate(days.day_of(utc("1969-12-31") + std::chrono::hours(17))),
+            *parse_date("1970-01-01"));
+}
+
+}  // namespace
+}  // namespace laurel::core

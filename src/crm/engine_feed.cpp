@@ -1,0 +1,141 @@
+#include "crm/engine_feed.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/money.hpp"
+#include "core/timestamp.hpp"
+
+namespace laurel::crm {
+namespace {
+
+namespace json = boost::json;
+
+struct Unreadable {};  // thrown inside this file only, turned into an error by apply()
+
+const json::value& member(const json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  if (!v) throw Unreadable{};
+  return *v;
+}
+
+std::int64_t integer(const json::object& o, std::string_view key) {
+  const auto& v = member(o, key);
+  if (v.is_null()) return 0;
+  if (!v.is_int64()) throw Unreadable{};
+  return v.as_int64();
+}
+
+std::string_view text(const json::object& o, std::string_view key) {
+  const auto& v = member(o, key);
+  if (!v.is_string()) throw Unreadable{};
+  return v.as_string();
+}
+
+std::int64_t fen(const json::object& o, std::string_view key) {
+  auto amount = core::parse_amount(text(o, key), key);
+  if (!amount) throw Unreadable{};
+  return *amount;
+}
+
+core::Timestamp instant(const json::object& o, std::string_view key) {
+  auto t = core::parse_rfc3339(text(o, key));
+  if (!t) throw Unreadable{};
+  return *t;
+}
+
+// The record an event leaves behind: `after`, or `before` for a deletion (then not in effect).
+std::pair<const json::object*, bool> record_of(const json::value& payload) {
+  const auto& o = payload.as_object();
+  const auto& after = member(o, "after");
+  if (after.is_object()) return {&after.as_object(), true};
+  const auto& before = member(o, "before");
+  if (!before.is_object()) throw Unreadable{};
+  return {&before.as_object(), false};
+}
+
+engine::TradeFact trade_of(const json::object& t, std::int64_t seq) {
+  engine::TradeFact fact;
+  fact.id = integer(t, "id");
+  fact.seq = seq;
+  fact.trade_time = instant(t, "trade_time");
+  fact.client_id = integer(t, "client_id");
+  fact.product_id = integer(t, "product_id");
+  const auto kind = engine::parse_trade_kind(text(t, "kind"));
+  if (!kind) throw Unreadable{};
+  fact.kind = *kind;
+  fact.amount_fen = fen(t, "amount");
+  const auto status = text(t, "status");
+  fact.in_effect = status == "applied" || status == "confirmed";
+  for (const auto& c : member(t, "credits").as_array()) {
+    const auto& credit = c.as_object();
+    fact.credits.push_back(
+        {integer(credit, "staff_id"), integer(credit, "department_id"), fen(credit, "amount")});
+  }
+  return fact;
+}
+
+engine::VisitFact visit_of(const json::object& v, std::int64_t seq, bool in_effect) {
+  engine::VisitFact fact;
+  fact.id = integer(v, "id");
+  fact.seq = seq;
+  fact.occurred_at = instant(v, "occurred_at");
+  fact.client_id = integer(v, "client_id");
+  fact.with_key_people = !member(v, "attendee_ids").as_array().empty();
+  fact.in_effect = in_effect;
+  for (const auto& s : member(v, "staff").as_array()) {
+    const auto& staff = s.as_object();
+    fact.staff.push_back({integer(staff, "staff_id"), integer(staff, "department_id")});
+  }
+  return fact;
+}
+
+}  // namespace
+
+core::Status EngineFeed::apply(const store::EventRecord& event) {
+  const std::string_view type = event.type;
+  const bool trade = type.starts_with("transaction.");
+  const bool visit = type == "visit.recorded" || type == "visit.updated" || type == "visit.deleted";
+  const bool product = type == "product.created" || type == "product.updated";
+  const bool department = type == "department.created" || type == "department.updated";
+  if (!trade && !visit && !product && !department) return {};
+  try {
+    boost::system::error_code ec;
+    const auto payload = json::parse(event.payload, ec);
+    if (ec || !payload.is_object()) throw Unreadable{};
+    const auto [record, in_effect] = record_of(payload);
+    if (trade) {
+      fold_.apply(trade_of(*record, event.seq));
+    } else if (visit) {
+      fold_.apply(visit_of(*record, event.seq, in_effect));
+    } else if (product) {
+      const std::string type_now(text(*record, "type"));
+      const auto id = integer(*record, "id");
+      const auto& known = fold_.reference().products;
+      const auto it = known.find(id);
+      if (it == known.end() || it->second.type != type_now) {
+        auto reference = fold_.reference();
+        reference.products[id].type = type_now;
+        fold_.set_reference(std::move(reference));
+      }
+    } else {
+      const auto id = integer(*record, "id");
+      const auto parent = integer(*record, "parent_id");
+      const auto& known = fold_.reference().department_parent;
+      const auto it = known.find(id);
+      if (it == known.end() || it->second != parent) {
+        auto reference = fold_.reference();
+        reference.department_parent[id] = parent;
+        fold_.set_reference(std::move(reference));
+      }
+    }
+  } catch (const Unreadable&) {
+    return core::Error::invalid(
+        "payload", "event " + std::to_string(event.seq) + " (" + event.type + ") cannot be read");
+  } catch (const std::exception&) {  // boost::json's as_object() and friends on a wrong shape
+    return core::Error::invalid(
+        "payload", "event " + std::to_string(event.seq) + " (" + event.type + ") cannot be read");
+  }
+  return {};
+}
+
+}  // namespace laurel::crm

@@ -1,0 +1,79 @@
+#pragma once
+// The records the recognition engine folds, as it reads them from the event log: the latest
+// version of each transaction and visit, and the reference data figures are filtered by
+// (products and their types, the department tree). Plain values, cheap to copy; money in fen.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/clock.hpp"
+
+namespace laurel::engine {
+
+enum class TradeKind : std::uint8_t {
+  subscribe,
+  purchase,
+  redeem,
+  switch_in,
+  switch_out,
+  reinvest
+};
+constexpr int kTradeKinds = 6;
+
+std::optional<TradeKind> parse_trade_kind(std::string_view code);  // "purchase", "redeem", …
+// +1 when the kind adds to holdings (subscribe, purchase, switch_in, reinvest), -1 otherwise.
+int flow_sign(TradeKind kind);
+
+// Whom a trade is credited to: a staff member (with their department on the trade day) and
+// their share of the amount.
+struct Credit {
+  std::int64_t staff_id = 0;
+  std::int64_t department_id = 0;  // 0: none that day
+  std::int64_t amount_fen = 0;
+};
+
+struct TradeFact {
+  std::int64_t id = 0;
+  std::int64_t seq = 0;  // the log position of this version
+  core::Timestamp trade_time{};
+  std::int64_t client_id = 0;
+  std::int64_t product_id = 0;
+  TradeKind kind = TradeKind::purchase;
+  std::int64_t amount_fen = 0;
+  bool in_effect = true;  // applied or confirmed; failed and cancelled trades count for nothing
+  std::vector<Credit> credits;
+};
+
+struct VisitStaff {
+  std::int64_t staff_id = 0;
+  std::int64_t department_id = 0;  // 0: none that day
+};
+
+struct VisitFact {
+  std::int64_t id = 0;
+  std::int64_t seq = 0;
+  core::Timestamp occurred_at{};
+  std::int64_t client_id = 0;
+  bool with_key_people = false;  // at least one of the client's key people attended
+  bool in_effect = true;         // false once deleted
+  std::vector<VisitStaff> staff;
+};
+
+struct ProductFact {
+  std::string type;  // equity, bond, …, money_market
+};
+
+// What the fold needs to know about the company: product types, and each department's parent
+// (for "a department and everything under it").
+struct Reference {
+  std::unordered_map<std::int64_t, ProductFact> products;
+  std::unordered_map<std::int64_t, std::int64_t> department_parent;  // 0: top level
+
+  // The department and its ancestors, nearest first; stops on a cycle or an unknown department.
+  void departments_up_from(std::int64_t department_id, std::vector<std::int64_t>& out) const;
+};
+
+}  // namespace laurel::engine

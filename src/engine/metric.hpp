@@ -1,0 +1,55 @@
+#pragma once
+// A metric as data: what is counted or summed, from which records, filtered how, for which kind
+// of subject and over which periods. Metrics are defined over the API (a later part of this
+// issue stores them); the engine only reads these values.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/period.hpp"
+#include "engine/facts.hpp"
+
+namespace laurel::engine {
+
+enum class MetricKind : std::uint8_t { count, sum, distinct_clients };
+enum class MetricSource : std::uint8_t { transactions, visits };
+// What a sum adds up: the amounts, or the holdings flow (inflows less redemptions and switches
+// out).
+enum class SumOf : std::uint8_t { amount, net_flow };
+enum class SubjectKind : std::uint8_t { company, department, staff, client, product };
+
+struct MetricFilter {
+  std::uint8_t trade_kinds = 0;            // a bit per TradeKind; 0: every kind
+  std::vector<std::int64_t> product_ids;   // empty: every product
+  std::vector<std::string> product_types;  // empty: every type
+  bool exclude_money_market = false;       // "all but money-market"
+  std::optional<std::int64_t> client_id;
+  // A department and everything under it: only trades credited to, and visits by, its staff
+  // count (with the credited share of the amount).
+  std::optional<std::int64_t> department_id;
+  bool key_person_visits_only = false;  // visits: only those a key person attended
+
+  static std::uint8_t kinds(std::initializer_list<TradeKind> list) {
+    std::uint8_t bits = 0;
+    for (auto k : list)
+      bits |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(k));
+    return bits;
+  }
+};
+
+struct MetricDefinition {
+  std::int64_t id = 0;
+  MetricKind kind = MetricKind::count;
+  MetricSource source = MetricSource::transactions;
+  SumOf sum_of = SumOf::amount;
+  MetricFilter filter;
+  SubjectKind subject = SubjectKind::company;
+  core::PeriodKind period = core::PeriodKind::day;
+};
+
+// Why a definition cannot be folded (a sum of visits, visits per product), or nullopt.
+std::optional<std::string> definition_problem(const MetricDefinition& metric);
+
+}  // namespace laurel::engine

@@ -1,0 +1,227 @@
+#include "engine/metric_fold.hpp"
+
+#include <algorithm>
+
+namespace laurel::engine {
+namespace {
+
+// Adds `amount` for `subject` to a short list, merging a subject named twice (two credits of
+// one department).
+void merge(std::vector<std::pair<std::int64_t, std::int64_t>>& list, std::int64_t subject,
+           std::int64_t amount) {
+  for (auto& [s, a] : list) {
+    if (s == subject) {
+      a += amount;
+      return;
+    }
+  }
+  list.emplace_back(subject, amount);
+}
+
+bool contains(const std::vector<std::int64_t>& list, std::int64_t id) {
+  return std::find(list.begin(), list.end(), id) != list.end();
+}
+
+}  // namespace
+
+std::optional<std::string> definition_problem(const MetricDefinition& m) {
+  if (m.source == MetricSource::visits) {
+    if (m.kind == MetricKind::sum) return "a sum needs amounts: visits can be counted, not summed";
+    if (m.subject == SubjectKind::product) return "visits are not counted per product";
+    if (m.filter.trade_kinds != 0 || !m.filter.product_ids.empty() ||
+        !m.filter.product_types.empty() || m.filter.exclude_money_market) {
+      return "visits have no transaction kind or product to filter by";
+    }
+  } else if (m.filter.key_person_visits_only) {
+    return "key_person_visits_only is a filter of visits";
+  }
+  return std::nullopt;
+}
+
+MetricFold::MetricFold(std::vector<MetricDefinition> metrics, core::CompanyZone zone)
+    : days_(zone) {
+  metrics_.reserve(metrics.size());
+  for (auto& m : metrics)
+    metrics_.push_back(State{std::move(m), {}, {}});
+}
+
+bool MetricFold::product_passes(const MetricFilter& f, std::int64_t product_id) const {
+  if (!f.product_ids.empty() && !contains(f.product_ids, product_id)) return false;
+  if (f.product_types.empty() && !f.exclude_money_market) return true;
+  const auto product = reference_.products.find(product_id);
+  const std::string_view type =
+      product == reference_.products.end() ? std::string_view() : product->second.type;
+  if (f.exclude_money_market && type == "money_market") return false;
+  return f.product_types.empty() ||
+         std::find(f.product_types.begin(), f.product_types.end(), type) != f.product_types.end();
+}
+
+void MetricFold::add(State& state, std::int64_t subject, std::int32_t period, std::int64_t amount,
+                     std::int64_t client, int sign) {
+  const Key key{subject, period};
+  if (state.definition.kind == MetricKind::distinct_clients) {
+    auto& counts = state.clients[key];
+    if ((counts[client] += sign) == 0) counts.erase(client);
+    if (counts.empty()) {
+      state.clients.erase(key);
+      state.values.erase(key);
+    } else {
+      state.values[key] = static_cast<std::int64_t>(counts.size());
+    }
+    return;
+  }
+  const std::int64_t delta = state.definition.kind == MetricKind::count ? sign : sign * amount;
+  auto& value = state.values[key];
+  value += delta;
+  if (value == 0) state.values.erase(key);
+}
+
+void MetricFold::fold(State& state, const TradeFact& t, int sign) {
+  const auto& def = state.definition;
+  const auto& f = def.filter;
+  if (!t.in_effect) return;
+  if (f.trade_kinds != 0 && (f.trade_kinds & (1u << static_cast<unsigned>(t.kind))) == 0) return;
+  if (f.client_id && *f.client_id != t.client_id) return;
+  if (!product_passes(f, t.product_id)) return;
+
+  const std::int64_t direction = def.sum_of == SumOf::net_flow ? flow_sign(t.kind) : 1;
+  const std::int32_t period = core::period_of(days_.day_of(t.trade_time), def.period).index;
+  std::int64_t base = t.amount_fen;
+  contributions_.clear();
+  if (f.department_id || def.subject == SubjectKind::staff ||
+      def.subject == SubjectKind::department) {
+    std::int64_t credited = 0;
+    bool any = false;
+    for (const auto& c : t.credits) {
+      reference_.departments_up_from(c.department_id, departments_);
+      if (f.department_id && !contains(departments_, *f.department_id)) continue;
+      any = true;
+      credited += c.amount_fen;
+      if (def.subject == SubjectKind::staff) merge(contributions_, c.staff_id, c.amount_fen);
+      if (def.subject == SubjectKind::department) {
+        for (auto d : departments_)
+          merge(contributions_, d, c.amount_fen);
+      }
+    }
+    if (!any) return;
+    if (f.department_id) base = credited;
+  }
+  switch (def.subject) {
+    case SubjectKind::company:
+      contributions_.emplace_back(0, base);
+      break;
+    case SubjectKind::client:
+      contributions_.emplace_back(t.client_id, base);
+      break;
+    case SubjectKind::product:
+      contributions_.emplace_back(t.product_id, base);
+      break;
+    case SubjectKind::staff:
+    case SubjectKind::department:
+      break;  // gathered from the credits above
+  }
+  for (const auto& [subject, amount] : contributions_) {
+    add(state, subject, period, amount * direction, t.client_id, sign);
+  }
+}
+
+void MetricFold::fold(State& state, const VisitFact& v, int sign) {
+  const auto& def = state.definition;
+  const auto& f = def.filter;
+  if (!v.in_effect || def.source != MetricSource::visits) return;
+  if (f.client_id && *f.client_id != v.client_id) return;
+  if (f.key_person_visits_only && !v.with_key_people) return;
+  const std::int32_t period = core::period_of(days_.day_of(v.occurred_at), def.period).index;
+  contributions_.clear();
+  bool any = !f.department_id;
+  for (const auto& s : v.staff) {
+    reference_.departments_up_from(s.department_id, departments_);
+    if (f.department_id && !contains(departments_, *f.department_id)) continue;
+    any = true;
+    if (def.subject == SubjectKind::staff) merge(contributions_, s.staff_id, 1);
+    if (def.subject == SubjectKind::department) {
+      for (auto d : departments_)
+        merge(contributions_, d, 1);
+    }
+  }
+  if (!any) return;
+  if (def.subject == SubjectKind::company) contributions_.emplace_back(0, 1);
+  if (def.subject == SubjectKind::client) contributions_.emplace_back(v.client_id, 1);
+  for (const auto& [subject, ignored] : contributions_) {
+    add(state, subject, period, 1, v.client_id, sign);
+  }
+}
+
+void MetricFold::apply(const TradeFact& trade) {
+  auto [it, fresh] = trades_.try_emplace(trade.id, trade);
+  if (!fresh) {
+    if (it->second.seq >= trade.seq) return;  // an older version, already superseded
+    for (auto& m : metrics_) {
+      if (m.definition.source == MetricSource::transactions) fold(m, it->second, -1);
+    }
+    it->second = trade;
+  }
+  for (auto& m : metrics_) {
+    if (m.definition.source == MetricSource::transactions) fold(m, trade, +1);
+  }
+}
+
+void MetricFold::apply(const VisitFact& visit) {
+  auto [it, fresh] = visits_.try_emplace(visit.id, visit);
+  if (!fresh) {
+    if (it->second.seq >= visit.seq) return;
+    for (auto& m : metrics_)
+      fold(m, it->second, -1);
+    it->second = visit;
+  }
+  for (auto& m : metrics_)
+    fold(m, visit, +1);
+}
+
+void MetricFold::set_reference(Reference reference) {
+  reference_ = std::move(reference);
+  rebuild();
+}
+
+void MetricFold::rebuild() {
+  for (auto& m : metrics_) {
+    m.values.clear();
+    m.clients.clear();
+    for (const auto& [id, trade] : trades_) {
+      if (m.definition.source == MetricSource::transactions) fold(m, trade, +1);
+    }
+    for (const auto& [id, visit] : visits_)
+      fold(m, visit, +1);
+  }
+}
+
+std::int64_t MetricFold::value(std::int64_t metric_id, std::int64_t subject_id,
+                               core::Period period) const {
+  for (const auto& m : metrics_) {
+    if (m.definition.id != metric_id) continue;
+    if (m.definition.period != period.kind) return 0;
+    const auto it = m.values.find(Key{subject_id, period.index});
+    return it == m.values.end() ? 0 : it->second;
+  }
+  return 0;
+}
+
+std::vector<MetricFold::Cell> MetricFold::cells(std::int64_t metric_id) const {
+  std::vector<Cell> out;
+  for (const auto& m : metrics_) {
+    if (m.definition.id != metric_id) continue;
+    for (const auto& [key, value] : m.values) {
+      out.push_back({key.subject, core::Period{m.definition.period, key.period}, value});
+    }
+  }
+  return out;
+}
+
+std::size_t MetricFold::cell_count() const {
+  std::size_t n = 0;
+  for (const auto& m : metrics_)
+    n += m.values.size();
+  return n;
+}
+
+}  // namespace laurel::engine

@@ -1,0 +1,79 @@
+#pragma once
+// The metrics part of the recognition engine: a deterministic fold of transactions and visits
+// into figures per metric, subject and period. Each record counts by its latest version (the
+// highest log position of its id): a correction or a cancellation takes back what the version
+// before it added and adds its own, so the figures are a function of the records in effect —
+// the same records arriving in any order give the same figures (ARCHITECTURE.md, time rules).
+// Periods are the company-local days of the records' occurred_at (a trade: its trade time).
+//
+// Not thread-safe: one fold per engine, fed in log order.
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "core/local_date.hpp"
+#include "core/period.hpp"
+#include "engine/facts.hpp"
+#include "engine/metric.hpp"
+
+namespace laurel::engine {
+
+class MetricFold {
+ public:
+  MetricFold(std::vector<MetricDefinition> metrics, core::CompanyZone zone);
+
+  // A new version of a record (or its first). Versions older than the one held are ignored.
+  void apply(const TradeFact& trade);
+  void apply(const VisitFact& visit);
+  // Products or the department tree changed: figures that depend on them are computed again.
+  void set_reference(Reference reference);
+  const Reference& reference() const { return reference_; }
+
+  // The figure of a metric for a subject (0 for the company) in a period; 0 when nothing counted.
+  std::int64_t value(std::int64_t metric_id, std::int64_t subject_id, core::Period period) const;
+  // Every non-zero figure of a metric, in no particular order.
+  struct Cell {
+    std::int64_t subject_id;
+    core::Period period;
+    std::int64_t value;
+  };
+  std::vector<Cell> cells(std::int64_t metric_id) const;
+  std::size_t cell_count() const;
+
+ private:
+  struct Key {
+    std::int64_t subject;
+    std::int32_t period;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const noexcept {
+      return std::hash<std::int64_t>()(k.subject * 1'000'003 + k.period);
+    }
+  };
+  struct State {
+    MetricDefinition definition;
+    std::unordered_map<Key, std::int64_t, KeyHash> values;
+    // distinct_clients: how many records count each client in each cell.
+    std::unordered_map<Key, std::unordered_map<std::int64_t, std::int32_t>, KeyHash> clients;
+  };
+
+  void fold(State& state, const TradeFact& trade, int sign);
+  void fold(State& state, const VisitFact& visit, int sign);
+  void add(State& state, std::int64_t subject, std::int32_t period, std::int64_t amount,
+           std::int64_t client, int sign);
+  bool product_passes(const MetricFilter& filter, std::int64_t product_id) const;
+  void rebuild();
+
+  std::vector<State> metrics_;
+  core::ZoneDays days_;
+  Reference reference_;
+  std::unordered_map<std::int64_t, TradeFact> trades_;
+  std::unordered_map<std::int64_t, VisitFact> visits_;
+  // Scratch space, reused so the hot path does not allocate.
+  std::vector<std::int64_t> departments_;
+  std::vector<std::pair<std::int64_t, std::int64_t>> contributions_;
+};
+
+}  // namespace laurel::engine
