@@ -38,6 +38,7 @@ void add_target_routes(http::Router& router, Services& services);
 void add_opportunity_routes(http::Router& router, Services& services);
 void add_import_routes(http::Router& router, Services& services);
 void add_calendar_routes(http::Router& router, Services& services);
+void add_metric_routes(http::Router& router, Services& services);
 
 // All of the above.
 http::Router build_router(Services& services, MetricsHandle& metrics);

@@ -35,6 +35,8 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       campaigns(*store, clock, events, scopes),
       targets(*store, clock, events, scopes),
       opportunities(*store, clock, events, scopes),
-      calendar(*store, clock, events) {}
+      calendar(*store, clock, events),
+      metrics(*store, clock, events),
+      engine(*store, zone) {}
 
 }  // namespace laurel::api

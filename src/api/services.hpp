@@ -19,9 +19,11 @@
 #include "crm/coverage_service.hpp"
 #include "crm/data_scope.hpp"
 #include "crm/department_service.hpp"
+#include "crm/engine_service.hpp"
 #include "crm/event_log.hpp"
 #include "crm/holdings_service.hpp"
 #include "crm/key_people_service.hpp"
+#include "crm/metric_service.hpp"
 #include "crm/opportunity_service.hpp"
 #include "crm/org_chart_service.hpp"
 #include "crm/product_service.hpp"
@@ -68,6 +70,8 @@ struct Services {
   crm::TargetService targets;
   crm::OpportunityService opportunities;
   crm::CalendarService calendar;
+  crm::MetricService metrics;
+  crm::EngineService engine;  // the recognition engine, folding the event log
 };
 
 }  // namespace laurel::api

@@ -4,6 +4,7 @@
 
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
+#include "crm/metric_json.hpp"
 
 namespace laurel::crm {
 namespace {
@@ -97,7 +98,8 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
   const bool visit = type == "visit.recorded" || type == "visit.updated" || type == "visit.deleted";
   const bool product = type == "product.created" || type == "product.updated";
   const bool department = type == "department.created" || type == "department.updated";
-  if (!trade && !visit && !product && !department) return {};
+  const bool metric = type == "metric.created";
+  if (!trade && !visit && !product && !department && !metric) return {};
   try {
     boost::system::error_code ec;
     const auto payload = json::parse(event.payload, ec);
@@ -107,6 +109,11 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
       fold_.apply(trade_of(*record, event.seq));
     } else if (visit) {
       fold_.apply(visit_of(*record, event.seq, in_effect));
+    } else if (metric) {
+      auto definition = read_metric_definition(*record);
+      if (!definition) throw Unreadable{};
+      definition->id = integer(*record, "id");
+      fold_.add_metric(std::move(*definition));
     } else if (product) {
       const std::string type_now(text(*record, "type"));
       const auto id = integer(*record, "id");

@@ -2,7 +2,8 @@
 // Feeds the recognition engine from the event log. The engine knows nothing of JSON
 // (ARCHITECTURE.md): this is where the payloads crm writes become its facts — transactions
 // (recorded, confirmed, failed, cancelled) and visits (recorded, updated, deleted) as facts,
-// products and departments as the reference data metrics filter by. Other events are skipped.
+// products and departments as the reference data metrics filter by, and the metrics themselves
+// (metric.created: a metric defined later counts the records before it). Other events are skipped.
 
 #include "core/error.hpp"
 #include "engine/metric_fold.hpp"

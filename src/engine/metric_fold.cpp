@@ -183,16 +183,42 @@ void MetricFold::set_reference(Reference reference) {
   rebuild();
 }
 
-void MetricFold::rebuild() {
-  for (auto& m : metrics_) {
-    m.values.clear();
-    m.clients.clear();
-    for (const auto& [id, trade] : trades_) {
-      if (m.definition.source == MetricSource::transactions) fold(m, trade, +1);
-    }
-    for (const auto& [id, visit] : visits_)
-      fold(m, visit, +1);
+void MetricFold::refold(State& m) {
+  m.values.clear();
+  m.clients.clear();
+  for (const auto& [id, trade] : trades_) {
+    if (m.definition.source == MetricSource::transactions) fold(m, trade, +1);
   }
+  for (const auto& [id, visit] : visits_)
+    fold(m, visit, +1);
+}
+
+void MetricFold::rebuild() {
+  for (auto& m : metrics_)
+    refold(m);
+}
+
+void MetricFold::add_metric(MetricDefinition metric) {
+  for (auto& m : metrics_) {
+    if (m.definition.id == metric.id) {
+      m.definition = std::move(metric);
+      refold(m);
+      return;
+    }
+  }
+  metrics_.push_back(State{std::move(metric), {}, {}});
+  refold(metrics_.back());
+}
+
+bool MetricFold::has_metric(std::int64_t metric_id) const {
+  return metric(metric_id) != nullptr;
+}
+
+const MetricDefinition* MetricFold::metric(std::int64_t metric_id) const {
+  for (const auto& m : metrics_) {
+    if (m.definition.id == metric_id) return &m.definition;
+  }
+  return nullptr;
 }
 
 std::int64_t MetricFold::value(std::int64_t metric_id, std::int64_t subject_id,

@@ -26,6 +26,11 @@ class MetricFold {
   // A new version of a record (or its first). Versions older than the one held are ignored.
   void apply(const TradeFact& trade);
   void apply(const VisitFact& visit);
+  // A metric defined while the fold runs: the records already folded count for it at once.
+  // A metric id the fold has already is replaced (its figures computed afresh).
+  void add_metric(MetricDefinition metric);
+  bool has_metric(std::int64_t metric_id) const;
+  const MetricDefinition* metric(std::int64_t metric_id) const;
   // Products or the department tree changed: figures that depend on them are computed again.
   void set_reference(Reference reference);
   const Reference& reference() const { return reference_; }
@@ -65,6 +70,7 @@ class MetricFold {
            std::int64_t client, int sign);
   bool product_passes(const MetricFilter& filter, std::int64_t product_id) const;
   void rebuild();
+  void refold(State& state);
 
   std::vector<State> metrics_;
   core::ZoneDays days_;

@@ -2,6 +2,8 @@
 
 #include "crm/coverage_service.hpp"
 #include "crm/crm_fixture.hpp"
+#include "crm/engine_service.hpp"
+#include "crm/metric_service.hpp"
 #include "crm/transaction_service.hpp"
 
 namespace laurel::crm {
@@ -111,6 +113,36 @@ TEST_F(EngineFeedTest, AnUnreadablePayloadIsNamedAndChangesNothing) {
   other.type = "client.created";
   other.payload = "not even json";
   EXPECT_TRUE(feed.apply(other));  // not the fold's business
+}
+
+// Inside `laurel serve`: a metric defined over the API reaches the engine through the log, and
+// each question folds the log's tail first, so a trade recorded a moment ago counts.
+TEST_F(EngineFeedTest, TheEngineServiceLearnsMetricsFromTheLogAndCatchesUpBeforeAnswering) {
+  transactions_
+      .record(trade("T-1", equity_, "申购", "1000.00", "2026-11-02T10:00:00+08:00"), actor_)
+      .value();
+  MetricService metrics(db_.store(), clock_, log_);
+  auto input = read_metric_input(
+      R"({"code":"daily","name":"每日认申购","kind":"sum","subject":"staff","period":"day",
+          "filter":{"transaction_kinds":["认购","申购"],"exclude_money_market":true}})");
+  ASSERT_TRUE(input) << input.error().message;
+  const auto metric = metrics.create(*input, actor_).value();
+  EXPECT_EQ(metrics.get(metric.record.id).value().definition.filter.trade_kinds,
+            metric.definition.filter.trade_kinds);
+
+  EngineService engine(db_.store(), zone_);
+  const auto nov2 = *core::parse_period("2026-11-02");
+  auto first = engine.figures(metric.record.id, nov2);
+  ASSERT_TRUE(first) << first.error().message;
+  ASSERT_EQ(first->cells.size(), 2u);
+  EXPECT_EQ(first->cells[0].subject_id, li_);  // largest first: 60% before 40%
+  EXPECT_EQ(first->cells[0].value, 600'00);
+
+  transactions_.record(trade("T-2", equity_, "认购", "500.00", "2026-11-02T11:00:00+08:00"), actor_)
+      .value();
+  EXPECT_EQ(engine.figures(metric.record.id, nov2).value().cells[0].value, 900'00);
+  EXPECT_EQ(engine.unreadable_events(), 0);
+  EXPECT_FALSE(engine.figures(999, nov2));  // a metric the log never defined
 }
 
 }  // namespace

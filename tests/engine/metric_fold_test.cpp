@@ -190,6 +190,24 @@ TEST(MetricFold, AProductTypeChangeRecountsWhatDependsOnIt) {
   EXPECT_EQ(fold.value(1, 0, period("all")), 500'00);
 }
 
+TEST(MetricFold, AMetricDefinedLaterCountsWhatCameBefore) {
+  MetricFold fold({}, zone());
+  fold.apply(trade(1, 1, utc("2026-11-02", 2), 500'00));
+  fold.apply(trade(2, 2, utc("2026-11-03", 2), 100'00, TradeKind::redeem));
+  EXPECT_FALSE(fold.has_metric(1));
+  fold.add_metric(subscriptions(1, SubjectKind::company, PeriodKind::month));
+  ASSERT_TRUE(fold.has_metric(1));
+  EXPECT_EQ(fold.value(1, 0, period("2026-11")), 500'00);
+  fold.apply(trade(3, 3, utc("2026-11-04", 2), 50'00));
+  EXPECT_EQ(fold.value(1, 0, period("2026-11")), 550'00);
+  // Redefined (same id): computed afresh under the new definition.
+  auto everything = subscriptions(1, SubjectKind::company, PeriodKind::month);
+  everything.filter.trade_kinds = 0;
+  fold.add_metric(everything);
+  EXPECT_EQ(fold.value(1, 0, period("2026-11")), 650'00);
+  EXPECT_EQ(fold.metric(1)->filter.trade_kinds, 0);
+}
+
 TEST(MetricFold, DefinitionsThatCannotBeFoldedAreNamed) {
   MetricDefinition m;
   m.source = MetricSource::visits;

@@ -1,0 +1,102 @@
+// Metrics as data: admins and managers define what the recognition engine counts, and read its
+// figures per subject for a period, answered from the engine's memory after it has caught up
+// with the event log.
+
+#include <boost/json/array.hpp>
+
+#include "api/access.hpp"
+#include "api/json_response.hpp"
+#include "api/routes.hpp"
+#include "core/money.hpp"
+#include "http/query_input.hpp"
+
+namespace laurel::api {
+namespace {
+
+using http::Access;
+using http::QueryInput;
+using http::Request;
+using http::RequestContext;
+using http::Response;
+
+core::Result<Response> create(Services& services, const Request& request, RequestContext& context) {
+  auto input = crm::read_metric_input(request.body);
+  if (!input) return input.error();
+  auto created = services.metrics.create(*input, context.actor(request.client_ip));
+  if (!created) return created.error();
+  Response response = json_response(201, crm::metric_to_json(*created));
+  response.set_header("Location", "/api/v1/metrics/" + std::to_string(created->record.id));
+  return response;
+}
+
+core::Result<Response> list(Services& services, const Request& request) {
+  auto query = QueryInput::parse(request.query);
+  if (!query) return query.error();
+  struct {
+    std::int64_t after_id = 0;
+    int limit = 50;
+  } page;
+  if (auto s = read_page(*query, page); !s) return s.error();
+  if (auto s = query->finish(); !s) return s.error();
+  auto metrics = services.metrics.list(page.after_id, page.limit);
+  if (!metrics) return metrics.error();
+  return page_of(metrics->metrics, metrics->next_after_id,
+                 [](const auto& m) { return crm::metric_to_json(m); });
+}
+
+core::Result<Response> values(Services& services, const Request& request, RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  auto query = QueryInput::parse(request.query);
+  if (!query) return query.error();
+  auto text = query->optional_string("period", 10);
+  if (!text) return text.error();
+  auto subject = query->optional_integer("subject_id", 0, INT64_MAX);
+  if (!subject) return subject.error();
+  if (auto s = query->finish(); !s) return s.error();
+  auto metric = services.metrics.get(*id);  // 404 for a metric never defined
+  if (!metric) return metric.error();
+  if (!*text) return core::Error::invalid("period", "is required");
+  const auto period = core::parse_period(**text);
+  if (!period || period->kind != metric->definition.period) {
+    return core::Error::invalid(
+        "period", "must be a " + std::string(core::to_string(metric->definition.period)) +
+                      ", the period this metric is counted by (e.g. 2026-12-01, 2026-W49, "
+                      "2026-12, 2026-Q4, 2026 or all)");
+  }
+  auto figures = services.engine.figures(*id, *period);
+  if (!figures) return figures.error();
+  const bool money = metric->definition.kind == engine::MetricKind::sum;
+  boost::json::array items;
+  for (const auto& cell : figures->cells) {
+    if (*subject && cell.subject_id != **subject) continue;
+    items.push_back(
+        {{"subject_id", cell.subject_id},
+         {"amount", money ? boost::json::value(core::format_amount(cell.value))
+                          : boost::json::value(nullptr)},
+         {"count", money ? boost::json::value(nullptr) : boost::json::value(cell.value)}});
+  }
+  return json_response(
+      200, {{"metric_id", *id},
+            {"period", core::format_period(*period)},
+            {"subject", crm::metric_definition_to_json(metric->definition).at("subject")},
+            {"folded_up_to", services.engine.folded_up_to()},
+            {"items", std::move(items)}});
+}
+
+}  // namespace
+
+void add_metric_routes(http::Router& router, Services& services) {
+  router.add({"POST", "/api/v1/metrics", Access::authenticated, kManagers, kSmallBody,
+              with(services, create)});
+  router.add(
+      {"GET", "/api/v1/metrics", Access::authenticated, kManagers, std::nullopt,
+       [&services](const Request& request, RequestContext&) { return list(services, request); }});
+  router.add({"GET", "/api/v1/metrics/{id}", Access::authenticated, kManagers, std::nullopt,
+              get_by_id([&services](std::int64_t id) { return services.metrics.get(id); },
+                        [](const auto& m) { return crm::metric_to_json(m); })});
+  router.add({"GET", "/api/v1/metrics/{id}/values", Access::authenticated, kManagers, std::nullopt,
+              with(services, values)});
+}
+
+}  // namespace laurel::api

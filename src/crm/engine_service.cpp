@@ -1,0 +1,63 @@
+#include "crm/engine_service.hpp"
+
+#include <algorithm>
+
+#include "store/event_repository.hpp"
+
+namespace laurel::crm {
+
+EngineService::EngineService(store::Store& store, core::CompanyZone zone)
+    : store_(store), fold_({}, zone), feed_(fold_) {}
+
+core::Status EngineService::catch_up() {
+  std::lock_guard lock(mutex_);
+  return catch_up_locked();
+}
+
+core::Status EngineService::catch_up_locked() {
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  store::EventRepository log(**connection);
+  store::EventFilter page;
+  page.limit = 10'000;
+  for (;;) {
+    page.after_seq = last_seq_;
+    auto events = log.list(page);
+    if (!events) return events.error();
+    const bool more = events->size() > static_cast<std::size_t>(page.limit);
+    if (more) events->pop_back();
+    for (const auto& e : *events) {
+      if (!feed_.apply(e)) ++unreadable_;
+      last_seq_ = e.seq;
+    }
+    if (!more) return {};
+  }
+}
+
+core::Result<EngineService::Figures> EngineService::figures(std::int64_t metric_id,
+                                                            core::Period period) {
+  std::lock_guard lock(mutex_);
+  if (auto s = catch_up_locked(); !s) return s.error();
+  const auto* definition = fold_.metric(metric_id);
+  if (!definition) return core::Error::not_found("no metric " + std::to_string(metric_id));
+  Figures out{*definition, {}};
+  for (const auto& cell : fold_.cells(metric_id)) {
+    if (cell.period == period) out.cells.push_back(cell);
+  }
+  std::sort(out.cells.begin(), out.cells.end(), [](const auto& a, const auto& b) {
+    return a.value != b.value ? a.value > b.value : a.subject_id < b.subject_id;
+  });
+  return out;
+}
+
+std::int64_t EngineService::folded_up_to() const {
+  std::lock_guard lock(mutex_);
+  return last_seq_;
+}
+
+std::int64_t EngineService::unreadable_events() const {
+  std::lock_guard lock(mutex_);
+  return unreadable_;
+}
+
+}  // namespace laurel::crm

@@ -1,0 +1,283 @@
+#include "crm/metric_json.hpp"
+
+#include <algorithm>
+#include <array>
+#include <boost/json/parse.hpp>
+#include <set>
+
+#include "crm/product_service.hpp"
+#include "crm/transaction_kinds.hpp"
+
+namespace laurel::crm {
+namespace {
+
+namespace json = boost::json;
+using core::Error;
+
+template <std::size_t N>
+struct Names {
+  std::array<std::string_view, N> names;
+  std::string list() const {
+    std::string out;
+    for (auto n : names)
+      out += (out.empty() ? "" : ", ") + std::string(n);
+    return out;
+  }
+  std::optional<std::size_t> find(std::string_view text) const {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (names[i] == text) return i;
+    }
+    return std::nullopt;
+  }
+};
+
+constexpr Names<3> kKinds{{"count", "sum", "distinct_clients"}};
+constexpr Names<2> kSources{{"transactions", "visits"}};
+constexpr Names<2> kSums{{"amount", "net_flow"}};
+constexpr Names<5> kSubjects{{"company", "department", "staff", "client", "product"}};
+
+// Reads one member of an object, naming it `prefix + key` in errors.
+class Reader {
+ public:
+  Reader(const json::object& o, std::string prefix, bool strict)
+      : o_(o), prefix_(std::move(prefix)), strict_(strict) {}
+
+  const json::value* take(std::string_view key) {
+    taken_.insert(std::string(key));
+    const auto* v = o_.if_contains(key);
+    return v && !v->is_null() ? v : nullptr;
+  }
+  std::string field(std::string_view key) const { return prefix_ + std::string(key); }
+
+  template <std::size_t N>
+  core::Result<std::size_t> one_of(std::string_view key, const Names<N>& names,
+                                   std::optional<std::size_t> fallback = std::nullopt) {
+    const auto* v = take(key);
+    if (!v) {
+      if (fallback) return *fallback;
+      return Error::invalid(field(key), "is required");
+    }
+    if (!v->is_string()) return Error::invalid(field(key), "must be a string");
+    const auto found = names.find(v->as_string());
+    if (!found) return Error::invalid(field(key), "must be one of " + names.list());
+    return *found;
+  }
+
+  core::Result<std::optional<std::int64_t>> id(std::string_view key) {
+    const auto* v = take(key);
+    if (!v) return std::optional<std::int64_t>();
+    if (!v->is_int64() || v->as_int64() < 1) {
+      return Error::invalid(field(key), "must be an id (a positive integer)");
+    }
+    return std::optional<std::int64_t>(v->as_int64());
+  }
+
+  core::Result<bool> flag(std::string_view key) {
+    const auto* v = take(key);
+    if (!v) return false;
+    if (!v->is_bool()) return Error::invalid(field(key), "must be true or false");
+    return v->as_bool();
+  }
+
+  // A list of at most `max` distinct items, each read by `item` (nullopt: not such an item,
+  // `what` says what it must be).
+  template <class T, class Item>
+  core::Result<std::vector<T>> list(std::string_view key, std::size_t max, const char* what,
+                                    Item item) {
+    std::vector<T> out;
+    const auto* v = take(key);
+    if (!v) return out;
+    if (!v->is_array() || v->as_array().size() > max) {
+      return Error::invalid(field(key), "must be a list of at most " + std::to_string(max));
+    }
+    for (std::size_t i = 0; i < v->as_array().size(); ++i) {
+      const auto name = field(key) + "[" + std::to_string(i) + "]";
+      std::optional<T> read = item(v->as_array()[i]);
+      if (!read) return Error::invalid(name, std::string("must be ") + what);
+      if (std::find(out.begin(), out.end(), *read) != out.end()) {
+        return Error::invalid(name, "is listed twice");
+      }
+      out.push_back(std::move(*read));
+    }
+    return out;
+  }
+
+  core::Result<std::vector<std::string>> strings(std::string_view key, std::size_t max) {
+    return list<std::string>(key, max, "a string", [](const json::value& v) {
+      return v.is_string() ? std::optional<std::string>(v.as_string()) : std::nullopt;
+    });
+  }
+
+  core::Result<std::vector<std::int64_t>> ids(std::string_view key, std::size_t max) {
+    return list<std::int64_t>(key, max, "an id", [](const json::value& v) {
+      return v.is_int64() && v.as_int64() >= 1 ? std::optional<std::int64_t>(v.as_int64())
+                                               : std::nullopt;
+    });
+  }
+
+  core::Status finish() const {
+    if (!strict_) return {};
+    for (const auto& [key, value] : o_) {
+      if (!taken_.contains(std::string(key))) {
+        return Error::invalid(field(key), "is not a member of a metric");
+      }
+    }
+    return {};
+  }
+
+ private:
+  const json::object& o_;
+  std::string prefix_;
+  bool strict_;
+  std::set<std::string> taken_;
+};
+
+core::Result<engine::MetricDefinition> read_definition(Reader& r, const json::object& o,
+                                                       bool strict) {
+  engine::MetricDefinition m;
+  auto kind = r.one_of("kind", kKinds);
+  if (!kind) return kind.error();
+  m.kind = static_cast<engine::MetricKind>(*kind);
+  auto source = r.one_of("source", kSources, 0);
+  if (!source) return source.error();
+  m.source = static_cast<engine::MetricSource>(*source);
+  const bool has_sum_of = o.contains("sum_of") && !o.at("sum_of").is_null();
+  auto sum_of = r.one_of("sum_of", kSums, 0);
+  if (!sum_of) return sum_of.error();
+  if (has_sum_of && m.kind != engine::MetricKind::sum) {
+    return Error::invalid("sum_of", "is for sums only");
+  }
+  m.sum_of = static_cast<engine::SumOf>(*sum_of);
+  auto subject = r.one_of("subject", kSubjects);
+  if (!subject) return subject.error();
+  m.subject = static_cast<engine::SubjectKind>(*subject);
+
+  const auto* period = r.take("period");
+  if (!period) return Error::invalid("period", "is required");
+  const auto period_kind =
+      period->is_string() ? core::parse_period_kind(period->as_string()) : std::nullopt;
+  if (!period_kind) {
+    return Error::invalid("period", "must be one of day, week, month, quarter, year, all");
+  }
+  m.period = *period_kind;
+
+  if (const auto* filter = r.take("filter")) {
+    if (!filter->is_object()) return Error::invalid("filter", "must be an object");
+    Reader f(filter->as_object(), "filter.", strict);
+    auto kinds = f.strings("transaction_kinds", 6);
+    if (!kinds) return kinds.error();
+    for (std::size_t i = 0; i < kinds->size(); ++i) {
+      const auto* known = find_transaction_kind((*kinds)[i]);
+      const auto code = known ? engine::parse_trade_kind(known->code) : std::nullopt;
+      if (!code) {
+        return Error::invalid("filter.transaction_kinds[" + std::to_string(i) + "]",
+                              "is not a transaction kind (subscribe, purchase, redeem, "
+                              "switch_in, switch_out, dividend_reinvest, or their Chinese names)");
+      }
+      m.filter.trade_kinds |= engine::MetricFilter::kinds({*code});
+    }
+    auto products = f.ids("product_ids", 200);
+    if (!products) return products.error();
+    m.filter.product_ids = std::move(*products);
+    auto types = f.strings("product_types", 8);
+    if (!types) return types.error();
+    for (std::size_t i = 0; i < types->size(); ++i) {
+      if (auto s = check_one_of("filter.product_types[" + std::to_string(i) + "]", (*types)[i],
+                                product_types());
+          !s) {
+        return s.error();
+      }
+    }
+    m.filter.product_types = std::move(*types);
+    auto no_mmf = f.flag("exclude_money_market");
+    if (!no_mmf) return no_mmf.error();
+    m.filter.exclude_money_market = *no_mmf;
+    auto client = f.id("client_id");
+    if (!client) return client.error();
+    m.filter.client_id = *client;
+    auto department = f.id("department_id");
+    if (!department) return department.error();
+    m.filter.department_id = *department;
+    auto key_people = f.flag("key_person_visits_only");
+    if (!key_people) return key_people.error();
+    m.filter.key_person_visits_only = *key_people;
+    if (auto s = f.finish(); !s) return s.error();
+  }
+  if (auto problem = engine::definition_problem(m)) {
+    // Name the member the problem is about.
+    const bool visits = m.source == engine::MetricSource::visits;
+    const char* field = !visits                             ? "filter.key_person_visits_only"
+                        : m.kind == engine::MetricKind::sum ? "kind"
+                        : m.subject == engine::SubjectKind::product ? "subject"
+                                                                    : "filter";
+    return Error::invalid(field, *problem);
+  }
+  return m;
+}
+
+json::array names_of(const std::vector<std::string>& list) {
+  json::array out;
+  for (const auto& s : list)
+    out.emplace_back(s);
+  return out;
+}
+
+}  // namespace
+
+core::Result<MetricInput> read_metric_input(std::string_view body) {
+  boost::system::error_code ec;
+  const auto doc = json::parse(body, ec);
+  if (ec) return Error::invalid("body", "is not JSON");
+  if (!doc.is_object()) return Error::invalid("body", "must be a JSON object");
+  const auto& o = doc.as_object();
+  Reader r(o, "", true);
+  MetricInput input;
+  for (const auto* key : {"code", "name"}) {
+    const auto* v = r.take(key);
+    if (!v || !v->is_string()) return Error::invalid(key, "is required, a string");
+    (std::string_view(key) == "code" ? input.code : input.name) = std::string(v->as_string());
+  }
+  auto definition = read_definition(r, o, true);
+  if (!definition) return definition.error();
+  input.definition = std::move(*definition);
+  if (auto s = r.finish(); !s) return s.error();
+  return input;
+}
+
+core::Result<engine::MetricDefinition> read_metric_definition(const json::object& o) {
+  Reader r(o, "", false);
+  return read_definition(r, o, false);
+}
+
+json::object metric_definition_to_json(const engine::MetricDefinition& m) {
+  json::object filter;
+  json::array kinds;
+  for (int k = 0; k < engine::kTradeKinds; ++k) {
+    if (m.filter.trade_kinds & (1u << k)) {
+      kinds.emplace_back(transaction_kinds()[static_cast<std::size_t>(k)].code);
+    }
+  }
+  filter["transaction_kinds"] = std::move(kinds);
+  json::array products;
+  for (auto id : m.filter.product_ids)
+    products.emplace_back(id);
+  filter["product_ids"] = std::move(products);
+  filter["product_types"] = names_of(m.filter.product_types);
+  filter["exclude_money_market"] = m.filter.exclude_money_market;
+  filter["client_id"] =
+      m.filter.client_id ? json::value(*m.filter.client_id) : json::value(nullptr);
+  filter["department_id"] =
+      m.filter.department_id ? json::value(*m.filter.department_id) : json::value(nullptr);
+  filter["key_person_visits_only"] = m.filter.key_person_visits_only;
+  json::object out{{"kind", kKinds.names[static_cast<std::size_t>(m.kind)]},
+                   {"source", kSources.names[static_cast<std::size_t>(m.source)]},
+                   {"sum_of", m.kind == engine::MetricKind::sum
+                                  ? json::value(kSums.names[static_cast<std::size_t>(m.sum_of)])
+                                  : json::value(nullptr)},
+                   {"subject", kSubjects.names[static_cast<std::size_t>(m.subject)]},
+                   {"period", core::to_string(m.period)},
+                   {"filter", std::move(filter)}};
+  return out;
+}
+
+}  // namespace laurel::crm

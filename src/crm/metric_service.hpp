@@ -1,0 +1,48 @@
+#pragma once
+// Metrics as data: admins and managers define what the recognition engine counts (see
+// crm/metric_json.hpp for the shape). A definition is checked against the records it names and
+// recorded in the event log as metric.created, which is how the engine learns of it: the engine
+// reads its metrics from the log like everything else, so a replay defines them again in order.
+// Definitions never change once made (figures keep their meaning); define a new metric instead.
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <vector>
+
+#include "auth/principal.hpp"
+#include "core/clock.hpp"
+#include "crm/event_log.hpp"
+#include "crm/metric_json.hpp"
+#include "store/metric_repository.hpp"
+#include "store/store.hpp"
+
+namespace laurel::crm {
+
+struct Metric {
+  store::MetricRecord record;
+  engine::MetricDefinition definition;  // with its id
+};
+
+struct MetricPage {
+  std::vector<Metric> metrics;
+  std::optional<std::int64_t> next_after_id;
+};
+
+class MetricService {
+ public:
+  MetricService(store::Store& store, const core::Clock& clock, const EventLog& events)
+      : store_(store), clock_(clock), events_(events) {}
+
+  core::Result<Metric> create(const MetricInput& input, const auth::Actor& actor);
+  core::Result<Metric> get(std::int64_t id);
+  core::Result<MetricPage> list(std::int64_t after_id, int limit);
+
+ private:
+  store::Store& store_;
+  const core::Clock& clock_;
+  const EventLog& events_;
+};
+
+boost::json::object metric_to_json(const Metric& metric);
+
+}  // namespace laurel::crm
