@@ -20,6 +20,7 @@ export const router = createRouter({
     { path: '/manage/targets', component: () => import('@/pages/manage/TargetsPage.vue'), meta: { roles: managers } },
     { path: '/manage/pipeline', component: () => import('@/pages/manage/PipelinePage.vue'), meta: { roles: managers } },
     { path: '/manage/handover', component: () => import('@/pages/manage/HandoverPage.vue'), meta: { roles: managers } },
+    { path: '/manage/metrics', component: () => import('@/pages/manage/MetricsPage.vue'), meta: { roles: managers } },
     { path: '/manage/imports', component: () => import('@/pages/manage/ImportsPage.vue'), meta: { roles: managers } },
     { path: '/admin/users', component: () => import('@/pages/admin/UsersPage.vue'), meta: { roles: admins } },
     { path: '/admin/departments', component: () => import('@/pages/admin/DepartmentsPage.vue'), meta: { roles: admins } },

@@ -17,6 +17,7 @@ export default {
     targets: 'Targets',
     pipeline: 'Pipeline',
     handover: 'Hand over clients',
+    metrics: 'Metrics',
     imports: 'Imports',
     users: 'Users and roles',
     departments: 'Departments and staff',

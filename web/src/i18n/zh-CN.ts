@@ -17,6 +17,7 @@ export default {
     targets: '目标',
     pipeline: '商机漏斗',
     handover: '客户交接',
+    metrics: '指标',
     imports: '数据导入',
     users: '用户与角色',
     departments: '部门与人员',

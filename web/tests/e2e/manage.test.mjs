@@ -195,3 +195,46 @@ test('import clients: good rows saved, the bad one listed with its line and colu
   await page.locator('[data-test=import-refused]').getByText('line 3').waitFor();
   assert.equal(await clientNamed('导入测试丁信托'), undefined);
 });
+
+test('define a metric in the UI and read its figures: a trade posted a moment ago counts', async () => {
+  await page.goto(`${laurel.base}/manage/metrics`);
+  await page.click('[data-test=metric-new]');
+  const dialog = openDialog(page);
+  await dialog.locator('input[name=metric_name]').fill('E2E 每日认申购（不含货基）');
+  await dialog.locator('input[name=metric_code]').fill('e2e.daily.subs');
+  await choose(page, dialog.locator('[data-test=metric-subject]'), '全公司');
+  await choose(page, dialog.locator('[data-test=metric-period-kind]'), '日');
+  await dialog.getByText('不含货币基金').click();
+  await dialog.locator('[data-test=form-submit]').click();
+  await dialog.waitFor({ state: 'hidden' });
+  const [metric] = (await manager.get('/api/v1/metrics?limit=200')).items.filter((m) => m.code === 'e2e.daily.subs');
+  assert.deepEqual([metric.kind, metric.subject, metric.period, metric.filter.exclude_money_market], ['sum', 'company', 'day', true]);
+  assert.deepEqual(metric.filter.transaction_kinds, ['subscribe', 'purchase']);
+
+  // The figures shown are the engine's, for today in company time.
+  const period = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  await page.locator('[data-test=metric-period]').getByText(period).waitFor();
+  const before = await manager.get(`/api/v1/metrics/${metric.id}/values?period=${period}`);
+  const admin = await apiAs(laurel.base, 'admin');
+  const [client] = (await admin.get('/api/v1/clients?limit=1')).items;
+  const bond = (await admin.get('/api/v1/products?type=bond&limit=1')).items[0];
+  const posted = await admin.call('POST', '/api/v1/transactions', {
+    external_id: 'E2E-METRIC-1',
+    client_id: client.id,
+    product_id: bond.id,
+    kind: '申购',
+    amount: '12345.67',
+    trade_time: new Date(Date.now() - 60_000).toISOString(),
+  });
+  assert.equal(posted.status, 201, JSON.stringify(posted.body));
+  const after = await manager.get(`/api/v1/metrics/${metric.id}/values?period=${period}`);
+  const fen = (v) => Math.round(Number(v?.items[0]?.amount ?? 0) * 100);
+  assert.equal(fen(after) - fen(before), 1234567);
+
+  await page.click('[data-test="metric-e2e.daily.subs"]'); // read again
+  await page.locator('[data-test=metric-figures]').getByText('全公司').waitFor();
+  const shown = await page.locator('[data-test=metric-figures] td.num').first().innerText();
+  const yuan = Number(after.items[0].amount);
+  const expected = yuan >= 1e8 ? `${(yuan / 1e8).toFixed(2)}亿` : yuan >= 1e4 ? `${(yuan / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}万` : yuan.toFixed(2);
+  assert.equal(shown, expected);
+});
