@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   laurel::cli::add_user_commands(app, run);
   laurel::cli::add_token_commands(app, run);
   laurel::cli::add_import_commands(app, run);
+  laurel::cli::add_replay_command(app, run);
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 0;
 }

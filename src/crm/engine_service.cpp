@@ -27,7 +27,10 @@ core::Status EngineService::catch_up_locked() {
     const bool more = events->size() > static_cast<std::size_t>(page.limit);
     if (more) events->pop_back();
     for (const auto& e : *events) {
-      if (!feed_.apply(e)) ++unreadable_;
+      if (auto s = feed_.apply(e); !s) {
+        ++unreadable_;
+        if (problems_.size() < 100) problems_.push_back(s.error().message);
+      }
       last_seq_ = e.seq;
     }
     if (!more) return {};
@@ -58,6 +61,21 @@ std::int64_t EngineService::folded_up_to() const {
 std::int64_t EngineService::unreadable_events() const {
   std::lock_guard lock(mutex_);
   return unreadable_;
+}
+
+std::vector<std::string> EngineService::problems() const {
+  std::lock_guard lock(mutex_);
+  return problems_;
+}
+
+std::size_t EngineService::metric_count() const {
+  std::lock_guard lock(mutex_);
+  return fold_.metric_count();
+}
+
+std::size_t EngineService::figure_count() const {
+  std::lock_guard lock(mutex_);
+  return fold_.cell_count();
 }
 
 }  // namespace laurel::crm

@@ -32,6 +32,10 @@ class EngineService {
 
   std::int64_t folded_up_to() const;
   std::int64_t unreadable_events() const;
+  // What was wrong with the first unreadable events (at most 100), for `laurel replay`.
+  std::vector<std::string> problems() const;
+  std::size_t metric_count() const;
+  std::size_t figure_count() const;
 
  private:
   core::Status catch_up_locked();
@@ -42,6 +46,7 @@ class EngineService {
   EngineFeed feed_;
   std::int64_t last_seq_ = 0;
   std::int64_t unreadable_ = 0;
+  std::vector<std::string> problems_;
 };
 
 }  // namespace laurel::crm

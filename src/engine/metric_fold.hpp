@@ -45,6 +45,7 @@ class MetricFold {
   };
   std::vector<Cell> cells(std::int64_t metric_id) const;
   std::size_t cell_count() const;
+  std::size_t metric_count() const { return metrics_.size(); }
 
  private:
   struct Key {
