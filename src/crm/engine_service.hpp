@@ -4,6 +4,11 @@
 // log is the only input, so several Laurel nodes over one database each fold the same figures,
 // and a restart folds the whole log again (1.7 s for the demo year, docs/benchmarks.md).
 // Thread-safe: one fold, guarded by a mutex.
+//
+// Reading "after the last seq folded" is exact on SQLite, where one writer at a time means seqs
+// commit in order. A PostgreSQL backend (several writers) must not let a reader pass a seq whose
+// transaction has not committed yet — e.g. fold only up to the oldest seq still in flight — or a
+// late commit would be skipped for good; that belongs with that backend.
 
 #include <mutex>
 
