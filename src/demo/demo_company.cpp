@@ -33,6 +33,7 @@ core::Result<DemoSummary> generate_demo(const config::Config& config, const Demo
     build_organisation(world);
     build_calendar(world);
     build_products(world);
+    build_metrics(world);
     world.at(plus_days(world.first_day, -60), 9);
     build_clients(world);
     run_the_year(world, summary);

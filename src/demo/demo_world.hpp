@@ -95,6 +95,7 @@ core::LocalDate plus_days(core::LocalDate day, int days);
 // Phases, in the order generate_demo runs them.
 void build_organisation(World& world);
 void build_products(World& world);
+void build_metrics(World& world);  // after the products the metrics filter by
 void build_clients(World& world);
 void run_the_year(World& world, DemoSummary& summary);
 

@@ -64,6 +64,9 @@ def test_the_company_has_the_sizes_asked_for(demo):
         db, "SELECT count(*) FROM transactions")
     assert one(db, "SELECT count(*) FROM events WHERE type = 'visit.recorded'") == one(
         db, "SELECT count(*) FROM visits")
+    # The metrics a manager would define first, each through the service (with its event).
+    assert one(db, "SELECT count(*) FROM metrics") == 5
+    assert one(db, "SELECT count(*) FROM events WHERE type = 'metric.created'") == 5
 
 
 def test_client_sizes_are_skewed(demo):

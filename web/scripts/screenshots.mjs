@@ -39,6 +39,14 @@ try {
         { name: 'manage-pipeline', path: '/manage/pipeline', ready: '[data-test=pipeline] [data-stage]' },
         { name: 'manage-campaigns', path: '/manage/campaigns', ready: '[data-test=campaign-list]' },
         { name: 'manage-targets', path: '/manage/targets', ready: '[data-test=target-list]' },
+        {
+          name: 'manage-metrics',
+          path: '/manage/metrics',
+          ready: '[data-test=metric-list] li',
+          click: '[data-test="metric-department.weekly.bond_net_flow"]',
+          previousPeriod: true, // last week: this one may have just begun
+          then: '[data-test=metric-figures] tr',
+        },
       ],
     },
     { user: 'cengjianhua', locale: 'zh-CN', devices: ['phone'], shots: [{ name: 'manage', path: '/manage', ready: '[data-test="hub-/manage/campaigns"]' }] },
@@ -72,6 +80,15 @@ try {
         }
         await page.goto(`${laurel.base}${shot.path}`);
         await page.locator(shot.ready).first().waitFor();
+        if (shot.click) {
+          await page.click(shot.click);
+          if (shot.previousPeriod) {
+            await page.click('[data-test=metric-period]');
+            await page.locator('.el-select-dropdown__item:visible').nth(1).click();
+            await page.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden' });
+          }
+          await page.locator(shot.then).first().waitFor();
+        }
         await page.waitForLoadState('networkidle');
         await page.screenshot({ path: join(out, `${device}-${shot.name}.png`), fullPage: device === 'pc' && !shot.name.startsWith('manage-pipeline') });
       }
