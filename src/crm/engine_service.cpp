@@ -44,9 +44,7 @@ core::Result<EngineService::Figures> EngineService::figures(std::int64_t metric_
   const auto* definition = fold_.metric(metric_id);
   if (!definition) return core::Error::not_found("no metric " + std::to_string(metric_id));
   Figures out{*definition, {}};
-  for (const auto& cell : fold_.cells(metric_id)) {
-    if (cell.period == period) out.cells.push_back(cell);
-  }
+  out.cells = fold_.cells(metric_id, period);
   std::sort(out.cells.begin(), out.cells.end(), [](const auto& a, const auto& b) {
     return a.value != b.value ? a.value > b.value : a.subject_id < b.subject_id;
   });

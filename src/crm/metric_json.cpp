@@ -254,7 +254,7 @@ json::object metric_definition_to_json(const engine::MetricDefinition& m) {
   json::array kinds;
   for (int k = 0; k < engine::kTradeKinds; ++k) {
     if (m.filter.trade_kinds & (1u << k)) {
-      kinds.emplace_back(transaction_kinds()[static_cast<std::size_t>(k)].code);
+      kinds.emplace_back(engine::to_string(static_cast<engine::TradeKind>(k)));
     }
   }
   filter["transaction_kinds"] = std::move(kinds);

@@ -19,6 +19,10 @@ std::optional<TradeKind> parse_trade_kind(std::string_view code) {
   return std::nullopt;
 }
 
+std::string_view to_string(TradeKind kind) {
+  return kCodes[static_cast<std::size_t>(kind)];
+}
+
 int flow_sign(TradeKind kind) {
   return kind == TradeKind::redeem || kind == TradeKind::switch_out ? -1 : 1;
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -24,6 +25,7 @@ enum class TradeKind : std::uint8_t {
 constexpr int kTradeKinds = 6;
 
 std::optional<TradeKind> parse_trade_kind(std::string_view code);  // "purchase", "redeem", …
+std::string_view to_string(TradeKind kind);                        // the code crm and the API use
 // +1 when the kind adds to holdings (subscribe, purchase, switch_in, reinvest), -1 otherwise.
 int flow_sign(TradeKind kind);
 

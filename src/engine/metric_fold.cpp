@@ -76,7 +76,7 @@ void MetricFold::add(State& state, std::int64_t subject, std::int32_t period, st
   if (value == 0) state.values.erase(key);
 }
 
-void MetricFold::fold(State& state, const TradeFact& t, int sign) {
+void MetricFold::fold(State& state, const TradeFact& t, date::sys_days day, int sign) {
   const auto& def = state.definition;
   const auto& f = def.filter;
   if (!t.in_effect) return;
@@ -85,7 +85,7 @@ void MetricFold::fold(State& state, const TradeFact& t, int sign) {
   if (!product_passes(f, t.product_id)) return;
 
   const std::int64_t direction = def.sum_of == SumOf::net_flow ? flow_sign(t.kind) : 1;
-  const std::int32_t period = core::period_of(days_.day_of(t.trade_time), def.period).index;
+  const std::int32_t period = core::period_of(day, def.period).index;
   std::int64_t base = t.amount_fen;
   contributions_.clear();
   if (f.department_id || def.subject == SubjectKind::staff ||
@@ -125,13 +125,13 @@ void MetricFold::fold(State& state, const TradeFact& t, int sign) {
   }
 }
 
-void MetricFold::fold(State& state, const VisitFact& v, int sign) {
+void MetricFold::fold(State& state, const VisitFact& v, date::sys_days day, int sign) {
   const auto& def = state.definition;
   const auto& f = def.filter;
   if (!v.in_effect || def.source != MetricSource::visits) return;
   if (f.client_id && *f.client_id != v.client_id) return;
   if (f.key_person_visits_only && !v.with_key_people) return;
-  const std::int32_t period = core::period_of(days_.day_of(v.occurred_at), def.period).index;
+  const std::int32_t period = core::period_of(day, def.period).index;
   contributions_.clear();
   bool any = !f.department_id;
   for (const auto& s : v.staff) {
@@ -156,13 +156,15 @@ void MetricFold::apply(const TradeFact& trade) {
   auto [it, fresh] = trades_.try_emplace(trade.id, trade);
   if (!fresh) {
     if (it->second.seq >= trade.seq) return;  // an older version, already superseded
+    const auto before = days_.day_of(it->second.trade_time);
     for (auto& m : metrics_) {
-      if (m.definition.source == MetricSource::transactions) fold(m, it->second, -1);
+      if (m.definition.source == MetricSource::transactions) fold(m, it->second, before, -1);
     }
     it->second = trade;
   }
+  const auto day = days_.day_of(trade.trade_time);
   for (auto& m : metrics_) {
-    if (m.definition.source == MetricSource::transactions) fold(m, trade, +1);
+    if (m.definition.source == MetricSource::transactions) fold(m, trade, day, +1);
   }
 }
 
@@ -170,12 +172,14 @@ void MetricFold::apply(const VisitFact& visit) {
   auto [it, fresh] = visits_.try_emplace(visit.id, visit);
   if (!fresh) {
     if (it->second.seq >= visit.seq) return;
+    const auto before = days_.day_of(it->second.occurred_at);
     for (auto& m : metrics_)
-      fold(m, it->second, -1);
+      fold(m, it->second, before, -1);
     it->second = visit;
   }
+  const auto day = days_.day_of(visit.occurred_at);
   for (auto& m : metrics_)
-    fold(m, visit, +1);
+    fold(m, visit, day, +1);
 }
 
 void MetricFold::set_reference(Reference reference) {
@@ -187,10 +191,12 @@ void MetricFold::refold(State& m) {
   m.values.clear();
   m.clients.clear();
   for (const auto& [id, trade] : trades_) {
-    if (m.definition.source == MetricSource::transactions) fold(m, trade, +1);
+    if (m.definition.source == MetricSource::transactions) {
+      fold(m, trade, days_.day_of(trade.trade_time), +1);
+    }
   }
   for (const auto& [id, visit] : visits_)
-    fold(m, visit, +1);
+    fold(m, visit, days_.day_of(visit.occurred_at), +1);
 }
 
 void MetricFold::rebuild() {
@@ -238,6 +244,17 @@ std::vector<MetricFold::Cell> MetricFold::cells(std::int64_t metric_id) const {
     if (m.definition.id != metric_id) continue;
     for (const auto& [key, value] : m.values) {
       out.push_back({key.subject, core::Period{m.definition.period, key.period}, value});
+    }
+  }
+  return out;
+}
+
+std::vector<MetricFold::Cell> MetricFold::cells(std::int64_t metric_id, core::Period period) const {
+  std::vector<Cell> out;
+  for (const auto& m : metrics_) {
+    if (m.definition.id != metric_id || m.definition.period != period.kind) continue;
+    for (const auto& [key, value] : m.values) {
+      if (key.period == period.index) out.push_back({key.subject, period, value});
     }
   }
   return out;

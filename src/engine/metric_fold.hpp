@@ -44,6 +44,8 @@ class MetricFold {
     std::int64_t value;
   };
   std::vector<Cell> cells(std::int64_t metric_id) const;
+  // Those of one period only.
+  std::vector<Cell> cells(std::int64_t metric_id, core::Period period) const;
   std::size_t cell_count() const;
   std::size_t metric_count() const { return metrics_.size(); }
 
@@ -65,8 +67,9 @@ class MetricFold {
     std::unordered_map<Key, std::unordered_map<std::int64_t, std::int32_t>, KeyHash> clients;
   };
 
-  void fold(State& state, const TradeFact& trade, int sign);
-  void fold(State& state, const VisitFact& visit, int sign);
+  // `day`: the record's company-local day, looked up once per record rather than per metric.
+  void fold(State& state, const TradeFact& trade, date::sys_days day, int sign);
+  void fold(State& state, const VisitFact& visit, date::sys_days day, int sign);
   void add(State& state, std::int64_t subject, std::int32_t period, std::int64_t amount,
            std::int64_t client, int sign);
   bool product_passes(const MetricFilter& filter, std::int64_t product_id) const;
