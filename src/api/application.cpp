@@ -55,6 +55,9 @@ core::Result<std::unique_ptr<Application>> Application::open(const config::Confi
   if (const auto bad = services->engine.unreadable_events(); bad > 0) {
     spdlog::warn("recognition engine: {} events could not be read and were skipped", bad);
   }
+  services->engine.start_worker([](const core::Error& error) {
+    spdlog::warn("recognition engine: catching up with the event log failed: {}", error.message);
+  });
   return std::unique_ptr<Application>(new Application(std::move(services)));
 }
 
@@ -122,6 +125,9 @@ std::uint16_t Application::port() const {
 
 void Application::run() {
   server_->run();
+  if (auto s = services_->engine.stop_worker(); !s) {
+    spdlog::warn("recognition engine: the last catch-up failed: {}", s.error().message);
+  }
   // Every connection is closed: close the database cleanly (WAL checkpoint on last close).
   services_->store->close_idle();
 }

@@ -60,6 +60,26 @@ core::Status read_page(http::QueryInput& query, Filter& filter) {
   return {};
 }
 
+// The handler of GET on a list paged by id (?cursor=, ?limit=, nothing else): `list(after_id,
+// limit)` gives a page with `records` and `next_after_id`, each record answered as `to_json`.
+template <class List, class Records, class ToJson>
+http::Handler paged_by_id(List list, Records records, ToJson to_json) {
+  return [list, records, to_json](const http::Request& request,
+                                  http::RequestContext&) -> core::Result<http::Response> {
+    auto query = http::QueryInput::parse(request.query);
+    if (!query) return query.error();
+    struct {
+      std::int64_t after_id = 0;
+      int limit = 50;
+    } page;
+    if (auto s = read_page(*query, page); !s) return s.error();
+    if (auto s = query->finish(); !s) return s.error();
+    auto found = list(page.after_id, page.limit);
+    if (!found) return found.error();
+    return page_of((*found).*records, found->next_after_id, to_json);
+  };
+}
+
 // As get_by_id, for records whose visibility depends on the caller: `get(id, principal)`.
 template <class Get, class ToJson>
 http::Handler get_by_id_for_caller(Get get, ToJson to_json) {

@@ -29,21 +29,6 @@ core::Result<Response> create(Services& services, const Request& request, Reques
   return response;
 }
 
-core::Result<Response> list(Services& services, const Request& request) {
-  auto query = QueryInput::parse(request.query);
-  if (!query) return query.error();
-  struct {
-    std::int64_t after_id = 0;
-    int limit = 50;
-  } page;
-  if (auto s = read_page(*query, page); !s) return s.error();
-  if (auto s = query->finish(); !s) return s.error();
-  auto metrics = services.metrics.list(page.after_id, page.limit);
-  if (!metrics) return metrics.error();
-  return page_of(metrics->metrics, metrics->next_after_id,
-                 [](const auto& m) { return crm::metric_to_json(m); });
-}
-
 core::Result<Response> values(Services& services, const Request& request, RequestContext& context) {
   auto id = context.id_param("id");
   if (!id) return id.error();
@@ -89,9 +74,11 @@ core::Result<Response> values(Services& services, const Request& request, Reques
 void add_metric_routes(http::Router& router, Services& services) {
   router.add({"POST", "/api/v1/metrics", Access::authenticated, kManagers, kSmallBody,
               with(services, create)});
-  router.add(
-      {"GET", "/api/v1/metrics", Access::authenticated, kManagers, std::nullopt,
-       [&services](const Request& request, RequestContext&) { return list(services, request); }});
+  router.add({"GET", "/api/v1/metrics", Access::authenticated, kManagers, std::nullopt,
+              paged_by_id([&services](std::int64_t after_id,
+                                      int limit) { return services.metrics.list(after_id, limit); },
+                          &crm::MetricPage::metrics,
+                          [](const auto& m) { return crm::metric_to_json(m); })});
   router.add({"GET", "/api/v1/metrics/{id}", Access::authenticated, kManagers, std::nullopt,
               get_by_id([&services](std::int64_t id) { return services.metrics.get(id); },
                         [](const auto& m) { return crm::metric_to_json(m); })});

@@ -37,6 +37,8 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       opportunities(*store, clock, events, scopes),
       calendar(*store, clock, events),
       metrics(*store, clock, events),
-      engine(*store, zone) {}
+      engine(*store, zone),
+      good_news_rules(*store, clock, events, config.recognition.grace_days),
+      good_news(*store, clock, events, engine) {}
 
 }  // namespace laurel::api

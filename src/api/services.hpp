@@ -21,6 +21,8 @@
 #include "crm/department_service.hpp"
 #include "crm/engine_service.hpp"
 #include "crm/event_log.hpp"
+#include "crm/good_news_rule_service.hpp"
+#include "crm/good_news_service.hpp"
 #include "crm/holdings_service.hpp"
 #include "crm/key_people_service.hpp"
 #include "crm/metric_service.hpp"
@@ -72,6 +74,8 @@ struct Services {
   crm::CalendarService calendar;
   crm::MetricService metrics;
   crm::EngineService engine;  // the recognition engine, folding the event log
+  crm::GoodNewsRuleService good_news_rules;
+  crm::GoodNewsService good_news;
 };
 
 }  // namespace laurel::api

@@ -1,8 +1,9 @@
 // `laurel replay`: rebuild the recognition engine's state from the whole event log, as `laurel
 // serve` does at startup, and report what it found — how far the log goes, the metrics and
 // figures it holds, how long it took, and every event the engine could not read (then it exits
-// 1). Stored derived facts (good news, ledger entries) are compared here as they arrive in later
-// parts of the recognition engine; today the engine keeps its figures in memory only.
+// 1) — and compare every derived fact it rebuilt with the one stored: each good news missing from
+// the good_news table, there without the log giving it (extra), or with other values (altered,
+// naming the columns) is reported, and then it exits 1. It writes nothing.
 
 #include <chrono>
 #include <iostream>
@@ -10,10 +11,67 @@
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "crm/engine_service.hpp"
+#include "store/good_news_repository.hpp"
 #include "store/migrator.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace laurel::cli {
+namespace {
+
+// The columns in which a stored good news differs from the one the log gives.
+std::string differences(const store::DetectedGoodNews& log, const store::DetectedGoodNews& stored) {
+  std::string out;
+  auto compare = [&](const char* column, auto a, auto b) {
+    if (a != b) out += (out.empty() ? "" : ", ") + std::string(column);
+  };
+  compare("rule_id", log.rule_id, stored.rule_id);
+  compare("subject_id", log.subject_id, stored.subject_id);
+  compare("period", log.period, stored.period);
+  compare("threshold", log.threshold, stored.threshold);
+  compare("record_id", log.record_id, stored.record_id);
+  compare("became_true_at", log.became_true_at, stored.became_true_at);
+  compare("detected_seq", log.detected_seq, stored.detected_seq);
+  compare("detected_at", log.detected_at, stored.detected_at);
+  compare("late", log.late, stored.late);
+  compare("silent", log.silent, stored.silent);
+  compare("holds", log.holds, stored.holds);
+  compare("no_longer_holds_at", log.no_longer_holds_at, stored.no_longer_holds_at);
+  compare("derived_seq", log.derived_seq, stored.derived_seq);
+  return out;
+}
+
+// Reports every difference on stderr; returns how many there were.
+std::size_t compare_good_news(const std::vector<store::DetectedGoodNews>& log,
+                              const std::vector<store::DetectedGoodNews>& stored) {
+  std::size_t problems = 0;
+  auto l = log.begin();
+  auto s = stored.begin();
+  while (l != log.end() || s != stored.end()) {
+    if (s == stored.end() || (l != log.end() && l->fact_key < s->fact_key)) {
+      std::cerr << "laurel: good news " << l->fact_key << " is missing from the database\n";
+      ++l;
+    } else if (l == log.end() || s->fact_key < l->fact_key) {
+      std::cerr << "laurel: good news " << s->fact_key
+                << " is in the database but the log does not give it\n";
+      ++s;
+    } else {
+      const auto diff = differences(*l, *s);
+      if (diff.empty()) {
+        ++l;
+        ++s;
+        continue;
+      }
+      std::cerr << "laurel: good news " << l->fact_key << " is altered in the database: " << diff
+                << "\n";
+      ++l;
+      ++s;
+    }
+    ++problems;
+  }
+  return problems;
+}
+
+}  // namespace
 
 void add_replay_command(CLI::App& app, Run& run) {
   static CommonOptions options;
@@ -33,19 +91,31 @@ void add_replay_command(CLI::App& app, Run& run) {
         if (!connection) return fail(connection.error());
         if (auto s = store::check_schema_current(**connection); !s) return fail(s.error());
       }
-      crm::EngineService engine(**store, *zone);
+      crm::EngineService engine(**store, *zone, /*store_good_news=*/false);
       const auto started = std::chrono::steady_clock::now();
       if (auto s = engine.catch_up(); !s) return fail(s.error());
       const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
           std::chrono::steady_clock::now() - started);
+      const auto rebuilt = engine.detected_good_news();
+      std::vector<store::DetectedGoodNews> stored;
+      {
+        auto connection = (*store)->acquire();
+        if (!connection) return fail(connection.error());
+        auto rows = store::GoodNewsRepository(**connection).all_detected();
+        if (!rows) return fail(rows.error());
+        stored = std::move(*rows);
+      }
       std::cout << "events folded: up to " << engine.folded_up_to() << "\n"
                 << "metrics: " << engine.metric_count() << "\n"
                 << "figures: " << engine.figure_count() << "\n"
+                << "good news: " << rebuilt.size() << "\n"
                 << "time: " << elapsed.count() << " ms\n"
                 << "unreadable events: " << engine.unreadable_events() << "\n";
       for (const auto& problem : engine.problems())
         std::cerr << "laurel: " << problem << "\n";
-      return engine.unreadable_events() == 0 ? 0 : 1;
+      const auto differing = compare_good_news(rebuilt, stored);
+      std::cout << "stored good news differing from the log: " << differing << "\n";
+      return engine.unreadable_events() == 0 && differing == 0 ? 0 : 1;
     };
   });
 }

@@ -54,6 +54,12 @@ struct CrmConfig {
   int dormant_after_days = 180;  // no holdings and no subscription this long: a dormant client
 };
 
+struct RecognitionConfig {
+  // Good news detected more than this long after it became true is late (never "today's");
+  // points, badges and streaks need activity recorded within it (ARCHITECTURE.md, time rules).
+  int grace_days = 3;
+};
+
 struct Config {
   ServerConfig server;
   DatabaseConfig database;
@@ -61,6 +67,7 @@ struct Config {
   LogConfig log;
   CompanyConfig company;
   CrmConfig crm;
+  RecognitionConfig recognition;
 };
 
 }  // namespace laurel::config

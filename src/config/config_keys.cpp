@@ -214,6 +214,10 @@ std::vector<ConfigKey> build_keys() {
           "crm.dormant_after_days",
           "A client holding nothing that has not subscribed for this many days is dormant",
           [](Config & c) -> auto& { return c.crm.dormant_after_days; }, 1, 3650),
+      number(
+          "recognition.grace_days",
+          "Default grace window of new good-news rules: news detected later than this is late",
+          [](Config & c) -> auto& { return c.recognition.grace_days; }, 0, 365),
   };
 }
 

@@ -100,7 +100,13 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
   const bool product = type == "product.created" || type == "product.updated";
   const bool department = type == "department.created" || type == "department.updated";
   const bool metric = type == "metric.created";
-  if (!trade && !visit && !product && !department && !metric) return {};
+  const bool rule = type == "good_news_rule.created";
+  if (!trade && !visit && !product && !department && !metric && !rule) return {};
+  watch_.begin({event.seq, core::from_micros(event.recorded_at)});
+  struct Settle {  // whatever happens, the watch judges what this event changed
+    engine::ThresholdWatch& watch;
+    ~Settle() { watch.settle(); }
+  } settle{watch_};
   try {
     // Parsed into a stack buffer: the value lives only for this event, and the replay of a log
     // of a quarter-million events spends most of its time here.
@@ -119,6 +125,12 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
       if (!definition) throw Unreadable{};
       definition->id = integer(*record, "id");
       fold_.add_metric(std::move(*definition));
+    } else if (rule) {
+      auto read = read_good_news_rule(*record);
+      if (!read || read->id == 0 || rules_.contains(read->id)) throw Unreadable{};
+      if (read->kind == RuleKind::product_subscription) fold_.add_metric(own_metric(*read));
+      if (!watch_.add_rule(threshold_rule(*read))) throw Unreadable{};
+      rules_.emplace(read->id, std::move(*read));
     } else if (product) {
       const std::string type_now(text(*record, "type"));
       const auto id = integer(*record, "id");
@@ -148,6 +160,11 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
         "payload", "event " + std::to_string(event.seq) + " (" + event.type + ") cannot be read");
   }
   return {};
+}
+
+const GoodNewsRule* EngineFeed::rule(std::int64_t id) const {
+  const auto it = rules_.find(id);
+  return it == rules_.end() ? nullptr : &it->second;
 }
 
 }  // namespace laurel::crm

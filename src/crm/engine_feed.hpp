@@ -3,23 +3,36 @@
 // (ARCHITECTURE.md): this is where the payloads crm writes become its facts — transactions
 // (recorded, confirmed, failed, cancelled) and visits (recorded, updated, deleted) as facts,
 // products and departments as the reference data metrics filter by, and the metrics themselves
-// (metric.created: a metric defined later counts the records before it). Other events are skipped.
+// (metric.created: a metric defined later counts the records before it), and the good-news rules
+// (good_news_rule.created) the threshold watch judges. Each event the engine reads is bracketed
+// by the watch's begin/settle, so what it detects is stamped with that event's seq and
+// recorded_at. Other events are skipped.
+
+#include <unordered_map>
 
 #include "core/error.hpp"
+#include "crm/good_news_rule.hpp"
 #include "engine/metric_fold.hpp"
+#include "engine/threshold_watch.hpp"
 #include "store/event_repository.hpp"
 
 namespace laurel::crm {
 
 class EngineFeed {
  public:
-  explicit EngineFeed(engine::MetricFold& fold) : fold_(fold) {}
+  EngineFeed(engine::MetricFold& fold, engine::ThresholdWatch& watch)
+      : fold_(fold), watch_(watch) {}
 
   // An error names the event (its seq) whose payload could not be read; the fold is unchanged.
   core::Status apply(const store::EventRecord& event);
 
+  // The good-news rules read so far, by id.
+  const GoodNewsRule* rule(std::int64_t id) const;
+
  private:
   engine::MetricFold& fold_;
+  engine::ThresholdWatch& watch_;
+  std::unordered_map<std::int64_t, GoodNewsRule> rules_;
 };
 
 }  // namespace laurel::crm

@@ -2,12 +2,80 @@
 
 #include <algorithm>
 
+#include "core/timestamp.hpp"
 #include "store/event_repository.hpp"
 
 namespace laurel::crm {
 
-EngineService::EngineService(store::Store& store, core::CompanyZone zone)
-    : store_(store), fold_({}, zone), feed_(fold_) {}
+std::string fact_key(const engine::FactKey& key) {
+  return "threshold/" + std::to_string(key.rule_id) + "/" + std::to_string(key.subject_id) + "/" +
+         core::format_period(key.period) + "/" + std::to_string(key.threshold);
+}
+
+store::DetectedGoodNews detected_of(const engine::ThresholdFact& f) {
+  store::DetectedGoodNews d;
+  d.fact_key = fact_key(f.key);
+  d.rule_id = f.key.rule_id;
+  d.subject_id = f.key.subject_id;
+  d.period = core::format_period(f.key.period);
+  d.threshold = f.key.threshold;
+  d.record_id = f.became_true.record_id;
+  d.became_true_at = core::to_micros(f.became_true.at);
+  d.detected_seq = f.detected_seq;
+  d.detected_at = core::to_micros(f.detected_at);
+  d.late = f.late;
+  d.silent = f.silent;
+  d.holds = f.holds;
+  if (f.no_longer_holds_at) d.no_longer_holds_at = core::to_micros(*f.no_longer_holds_at);
+  d.derived_seq = f.changed_seq;
+  return d;
+}
+
+EngineService::EngineService(store::Store& store, core::CompanyZone zone, bool store_good_news)
+    : store_(store),
+      store_good_news_(store_good_news),
+      fold_({}, zone),
+      watch_(fold_),
+      feed_(fold_, watch_) {}
+
+EngineService::~EngineService() {
+  if (worker_.joinable()) {
+    store_.set_commit_observer({});
+    worker_.request_stop();
+    worker_.join();
+  }
+}
+
+core::Status EngineService::stop_worker() {
+  if (!worker_.joinable()) return {};
+  store_.set_commit_observer({});
+  worker_.request_stop();
+  worker_.join();
+  return catch_up();
+}
+
+void EngineService::start_worker(std::function<void(const core::Error&)> on_error) {
+  store_.set_commit_observer([this] { wake(); });
+  worker_ = std::jthread([this, on_error = std::move(on_error)](std::stop_token stop) {
+    while (!stop.stop_requested()) {
+      {
+        std::unique_lock lock(wake_mutex_);
+        woken_.wait_for(lock, stop, std::chrono::seconds(1), [this] { return wake_; });
+        wake_ = false;
+      }
+      if (stop.stop_requested()) return;
+      if (auto s = catch_up(); !s && on_error) on_error(s.error());
+    }
+  });
+}
+
+void EngineService::wake() {
+  {
+    std::lock_guard lock(wake_mutex_);
+    wake_ = true;
+  }
+  woken_.notify_one();
+}
 
 core::Status EngineService::catch_up() {
   std::lock_guard lock(mutex_);
@@ -33,8 +101,51 @@ core::Status EngineService::catch_up_locked() {
       }
       last_seq_ = e.seq;
     }
-    if (!more) return {};
+    if (!more) break;
   }
+  for (auto& fact : watch_.take_changes())
+    pending_.insert_or_assign(fact.key, std::move(fact));
+  return store_pending_locked();
+}
+
+core::Status EngineService::store_pending_locked() {
+  if (!store_good_news_ || pending_.empty()) return {};
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  store::GoodNewsRepository good_news(write->connection());
+  for (const auto& [key, fact] : pending_) {
+    const auto* rule = feed_.rule(key.rule_id);
+    // History from before the rule's effective_from is recorded as passed; a rule that
+    // publishes by itself leaves late news to a manager (it is never "today's").
+    const std::string_view status = fact.silent                                ? "passed"
+                                    : rule && rule->auto_publish && !fact.late ? "published"
+                                                                               : "draft";
+    if (auto s =
+            good_news.upsert_detected(detected_of(fact), status, core::to_micros(fact.detected_at));
+        !s) {
+      return s.error();
+    }
+  }
+  if (auto s = write->commit(); !s) return s.error();
+  pending_.clear();
+  return {};
+}
+
+std::vector<store::DetectedGoodNews> EngineService::detected_good_news() const {
+  std::lock_guard lock(mutex_);
+  std::vector<store::DetectedGoodNews> out;
+  out.reserve(watch_.facts().size());
+  for (const auto& [key, fact] : watch_.facts())
+    out.push_back(detected_of(fact));
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.fact_key < b.fact_key; });
+  return out;
+}
+
+std::optional<GoodNewsRule> EngineService::rule(std::int64_t rule_id) const {
+  std::lock_guard lock(mutex_);
+  const auto* found = feed_.rule(rule_id);
+  return found ? std::optional<GoodNewsRule>(*found) : std::nullopt;
 }
 
 core::Result<EngineService::Figures> EngineService::figures(std::int64_t metric_id,

@@ -1,6 +1,9 @@
 #pragma once
-// The recognition engine inside `laurel serve`: the metric fold, kept up to date by reading the
-// event log's tail — every event after the last one folded, in log order — before answering. The
+// The recognition engine inside `laurel serve`: the metric fold and the good-news watch, kept up
+// to date by reading the event log's tail — every event after the last one folded, in log order —
+// before answering. What the watch detects or changes is written to the good_news table after
+// each catch-up (insert-if-absent by natural key; a newer state over an older one only), and kept
+// pending if that write fails, to be written with the next. The
 // log is the only input, so several Laurel nodes over one database each fold the same figures,
 // and a restart folds the whole log again (1.7 s for the demo year, docs/benchmarks.md).
 // Thread-safe: one fold, guarded by a mutex.
@@ -10,18 +13,38 @@
 // transaction has not committed yet — e.g. fold only up to the oldest seq still in flight — or a
 // late commit would be skipped for good; that belongs with that backend.
 
+#include <condition_variable>
+#include <functional>
+#include <map>
 #include <mutex>
+#include <thread>
 
 #include "core/period.hpp"
 #include "crm/engine_feed.hpp"
 #include "engine/metric_fold.hpp"
+#include "engine/threshold_watch.hpp"
+#include "store/good_news_repository.hpp"
 #include "store/store.hpp"
 
 namespace laurel::crm {
 
 class EngineService {
  public:
-  EngineService(store::Store& store, core::CompanyZone zone);
+  // `store_good_news`: write detected good news (serve); `laurel replay` only compares.
+  EngineService(store::Store& store, core::CompanyZone zone, bool store_good_news = true);
+  ~EngineService();
+  EngineService(const EngineService&) = delete;
+  EngineService& operator=(const EngineService&) = delete;
+
+  // `laurel serve`: a thread catches up as soon as any write commits (and at least every
+  // second, for writes made around WriteTransaction), so good news is detected the moment its
+  // records arrive, not when someone next asks. `on_error` hears a catch-up that failed (it is
+  // tried again on the next wake). Stopped by the destructor.
+  void start_worker(std::function<void(const core::Error&)> on_error);
+  void wake();
+  // Stops the thread and catches up one last time, so what the last writes made true is stored
+  // before Laurel exits.
+  core::Status stop_worker();
 
   // Folds what the log holds beyond the last event folded. An event whose payload cannot be read
   // is skipped and counted (the fold never stops on one bad record).
@@ -35,6 +58,11 @@ class EngineService {
   // A metric the log has not defined answers not_found.
   core::Result<Figures> figures(std::int64_t metric_id, core::Period period);
 
+  // Every good news the engine holds, as the good_news table should have it, by fact_key.
+  std::vector<store::DetectedGoodNews> detected_good_news() const;
+  // A good-news rule the log has defined (a copy), or nullopt.
+  std::optional<GoodNewsRule> rule(std::int64_t rule_id) const;
+
   std::int64_t folded_up_to() const;
   std::int64_t unreadable_events() const;
   // What was wrong with the first unreadable events (at most 100), for `laurel replay`.
@@ -44,14 +72,27 @@ class EngineService {
 
  private:
   core::Status catch_up_locked();
+  core::Status store_pending_locked();
 
   store::Store& store_;
+  bool store_good_news_;
   mutable std::mutex mutex_;
   engine::MetricFold fold_;
+  engine::ThresholdWatch watch_;
   EngineFeed feed_;
+  std::map<engine::FactKey, engine::ThresholdFact> pending_;
+
+  std::mutex wake_mutex_;
+  std::condition_variable_any woken_;
+  bool wake_ = false;
+  std::jthread worker_;
   std::int64_t last_seq_ = 0;
   std::int64_t unreadable_ = 0;
   std::vector<std::string> problems_;
 };
+
+// The natural key of a threshold good news: "threshold/<rule>/<subject>/<period>/<threshold>".
+std::string fact_key(const engine::FactKey& key);
+store::DetectedGoodNews detected_of(const engine::ThresholdFact& fact);
 
 }  // namespace laurel::crm

@@ -42,7 +42,7 @@ MetricFold::MetricFold(std::vector<MetricDefinition> metrics, core::CompanyZone 
     : days_(zone) {
   metrics_.reserve(metrics.size());
   for (auto& m : metrics)
-    metrics_.push_back(State{std::move(m), {}, {}});
+    metrics_.push_back(State{std::move(m), false, {}, {}});
 }
 
 bool MetricFold::product_passes(const MetricFilter& f, std::int64_t product_id) const {
@@ -59,6 +59,10 @@ bool MetricFold::product_passes(const MetricFilter& f, std::int64_t product_id) 
 void MetricFold::add(State& state, std::int64_t subject, std::int32_t period, std::int64_t amount,
                      std::int64_t client, int sign) {
   const Key key{subject, period};
+  if (state.watched) {
+    tell(state, subject, period, state.definition.kind == MetricKind::sum ? amount : 1, client,
+         sign);
+  }
   if (state.definition.kind == MetricKind::distinct_clients) {
     auto& counts = state.clients[key];
     if ((counts[client] += sign) == 0) counts.erase(client);
@@ -76,7 +80,14 @@ void MetricFold::add(State& state, std::int64_t subject, std::int32_t period, st
   if (value == 0) state.values.erase(key);
 }
 
+void MetricFold::tell(const State& state, std::int64_t subject, std::int32_t period,
+                      std::int64_t delta, std::int64_t client, int sign) {
+  observer_->contributed(
+      Contribution{state.definition.id, subject, period, moment_, delta, client, sign});
+}
+
 void MetricFold::fold(State& state, const TradeFact& t, date::sys_days day, int sign) {
+  moment_ = Moment{t.trade_time, t.id};
   const auto& def = state.definition;
   const auto& f = def.filter;
   if (!t.in_effect) return;
@@ -129,6 +140,7 @@ void MetricFold::fold(State& state, const VisitFact& v, date::sys_days day, int 
   const auto& def = state.definition;
   const auto& f = def.filter;
   if (!v.in_effect || def.source != MetricSource::visits) return;
+  moment_ = Moment{v.occurred_at, v.id};
   if (f.client_id && *f.client_id != v.client_id) return;
   if (f.key_person_visits_only && !v.with_key_people) return;
   const std::int32_t period = core::period_of(day, def.period).index;
@@ -188,6 +200,7 @@ void MetricFold::set_reference(Reference reference) {
 }
 
 void MetricFold::refold(State& m) {
+  if (m.watched) observer_->reset(m.definition.id);
   m.values.clear();
   m.clients.clear();
   for (const auto& [id, trade] : trades_) {
@@ -212,8 +225,20 @@ void MetricFold::add_metric(MetricDefinition metric) {
       return;
     }
   }
-  metrics_.push_back(State{std::move(metric), {}, {}});
+  metrics_.push_back(State{std::move(metric), false, {}, {}});
   refold(metrics_.back());
+}
+
+void MetricFold::watch(std::int64_t metric_id, FoldObserver& observer) {
+  observer_ = &observer;
+  for (auto& m : metrics_) {
+    if (m.definition.id != metric_id) continue;
+    if (!m.watched) {
+      m.watched = true;
+      refold(m);
+    }
+    return;
+  }
 }
 
 bool MetricFold::has_metric(std::int64_t metric_id) const {

@@ -19,6 +19,35 @@
 
 namespace laurel::engine {
 
+// Where a record sits on a metric's timeline: its occurred_at (a trade: its trade time), ties
+// broken by the record's id (the order records were first logged in, stable across corrections).
+struct Moment {
+  core::Timestamp at{};
+  std::int64_t record_id = 0;
+  auto operator<=>(const Moment&) const = default;
+};
+
+// One record's share of one cell (metric, subject, period), as the fold adds it (+1) or takes it
+// back when a newer version of the record arrives (-1, with the old version's moment).
+struct Contribution {
+  std::int64_t metric_id = 0;
+  std::int64_t subject_id = 0;
+  std::int32_t period_index = 0;
+  Moment moment;
+  std::int64_t delta = 0;   // count: 1; sum: the (signed) amount; distinct: 1
+  std::int64_t client = 0;  // distinct_clients: the client counted
+  int sign = +1;
+};
+
+// Told of every contribution to the metrics it watches (MetricFold::watch), so it can lay them
+// out on the timeline; `reset` comes first when a metric's figures are computed afresh.
+class FoldObserver {
+ public:
+  virtual ~FoldObserver() = default;
+  virtual void reset(std::int64_t metric_id) = 0;
+  virtual void contributed(const Contribution& contribution) = 0;
+};
+
 class MetricFold {
  public:
   MetricFold(std::vector<MetricDefinition> metrics, core::CompanyZone zone);
@@ -30,6 +59,9 @@ class MetricFold {
   // A metric id the fold has already is replaced (its figures computed afresh).
   void add_metric(MetricDefinition metric);
   bool has_metric(std::int64_t metric_id) const;
+  // From now on `observer` hears every contribution to the metric, starting with all of those
+  // already folded (after a reset). One observer per fold; the metric must be known.
+  void watch(std::int64_t metric_id, FoldObserver& observer);
   const MetricDefinition* metric(std::int64_t metric_id) const;
   // Products or the department tree changed: figures that depend on them are computed again.
   void set_reference(Reference reference);
@@ -62,6 +94,7 @@ class MetricFold {
   };
   struct State {
     MetricDefinition definition;
+    bool watched = false;
     std::unordered_map<Key, std::int64_t, KeyHash> values;
     // distinct_clients: how many records count each client in each cell.
     std::unordered_map<Key, std::unordered_map<std::int64_t, std::int32_t>, KeyHash> clients;
@@ -72,6 +105,8 @@ class MetricFold {
   void fold(State& state, const VisitFact& visit, date::sys_days day, int sign);
   void add(State& state, std::int64_t subject, std::int32_t period, std::int64_t amount,
            std::int64_t client, int sign);
+  void tell(const State& state, std::int64_t subject, std::int32_t period, std::int64_t delta,
+            std::int64_t client, int sign);
   bool product_passes(const MetricFilter& filter, std::int64_t product_id) const;
   void rebuild();
   void refold(State& state);
@@ -84,6 +119,8 @@ class MetricFold {
   // Scratch space, reused so the hot path does not allocate.
   std::vector<std::int64_t> departments_;
   std::vector<std::pair<std::int64_t, std::int64_t>> contributions_;
+  FoldObserver* observer_ = nullptr;
+  Moment moment_;  // of the record being folded, for the observer
 };
 
 }  // namespace laurel::engine

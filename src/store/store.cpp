@@ -49,7 +49,7 @@ core::Result<WriteTransaction> WriteTransaction::begin(Store& store) {
   if (!connection) return connection.error();
   auto transaction = Transaction::begin(**connection);
   if (!transaction) return transaction.error();
-  return WriteTransaction(std::move(*connection), std::move(*transaction));
+  return WriteTransaction(store, std::move(*connection), std::move(*transaction));
 }
 
 }  // namespace laurel::store

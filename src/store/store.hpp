@@ -46,6 +46,16 @@ class Store {
   void set_query_observer(QueryObserver observer) { observer_ = std::move(observer); }
   const QueryObserver& query_observer() const { return observer_; }
 
+  // Told after every WriteTransaction commits (on the committing thread; must be cheap and
+  // thread-safe): how the recognition engine learns there is something new in the event log.
+  // Set before the store is shared between threads, cleared before the observer goes away.
+  void set_commit_observer(std::function<void()> observer) {
+    commit_observer_ = std::move(observer);
+  }
+  void committed() const {
+    if (commit_observer_) commit_observer_();
+  }
+
   // Whether the database answers a trivial query now (for health checks).
   core::Status ping();
 
@@ -62,6 +72,7 @@ class Store {
   std::mutex mutex_;
   std::vector<std::unique_ptr<Connection>> idle_;
   QueryObserver observer_;
+  std::function<void()> commit_observer_;
 };
 
 // A pooled connection with a write transaction open on it: how every change begins.
@@ -77,12 +88,17 @@ class WriteTransaction {
   static core::Result<WriteTransaction> begin(Store& store);
 
   Connection& connection() { return *connection_; }
-  core::Status commit() { return transaction_.commit(); }
+  core::Status commit() {
+    auto status = transaction_.commit();
+    if (status) store_->committed();
+    return status;
+  }
 
  private:
-  WriteTransaction(PooledConnection connection, Transaction transaction)
-      : connection_(std::move(connection)), transaction_(std::move(transaction)) {}
+  WriteTransaction(Store& store, PooledConnection connection, Transaction transaction)
+      : store_(&store), connection_(std::move(connection)), transaction_(std::move(transaction)) {}
 
+  Store* store_;
   PooledConnection connection_;  // declared first: released after the transaction ends
   Transaction transaction_;
 };

@@ -36,7 +36,8 @@ class EngineFeedTest : public testing::CrmFixture {
   // Every event of the log, oldest first, through a fresh fold.
   engine::MetricFold replay(std::vector<engine::MetricDefinition> metrics) {
     engine::MetricFold fold(std::move(metrics), zone_);
-    EngineFeed feed(fold);
+    engine::ThresholdWatch watch(fold);
+    EngineFeed feed(fold, watch);
     auto c = db_.store().acquire().value();
     store::EventFilter filter;
     filter.limit = 100000;
@@ -100,7 +101,8 @@ TEST_F(EngineFeedTest, ACancellationInTheLogTakesTheTradeBack) {
 
 TEST_F(EngineFeedTest, AnUnreadablePayloadIsNamedAndChangesNothing) {
   engine::MetricFold fold({subscriptions(1, engine::SubjectKind::company)}, zone_);
-  EngineFeed feed(fold);
+  engine::ThresholdWatch watch(fold);
+  EngineFeed feed(fold, watch);
   store::EventRecord bad;
   bad.seq = 42;
   bad.type = "transaction.recorded";

@@ -514,5 +514,50 @@ def test_replay_rebuilds_the_engine_from_the_log_and_names_an_event_it_cannot_re
     assert "unreadable events: 1" in result.stdout
 
 
+def test_replay_compares_stored_good_news_with_what_the_log_gives(db):
+    ok(user_add(db, "news.admin", "--role", "admin"))
+    with serving(db) as api:
+        admin = Api(api.base)
+        admin.token = api.login("news.admin", PASSWORD)["token"]
+        product = admin.call("POST", "/api/v1/products",
+                             {"code": "GN1", "name": "喜报债券", "type": "bond"}).json()
+        client = admin.call("POST", "/api/v1/clients", {
+            "name": "喜报银行", "registration_code": "91350100M000100Y43", "type": "bank"}).json()
+        r = admin.call("POST", "/api/v1/good-news-rules", {
+            "name": "每日破百", "kind": "product_subscription", "subject": "company",
+            "products": {"product_ids": [product["id"]]}, "thresholds": ["100.00", "200.00"],
+            "templates": {"zh-CN": "{product}破{amount}", "en": "{product} {amount}"},
+            "effective_from": "2026-01-01T00:00:00+08:00"})
+        assert r.status_code == 201, r.text
+        for n, day in enumerate(["2026-03-02", "2026-03-03", "2026-03-04"]):
+            r = admin.call("POST", "/api/v1/transactions", {
+                "external_id": f"GN-{n}", "client_id": client["id"], "product_id": product["id"],
+                "kind": "申购", "amount": "250.00", "trade_time": f"{day}T10:00:00+08:00"})
+            assert r.status_code == 201, r.text
+    # Stored as the server stopped (its last catch-up), without anyone reading the inbox.
+    assert query(db, "SELECT count(*) FROM good_news") == [(6,)]
+    out = ok(run_cli("replay", db=db))
+    assert "good news: 6" in out and "stored good news differing from the log: 0" in out
+
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        connection.execute("UPDATE good_news SET holds = 0, late = 0 "
+                           "WHERE fact_key = 'threshold/1/0/2026-03-03/20000'")
+        connection.execute("DELETE FROM good_news WHERE fact_key = 'threshold/1/0/2026-03-04/10000'")
+        connection.execute(
+            "INSERT INTO good_news (fact_key, rule_id, subject_id, period, threshold, record_id, "
+            "became_true_at, detected_seq, detected_at, derived_seq, status, created_at, "
+            "updated_at) VALUES ('threshold/1/0/2026-03-05/10000', 1, 0, '2026-03-05', 10000, 3, "
+            "0, 1, 0, 1, 'draft', 0, 0)")
+        connection.commit()
+    result = run_cli("replay", db=db)
+    assert result.returncode == 1
+    assert ("good news threshold/1/0/2026-03-03/20000 is altered in the database: late, holds"
+            in result.stderr)
+    assert "good news threshold/1/0/2026-03-04/10000 is missing from the database" in result.stderr
+    assert ("good news threshold/1/0/2026-03-05/10000 is in the database but the log does not "
+            "give it" in result.stderr)
+    assert "stored good news differing from the log: 3" in result.stdout
+
+
 def test_replay_refuses_a_database_that_is_not_migrated(db):
     fails(run_cli("replay", db=db), "migrate")

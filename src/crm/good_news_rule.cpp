@@ -1,0 +1,290 @@
+#include "crm/good_news_rule.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include "auth/user_validation.hpp"
+#include "core/money.hpp"
+#include "core/timestamp.hpp"
+#include "crm/json_reader.hpp"
+#include "crm/product_service.hpp"
+
+namespace laurel::crm {
+namespace {
+
+namespace json = boost::json;
+using core::Error;
+
+constexpr Names<2> kRuleKinds{{"metric_threshold", "product_subscription"}};
+// In engine::SubjectKind's order, which starts with these three.
+constexpr Names<3> kRuleSubjects{{"company", "department", "staff"}};
+constexpr std::size_t kMaxThresholds = 20;
+constexpr std::size_t kMaxTemplateLength = 500;
+
+core::Status read_thresholds(JsonReader& r, GoodNewsRule& rule) {
+  const auto* v = r.take("thresholds");
+  if (!v || !v->is_array() || v->as_array().empty() || v->as_array().size() > kMaxThresholds) {
+    return Error::invalid(
+        "thresholds", "must be a list of 1 to " + std::to_string(kMaxThresholds) + " thresholds");
+  }
+  const auto& list = v->as_array();
+  rule.thresholds_are_amounts = list.front().is_string();
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const auto field = "thresholds[" + std::to_string(i) + "]";
+    std::int64_t threshold = 0;
+    if (list[i].is_string() && rule.thresholds_are_amounts) {
+      auto amount = core::parse_amount(list[i].as_string(), field);
+      if (!amount) return amount.error();
+      threshold = *amount;
+    } else if (list[i].is_int64() && !rule.thresholds_are_amounts) {
+      threshold = list[i].as_int64();
+    } else {
+      return Error::invalid(field,
+                            "must be, like the first, an amount (a string of yuan such "
+                            "as \"50000000.00\") or a count (an integer)");
+    }
+    if (threshold <= 0) return Error::invalid(field, "must be above zero");
+    if (std::find(rule.thresholds.begin(), rule.thresholds.end(), threshold) !=
+        rule.thresholds.end()) {
+      return Error::invalid(field, "is listed twice");
+    }
+    rule.thresholds.push_back(threshold);
+  }
+  return {};
+}
+
+core::Status read_templates(JsonReader& r, GoodNewsRule& rule, bool strict) {
+  const auto* v = r.take("templates");
+  if (!v || !v->is_object()) {
+    return Error::invalid("templates", "is required: {\"zh-CN\": \"…\", \"en\": \"…\"}");
+  }
+  JsonReader t(v->as_object(), "templates.", strict, "the templates");
+  for (const auto* language : {"zh-CN", "en"}) {
+    const auto field = std::string("templates.") + language;
+    const auto* text = t.take(language);
+    if (!text || !text->is_string()) return Error::invalid(field, "is required, a string");
+    const std::string_view s = text->as_string();
+    const auto length = auth::utf8_length(s);
+    if (length < 1 || length > kMaxTemplateLength || s.find_first_not_of(' ') == s.npos) {
+      return Error::invalid(
+          field, "must be 1 to " + std::to_string(kMaxTemplateLength) + " characters, not blank");
+    }
+    if (auto problem = template_problem(s)) return Error::invalid(field, *problem);
+    (std::string_view(language) == "en" ? rule.template_en : rule.template_zh) = std::string(s);
+  }
+  return t.finish();
+}
+
+core::Status read_products(JsonReader& r, GoodNewsRule& rule, bool strict) {
+  const auto* v = r.take("products");
+  if (!v) return {};
+  if (!v->is_object()) return Error::invalid("products", "must be an object");
+  JsonReader p(v->as_object(), "products.", strict, "products");
+  auto ids = p.ids("product_ids", 200);
+  if (!ids) return ids.error();
+  rule.product_ids = std::move(*ids);
+  auto types = p.strings("product_types", 8);
+  if (!types) return types.error();
+  for (std::size_t i = 0; i < types->size(); ++i) {
+    if (auto s = check_one_of("products.product_types[" + std::to_string(i) + "]", (*types)[i],
+                              product_types());
+        !s) {
+      return s.error();
+    }
+  }
+  rule.product_types = std::move(*types);
+  auto no_mmf = p.flag("exclude_money_market");
+  if (!no_mmf) return no_mmf.error();
+  rule.exclude_money_market = *no_mmf;
+  return p.finish();
+}
+
+core::Result<GoodNewsRule> read_rule(const json::object& o, bool strict) {
+  JsonReader r(o, "", strict, "a good-news rule");
+  GoodNewsRule rule;
+  const auto* name = r.take("name");
+  if (!name || !name->is_string()) return Error::invalid("name", "is required, a string");
+  rule.name = std::string(name->as_string());
+  const auto length = auth::utf8_length(rule.name);
+  if (length < 1 || length > 100 || rule.name.find_first_not_of(' ') == std::string::npos) {
+    return Error::invalid("name", "must be 1 to 100 characters, not blank");
+  }
+  auto kind = r.one_of("kind", kRuleKinds);
+  if (!kind) return kind.error();
+  rule.kind = static_cast<RuleKind>(*kind);
+  const bool own_metric = rule.kind == RuleKind::product_subscription;
+
+  const bool has_metric = r.take("metric_id") != nullptr;
+  auto metric = r.id("metric_id");
+  if (!metric) return metric.error();
+  if (own_metric && has_metric) {
+    return Error::invalid("metric_id",
+                          "is for metric_threshold rules; a product_subscription "
+                          "rule counts its products' subscriptions itself");
+  }
+  if (!own_metric && !*metric) return Error::invalid("metric_id", "is required");
+  rule.metric_id = metric->value_or(0);
+
+  const bool has_subject = r.take("subject") != nullptr;
+  const bool has_products = r.take("products") != nullptr;
+  if (!own_metric && (has_subject || has_products)) {
+    return Error::invalid(has_subject ? "subject" : "products",
+                          "is for product_subscription rules; a metric_threshold rule takes "
+                          "them from its metric");
+  }
+  if (own_metric) {
+    auto subject = r.one_of("subject", kRuleSubjects);
+    if (!subject) return subject.error();
+    rule.subject = static_cast<engine::SubjectKind>(*subject);
+    if (auto s = read_products(r, rule, strict); !s) return s.error();
+  }
+  auto subjects = r.ids("subject_ids", 200);
+  if (!subjects) return subjects.error();
+  rule.subject_ids = std::move(*subjects);
+  if (own_metric && rule.subject == engine::SubjectKind::company && !rule.subject_ids.empty()) {
+    return Error::invalid("subject_ids", "the company is the only subject of a company rule");
+  }
+  if (auto s = read_thresholds(r, rule); !s) return s.error();
+  if (own_metric && !rule.thresholds_are_amounts) {
+    return Error::invalid("thresholds[0]", "must be an amount: subscriptions are summed");
+  }
+  if (auto s = read_templates(r, rule, strict); !s) return s.error();
+
+  if (const auto* from = r.take("effective_from")) {
+    const auto t = from->is_string() ? core::parse_rfc3339(from->as_string()) : std::nullopt;
+    if (!t) return Error::invalid("effective_from", "must be an RFC 3339 time");
+    rule.effective_from = *t;
+  }
+  if (const auto* grace = r.take("grace_days")) {
+    if (!grace->is_int64() || grace->as_int64() < 0 || grace->as_int64() > 365) {
+      return Error::invalid("grace_days", "must be a whole number of days from 0 to 365");
+    }
+    rule.grace_days = static_cast<int>(grace->as_int64());
+  }
+  for (auto [key, flag] : {std::pair{"auto_publish", &rule.auto_publish},
+                           std::pair{"redact_client_names", &rule.redact_client_names},
+                           std::pair{"redact_amounts", &rule.redact_amounts}}) {
+    auto read = r.flag(key);
+    if (!read) return read.error();
+    *flag = *read;
+  }
+  if (!strict) {
+    auto id = r.id("id");
+    if (!id) return id.error();
+    rule.id = id->value_or(0);
+    auto by = r.id("created_by");
+    if (!by) return by.error();
+    rule.created_by = *by;
+    if (const auto* at = r.take("created_at"); at && at->is_string()) {
+      if (auto t = core::parse_rfc3339(at->as_string())) rule.created_at = *t;
+    }
+  }
+  if (auto s = r.finish(); !s) return s.error();
+  return rule;
+}
+
+json::array id_list(const std::vector<std::int64_t>& ids) {
+  json::array out;
+  for (auto id : ids)
+    out.emplace_back(id);
+  return out;
+}
+
+}  // namespace
+
+core::Result<GoodNewsRule> read_good_news_rule_input(std::string_view body) {
+  boost::system::error_code ec;
+  const auto doc = json::parse(body, ec);
+  if (ec) return Error::invalid("body", "is not JSON");
+  if (!doc.is_object()) return Error::invalid("body", "must be a JSON object");
+  return read_rule(doc.as_object(), true);
+}
+
+core::Result<GoodNewsRule> read_good_news_rule(const json::object& o) {
+  return read_rule(o, false);
+}
+
+json::object good_news_rule_to_json(const GoodNewsRule& rule) {
+  json::object out{{"id", rule.id},
+                   {"name", rule.name},
+                   {"kind", kRuleKinds.names[static_cast<std::size_t>(rule.kind)]}};
+  if (rule.kind == RuleKind::metric_threshold) {
+    out["metric_id"] = rule.metric_id;
+  } else {
+    out["subject"] = kRuleSubjects.names[static_cast<std::size_t>(rule.subject)];
+    json::array types;
+    for (const auto& t : rule.product_types)
+      types.emplace_back(t);
+    out["products"] = json::object{{"product_ids", id_list(rule.product_ids)},
+                                   {"product_types", std::move(types)},
+                                   {"exclude_money_market", rule.exclude_money_market}};
+  }
+  out["subject_ids"] = id_list(rule.subject_ids);
+  json::array thresholds;
+  for (auto t : rule.thresholds) {
+    if (rule.thresholds_are_amounts) {
+      thresholds.emplace_back(core::format_amount(t));
+    } else {
+      thresholds.emplace_back(t);
+    }
+  }
+  out["thresholds"] = std::move(thresholds);
+  out["templates"] = json::object{{"zh-CN", rule.template_zh}, {"en", rule.template_en}};
+  out["effective_from"] =
+      rule.effective_from ? json::value(core::format_rfc3339(*rule.effective_from)) : nullptr;
+  out["grace_days"] = rule.grace_days ? json::value(*rule.grace_days) : json::value(nullptr);
+  out["auto_publish"] = rule.auto_publish;
+  out["redact_client_names"] = rule.redact_client_names;
+  out["redact_amounts"] = rule.redact_amounts;
+  out["created_by"] = rule.created_by ? json::value(*rule.created_by) : json::value(nullptr);
+  out["created_at"] = core::format_rfc3339(rule.created_at);
+  return out;
+}
+
+std::optional<std::string> template_problem(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '}') return "has a '}' without its '{'";
+    if (text[i] != '{') continue;
+    const auto end = text.find('}', i);
+    if (end == text.npos) return "has a '{' without its '}'";
+    const auto name = text.substr(i + 1, end - i - 1);
+    if (std::find(std::begin(kPlaceholders), std::end(kPlaceholders), name) ==
+        std::end(kPlaceholders)) {
+      std::string known;
+      for (auto p : kPlaceholders)
+        known += (known.empty() ? "{" : ", {") + std::string(p) + "}";
+      return "has an unknown placeholder {" + std::string(name) + "}; known: " + known;
+    }
+    i = end;
+  }
+  return std::nullopt;
+}
+
+std::int64_t watched_metric_id(const GoodNewsRule& rule) {
+  return rule.kind == RuleKind::metric_threshold ? rule.metric_id : -rule.id;
+}
+
+engine::MetricDefinition own_metric(const GoodNewsRule& rule) {
+  engine::MetricDefinition m;
+  m.id = watched_metric_id(rule);
+  m.kind = engine::MetricKind::sum;
+  m.source = engine::MetricSource::transactions;
+  m.filter.trade_kinds =
+      engine::MetricFilter::kinds({engine::TradeKind::subscribe, engine::TradeKind::purchase});
+  m.filter.product_ids = rule.product_ids;
+  m.filter.product_types = rule.product_types;
+  m.filter.exclude_money_market = rule.exclude_money_market;
+  m.subject = rule.subject;
+  m.period = core::PeriodKind::day;
+  return m;
+}
+
+engine::ThresholdRule threshold_rule(const GoodNewsRule& rule) {
+  return engine::ThresholdRule{rule.id,
+                               watched_metric_id(rule),
+                               rule.thresholds,
+                               rule.subject_ids,
+                               rule.effective_from.value_or(rule.created_at),
+                               std::chrono::hours(24 * rule.grace_days.value_or(3))};
+}
+
+}  // namespace laurel::crm

@@ -1,0 +1,80 @@
+#pragma once
+// Good-news rules as data, and their one JSON shape (the API, the rules table, the event log):
+//
+//   {"name": "部门周债基净流入破5000万", "kind": "metric_threshold", "metric_id": 3,
+//    "subject_ids": [], "thresholds": ["50000000.00"],
+//    "templates": {"zh-CN": "{department}本周债基净流入突破{amount}！", "en": "…"},
+//    "effective_from": "2026-12-01T00:00:00+08:00", "auto_publish": false,
+//    "redact_client_names": true, "redact_amounts": false}
+//
+//   {"name": "鑫享债券今日认申购破1亿", "kind": "product_subscription", "subject": "company",
+//    "products": {"product_ids": [3], "product_types": [], "exclude_money_market": false},
+//    "thresholds": ["100000000.00", "200000000.00"], "templates": {…}}
+//
+// metric_threshold: any metric reaching any threshold for a subject in a period (the subjects
+// listed, or every one). product_subscription: today's subscriptions (认购 + 申购) of some products
+// reaching each threshold, for the company, each person or each department — over a daily metric
+// the rule defines for itself. Thresholds of sums are amounts (decimal strings of yuan, as every
+// amount in the API); of counts, integers. effective_from defaults to the rule's creation;
+// grace_days (news detected later than this after it became true is late) to the configured
+// recognition.grace_days — the rule keeps it, so a replay marks the same news late.
+// Rules never change once made (their good news keeps its meaning); define a new one.
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "engine/metric.hpp"
+#include "engine/threshold_rule.hpp"
+
+namespace laurel::crm {
+
+enum class RuleKind : std::uint8_t { metric_threshold, product_subscription };
+
+struct GoodNewsRule {
+  std::int64_t id = 0;
+  std::string name;
+  RuleKind kind = RuleKind::metric_threshold;
+  std::int64_t metric_id = 0;                                  // metric_threshold
+  engine::SubjectKind subject = engine::SubjectKind::company;  // product_subscription
+  std::vector<std::int64_t> product_ids;                       // product_subscription
+  std::vector<std::string> product_types;
+  bool exclude_money_market = false;
+  std::vector<std::int64_t> subject_ids;  // empty: every subject
+  std::vector<std::int64_t> thresholds;   // fen, or counts
+  bool thresholds_are_amounts = true;
+  std::string template_zh;
+  std::string template_en;
+  std::optional<core::Timestamp> effective_from;  // unset in a request: from its creation
+  std::optional<int> grace_days;                  // unset in a request: the configured default
+  bool auto_publish = false;
+  bool redact_client_names = false;
+  bool redact_amounts = false;
+  std::optional<std::int64_t> created_by;
+  core::Timestamp created_at{};
+};
+
+// The request body; errors name the member ("thresholds[1]", "templates.en"). References
+// (metric, products, subjects) are checked by crm::GoodNewsRuleService.
+core::Result<GoodNewsRule> read_good_news_rule_input(std::string_view body);
+// A stored or logged rule (with its id and times); unknown members are ignored.
+core::Result<GoodNewsRule> read_good_news_rule(const boost::json::object& o);
+boost::json::object good_news_rule_to_json(const GoodNewsRule& rule);
+
+// The placeholders a template may use, and the first unknown one in `text` (or a lone brace).
+inline constexpr std::string_view kPlaceholders[] = {"subject", "person", "department", "client",
+                                                     "product", "amount", "period",     "metric"};
+std::optional<std::string> template_problem(std::string_view text);
+
+// What the engine folds for a rule: the metric it watches (a product_subscription rule's own
+// daily metric has the id -rule id, clear of every stored metric's) and the rule itself.
+std::int64_t watched_metric_id(const GoodNewsRule& rule);
+engine::MetricDefinition own_metric(const GoodNewsRule& rule);
+engine::ThresholdRule threshold_rule(const GoodNewsRule& rule);
+
+}  // namespace laurel::crm

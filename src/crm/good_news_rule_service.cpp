@@ -1,0 +1,159 @@
+#include "crm/good_news_rule_service.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "core/timestamp.hpp"
+#include "crm/metric_json.hpp"
+#include "store/client_repository.hpp"
+#include "store/department_repository.hpp"
+#include "store/good_news_repository.hpp"
+#include "store/metric_repository.hpp"
+#include "store/product_repository.hpp"
+#include "store/staff_repository.hpp"
+
+namespace laurel::crm {
+namespace {
+
+using core::Error;
+
+// Whether a subject of this kind exists; the company (subject 0) takes no ids.
+core::Result<bool> subject_exists(store::Connection& db, engine::SubjectKind kind,
+                                  std::int64_t id) {
+  auto exists = [](auto found) -> core::Result<bool> {
+    if (!found) return found.error();
+    return found->has_value();
+  };
+  switch (kind) {
+    case engine::SubjectKind::company:
+      return false;
+    case engine::SubjectKind::department:
+      return exists(store::DepartmentRepository(db).find(id));
+    case engine::SubjectKind::staff:
+      return exists(store::StaffRepository(db).find(id));
+    case engine::SubjectKind::client:
+      return exists(store::ClientRepository(db).find(id));
+    case engine::SubjectKind::product:
+      return exists(store::ProductRepository(db).find(id));
+  }
+  return false;
+}
+
+core::Status check_references(store::Connection& db, const GoodNewsRule& rule) {
+  engine::SubjectKind subject = rule.subject;
+  if (rule.kind == RuleKind::metric_threshold) {
+    auto found = store::MetricRepository(db).find(rule.metric_id);
+    if (!found) return found.error();
+    if (!*found) return Error::invalid("metric_id", "no metric " + std::to_string(rule.metric_id));
+    boost::system::error_code ec;
+    const auto doc = boost::json::parse((*found)->definition, ec);
+    auto metric = ec || !doc.is_object() ? core::Result<engine::MetricDefinition>(
+                                               Error::internal("metric definition unreadable"))
+                                         : read_metric_definition(doc.as_object());
+    if (!metric) return metric.error();
+    const bool sum = metric->kind == engine::MetricKind::sum;
+    if (sum != rule.thresholds_are_amounts) {
+      return Error::invalid(
+          "thresholds[0]",
+          sum ? "must be an amount (a string of yuan): metric " + (*found)->code + " is a sum"
+              : "must be a count (an integer): metric " + (*found)->code + " counts");
+    }
+    subject = metric->subject;
+  }
+  for (std::size_t i = 0; i < rule.product_ids.size(); ++i) {
+    auto found = store::ProductRepository(db).find(rule.product_ids[i]);
+    if (!found) return found.error();
+    if (!*found) {
+      return Error::invalid("products.product_ids[" + std::to_string(i) + "]",
+                            "no product " + std::to_string(rule.product_ids[i]));
+    }
+  }
+  if (subject == engine::SubjectKind::company && !rule.subject_ids.empty()) {
+    return Error::invalid("subject_ids", "the company is the only subject of a company metric");
+  }
+  for (std::size_t i = 0; i < rule.subject_ids.size(); ++i) {
+    auto exists = subject_exists(db, subject, rule.subject_ids[i]);
+    if (!exists) return exists.error();
+    if (!*exists) {
+      return Error::invalid("subject_ids[" + std::to_string(i) + "]",
+                            "no such subject: " + std::to_string(rule.subject_ids[i]));
+    }
+  }
+  return {};
+}
+
+core::Result<GoodNewsRule> rule_of(const store::GoodNewsRuleRecord& record) {
+  boost::system::error_code ec;
+  const auto doc = boost::json::parse(record.definition, ec);
+  if (ec || !doc.is_object()) {
+    return Error::internal("good-news rule " + std::to_string(record.id) + " is unreadable");
+  }
+  auto rule = read_good_news_rule(doc.as_object());
+  if (!rule) {
+    return Error::internal("good-news rule " + std::to_string(record.id) + ": " +
+                           rule.error().message);
+  }
+  rule->id = record.id;
+  return rule;
+}
+
+}  // namespace
+
+core::Result<GoodNewsRule> GoodNewsRuleService::create(GoodNewsRule rule,
+                                                       const auth::Actor& actor) {
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  if (auto s = check_references(db, rule); !s) return s.error();
+  rule.created_at = std::chrono::time_point_cast<std::chrono::microseconds>(clock_.now());
+  rule.created_by = actor.user_id;
+  if (!rule.effective_from) rule.effective_from = rule.created_at;
+  if (!rule.grace_days) rule.grace_days = default_grace_days_;
+  store::GoodNewsRepository rules(db);
+  auto id =
+      rules.insert_rule({0, rule.name, "{}", rule.created_by, core::to_micros(rule.created_at)});
+  if (!id) return id.error();
+  rule.id = *id;
+  const auto json = good_news_rule_to_json(rule);
+  // The definition is written once the id is known, so the table and the log say the same.
+  if (auto s = rules.set_rule_definition(*id, boost::json::serialize(json)); !s) {
+    return s.error();
+  }
+  if (auto seq = events_.append(db, actor,
+                                {"good_news_rule.created", "good_news_rule", std::to_string(*id),
+                                 std::nullopt, boost::json::value(json), std::nullopt});
+      !seq) {
+    return seq.error();
+  }
+  if (auto s = write->commit(); !s) return s.error();
+  return rule;
+}
+
+core::Result<GoodNewsRule> GoodNewsRuleService::get(std::int64_t id) {
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  auto found = store::GoodNewsRepository(**connection).find_rule(id);
+  if (!found) return found.error();
+  if (!*found) return Error::not_found("no good-news rule " + std::to_string(id));
+  return rule_of(**found);
+}
+
+core::Result<GoodNewsRulePage> GoodNewsRuleService::list(std::int64_t after_id, int limit) {
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  auto rows = store::GoodNewsRepository(**connection).list_rules(after_id, limit);
+  if (!rows) return rows.error();
+  GoodNewsRulePage page;
+  if (rows->size() > static_cast<std::size_t>(limit)) {
+    rows->pop_back();
+    page.next_after_id = rows->back().id;
+  }
+  for (const auto& r : *rows) {
+    auto rule = rule_of(r);
+    if (!rule) return rule.error();
+    page.rules.push_back(std::move(*rule));
+  }
+  return page;
+}
+
+}  // namespace laurel::crm

@@ -1,0 +1,376 @@
+#include "crm/good_news_service.hpp"
+
+#include <boost/json/parse.hpp>
+#include <map>
+
+#include "auth/user_validation.hpp"
+#include "core/money.hpp"
+#include "core/timestamp.hpp"
+#include "crm/metric_json.hpp"
+#include "store/client_repository.hpp"
+#include "store/department_repository.hpp"
+#include "store/metric_repository.hpp"
+#include "store/product_repository.hpp"
+#include "store/staff_repository.hpp"
+#include "store/transaction_repository.hpp"
+#include "store/visit_repository.hpp"
+
+namespace laurel::crm {
+namespace {
+
+namespace json = boost::json;
+using core::Error;
+
+constexpr std::string_view kSubjectNames[] = {"company", "department", "staff", "client",
+                                              "product"};
+
+// What a rule watches, as far as its texts need to know.
+struct Watched {
+  std::string name;
+  engine::MetricDefinition definition;
+};
+
+// Renders good news, looking each name up once per call (a page names the same people often).
+class Renderer {
+ public:
+  explicit Renderer(store::Connection& db) : db_(db) {}
+
+  core::Result<GoodNews> render(store::GoodNewsRecord record) {
+    GoodNews news;
+    news.record = std::move(record);
+    const auto& d = news.record.detected;
+    if (d.fact_key.empty()) {  // hand-written: its own words only
+      for (auto& t : news.texts)
+        t = {news.record.title.value_or(""), news.record.body.value_or("")};
+      return news;
+    }
+    auto rule = rule_of(d.rule_id);
+    if (!rule) return rule.error();
+    auto watched = watched_of(*rule);
+    if (!watched) return watched.error();
+    news.rule = *rule;
+    news.subject_kind = watched->definition.subject;
+    news.record_type =
+        watched->definition.source == engine::MetricSource::visits ? "visit" : "transaction";
+    if (news.subject_kind != engine::SubjectKind::company) {
+      news.subject_name = name(news.subject_kind, d.subject_id);
+    }
+    auto facts = record_facts(news.record_type, d.record_id);
+    if (!facts) return facts.error();
+    const auto period = core::parse_period(d.period);
+    for (const auto language : kLanguages) {
+      const bool zh = language == Language::zh_cn;
+      const auto join = [&](const std::vector<std::string>& names) {
+        std::string out;
+        for (const auto& n : names)
+          out += (out.empty() ? "" : zh ? "、" : ", ") + n;
+        return out;
+      };
+      std::map<std::string, std::string> values;
+      const auto subject_or = [&](engine::SubjectKind kind, std::string otherwise) {
+        return news.subject_kind == kind ? news.subject_name : std::move(otherwise);
+      };
+      values["subject"] = news.subject_kind == engine::SubjectKind::company
+                              ? (zh ? "公司" : "the company")
+                              : news.subject_name;
+      values["person"] = subject_or(engine::SubjectKind::staff, join(facts->people));
+      values["department"] = subject_or(engine::SubjectKind::department, facts->department);
+      values["client"] = rule->redact_client_names
+                             ? (zh ? "某客户" : "a client")
+                             : subject_or(engine::SubjectKind::client, facts->client);
+      std::vector<std::string> products;
+      for (auto id : watched->definition.filter.product_ids)
+        products.push_back(name(engine::SubjectKind::product, id));
+      if (products.empty() && !facts->product.empty()) products.push_back(facts->product);
+      values["product"] = subject_or(engine::SubjectKind::product, join(products));
+      values["amount"] = rule->redact_amounts           ? (zh ? "目标" : "the target")
+                         : rule->thresholds_are_amounts ? amount_words(d.threshold, language)
+                                                        : std::to_string(d.threshold);
+      values["period"] = period ? period_words(*period, language) : d.period;
+      values["metric"] = watched->name;
+      auto& text = news.texts[zh ? 0 : 1];
+      text.title = news.record.title.value_or(rule->name);
+      text.body = news.record.body.value_or(
+          fill_template(zh ? rule->template_zh : rule->template_en, values));
+    }
+    return news;
+  }
+
+ private:
+  struct RecordFacts {
+    std::vector<std::string> people;
+    std::string department;
+    std::string client;
+    std::string product;
+  };
+
+  core::Result<GoodNewsRule> rule_of(std::int64_t id) {
+    if (auto it = rules_.find(id); it != rules_.end()) return it->second;
+    auto found = store::GoodNewsRepository(db_).find_rule(id);
+    if (!found) return found.error();
+    if (!*found) return Error::internal("good news names rule " + std::to_string(id));
+    boost::system::error_code ec;
+    const auto doc = json::parse((*found)->definition, ec);
+    if (ec || !doc.is_object()) return Error::internal("rule " + std::to_string(id));
+    auto rule = read_good_news_rule(doc.as_object());
+    if (!rule) return rule.error();
+    rule->id = id;
+    return rules_.emplace(id, std::move(*rule)).first->second;
+  }
+
+  core::Result<Watched> watched_of(const GoodNewsRule& rule) {
+    if (rule.kind == RuleKind::product_subscription) return Watched{rule.name, own_metric(rule)};
+    if (auto it = metrics_.find(rule.metric_id); it != metrics_.end()) return it->second;
+    auto found = store::MetricRepository(db_).find(rule.metric_id);
+    if (!found) return found.error();
+    if (!*found) return Error::internal("rule names metric " + std::to_string(rule.metric_id));
+    boost::system::error_code ec;
+    const auto doc = json::parse((*found)->definition, ec);
+    if (ec || !doc.is_object()) return Error::internal("metric " + std::to_string(rule.metric_id));
+    auto definition = read_metric_definition(doc.as_object());
+    if (!definition) return definition.error();
+    return metrics_.emplace(rule.metric_id, Watched{(*found)->name, std::move(*definition)})
+        .first->second;
+  }
+
+  std::string name(engine::SubjectKind kind, std::int64_t id) {
+    const auto key = std::pair{static_cast<int>(kind), id};
+    if (auto it = names_.find(key); it != names_.end()) return it->second;
+    std::string out = "#" + std::to_string(id);
+    auto take = [&](auto found) {
+      if (found && *found) out = (*found)->name;
+    };
+    switch (kind) {
+      case engine::SubjectKind::company:
+        break;
+      case engine::SubjectKind::department:
+        take(store::DepartmentRepository(db_).find(id));
+        break;
+      case engine::SubjectKind::staff:
+        take(store::StaffRepository(db_).find(id));
+        break;
+      case engine::SubjectKind::client:
+        take(store::ClientRepository(db_).find(id));
+        break;
+      case engine::SubjectKind::product:
+        take(store::ProductRepository(db_).find(id));
+        break;
+    }
+    names_.emplace(key, out);
+    return out;
+  }
+
+  // Who, which client and which product the record that made the news true is about.
+  core::Result<RecordFacts> record_facts(const std::string& type, std::int64_t id) {
+    RecordFacts facts;
+    std::optional<std::int64_t> department;
+    if (type == "transaction") {
+      auto found = store::TransactionRepository(db_).find(id);
+      if (!found) return found.error();
+      if (!*found) return facts;
+      facts.client = name(engine::SubjectKind::client, (*found)->client_id);
+      facts.product = name(engine::SubjectKind::product, (*found)->product_id);
+      for (const auto& c : (*found)->credits) {
+        facts.people.push_back(name(engine::SubjectKind::staff, c.staff_id));
+        if (!department) department = c.department_id;
+      }
+    } else {
+      auto found = store::VisitRepository(db_).find(id);
+      if (!found) return found.error();
+      if (!*found) return facts;
+      facts.client = name(engine::SubjectKind::client, (*found)->client_id);
+      for (const auto& s : (*found)->staff) {
+        facts.people.push_back(name(engine::SubjectKind::staff, s.staff_id));
+        if (!department) department = s.department_id;
+      }
+    }
+    if (department) facts.department = name(engine::SubjectKind::department, *department);
+    return facts;
+  }
+
+  store::Connection& db_;
+  std::map<std::int64_t, GoodNewsRule> rules_;
+  std::map<std::int64_t, Watched> metrics_;
+  std::map<std::pair<int, std::int64_t>, std::string> names_;
+};
+
+json::value micros_or_null(const std::optional<std::int64_t>& micros) {
+  return micros ? json::value(core::format_rfc3339(core::from_micros(*micros)))
+                : json::value(nullptr);
+}
+
+json::value id_or_null(const std::optional<std::int64_t>& id) {
+  return id ? json::value(*id) : json::value(nullptr);
+}
+
+core::Status check_words(const std::optional<std::optional<std::string>>& words, const char* field,
+                         std::size_t max) {
+  if (!words || !*words) return {};
+  const auto n = auth::utf8_length(**words);
+  if (n < 1 || n > max || (*words)->find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Error::invalid(field, "must be 1 to " + std::to_string(max) +
+                                     " characters, not blank (or null for the rule's own)");
+  }
+  return {};
+}
+
+}  // namespace
+
+json::object good_news_to_json(const GoodNews& news, bool manager) {
+  const auto& r = news.record;
+  const auto& d = r.detected;
+  json::object out{{"id", r.id}, {"origin", d.fact_key.empty() ? "written" : "rule"}};
+  json::object title, body;
+  for (std::size_t i = 0; i < std::size(kLanguages); ++i) {
+    title[language_code(kLanguages[i])] = news.texts[i].title;
+    body[language_code(kLanguages[i])] = news.texts[i].body;
+  }
+  out["title"] = std::move(title);
+  out["text"] = std::move(body);
+  out["edited"] = r.title.has_value() || r.body.has_value();
+  out["status"] = r.status;
+  if (!d.fact_key.empty()) {
+    out["rule_id"] = d.rule_id;
+    out["rule_name"] = news.rule ? json::value(news.rule->name) : json::value(nullptr);
+    out["subject"] =
+        json::object{{"kind", kSubjectNames[static_cast<std::size_t>(news.subject_kind)]},
+                     {"id", d.subject_id},
+                     {"name", news.subject_name}};
+    out["period"] = d.period;
+    const bool amounts = !news.rule || news.rule->thresholds_are_amounts;
+    out["threshold"] =
+        amounts ? json::value(core::format_amount(d.threshold)) : json::value(d.threshold);
+    out["record"] = json::object{{"type", news.record_type}, {"id", d.record_id}};
+    out["became_true_at"] = core::format_rfc3339(core::from_micros(d.became_true_at));
+    out["detected_at"] = core::format_rfc3339(core::from_micros(d.detected_at));
+    out["late"] = d.late;
+    out["holds"] = d.holds;
+    out["no_longer_holds_at"] = micros_or_null(d.no_longer_holds_at);
+    if (manager) out["fact_key"] = d.fact_key;
+  }
+  out["published_at"] = micros_or_null(r.published_at);
+  out["published_by"] = id_or_null(r.published_by);
+  if (manager) {
+    out["dismissed_at"] = micros_or_null(r.dismissed_at);
+    out["dismissed_by"] = id_or_null(r.dismissed_by);
+  }
+  out["updated_at"] = core::format_rfc3339(core::from_micros(r.updated_at));
+  return out;
+}
+
+core::Result<GoodNewsPage> GoodNewsService::list(store::GoodNewsFilter filter, bool manager) {
+  if (auto s = engine_.catch_up(); !s) return s.error();
+  if (!manager) filter.statuses = {"published"};
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  auto rows = store::GoodNewsRepository(**connection).list(filter);
+  if (!rows) return rows.error();
+  GoodNewsPage page;
+  if (rows->size() > static_cast<std::size_t>(filter.limit)) {
+    rows->pop_back();
+    page.next_before_id = rows->back().id;
+  }
+  Renderer renderer(**connection);
+  for (auto& row : *rows) {
+    auto news = renderer.render(std::move(row));
+    if (!news) return news.error();
+    page.items.push_back(std::move(*news));
+  }
+  return page;
+}
+
+core::Result<GoodNews> GoodNewsService::get(std::int64_t id, bool manager) {
+  if (auto s = engine_.catch_up(); !s) return s.error();
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  auto found = store::GoodNewsRepository(**connection).find(id);
+  if (!found) return found.error();
+  if (!*found || (!manager && (*found)->status != "published")) {
+    return Error::not_found("no good news " + std::to_string(id));
+  }
+  return Renderer(**connection).render(std::move(**found));
+}
+
+core::Result<GoodNews> GoodNewsService::change_status(std::int64_t id,
+                                                      const std::vector<std::string>& from,
+                                                      std::string_view to, const char* event,
+                                                      const auth::Actor& actor) {
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  store::GoodNewsRepository repository(db);
+  auto before = repository.find(id);
+  if (!before) return before.error();
+  if (!*before) return Error::not_found("no good news " + std::to_string(id));
+  const auto now = core::to_micros(clock_.now());
+  auto changed = repository.set_status(id, from, to, now, actor.user_id.value_or(0));
+  if (!changed) return changed.error();
+  if (!*changed) {
+    return Error::conflict("good news " + std::to_string(id) + " is " + (*before)->status +
+                               ": it cannot be " + std::string(to) + " now",
+                           "status");
+  }
+  auto after = repository.find(id);
+  if (!after) return after.error();
+  auto news = Renderer(db).render(std::move(**after));
+  if (!news) return news.error();
+  if (auto seq = events_.append(db, actor,
+                                {event, "good_news", std::to_string(id),
+                                 json::value(json::object{{"status", (*before)->status}}),
+                                 json::value(json::object{{"status", std::string(to)},
+                                                          {"title", news->texts[0].title},
+                                                          {"text", news->texts[0].body}}),
+                                 std::nullopt});
+      !seq) {
+    return seq.error();
+  }
+  if (auto s = write->commit(); !s) return s.error();
+  return news;
+}
+
+core::Result<GoodNews> GoodNewsService::publish(std::int64_t id, const auth::Actor& actor) {
+  return change_status(id, {"draft", "dismissed"}, "published", "good_news.published", actor);
+}
+
+core::Result<GoodNews> GoodNewsService::dismiss(std::int64_t id, const auth::Actor& actor) {
+  return change_status(id, {"draft", "published"}, "dismissed", "good_news.dismissed", actor);
+}
+
+core::Result<GoodNews> GoodNewsService::edit(std::int64_t id, const GoodNewsEdit& edit,
+                                             const auth::Actor& actor) {
+  if (auto s = check_words(edit.title, "title", 100); !s) return s.error();
+  if (auto s = check_words(edit.body, "body", 2000); !s) return s.error();
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  store::GoodNewsRepository repository(db);
+  auto before = repository.find(id);
+  if (!before) return before.error();
+  if (!*before) return Error::not_found("no good news " + std::to_string(id));
+  const auto title = edit.title ? *edit.title : (*before)->title;
+  const auto body = edit.body ? *edit.body : (*before)->body;
+  if (auto s = repository.edit(id, title, body, core::to_micros(clock_.now())); !s) {
+    return s.error();
+  }
+  auto after = repository.find(id);
+  if (!after) return after.error();
+  auto news = Renderer(db).render(std::move(**after));
+  if (!news) return news.error();
+  auto text_of = [](const std::optional<std::string>& s) {
+    return s ? json::value(*s) : json::value(nullptr);
+  };
+  if (auto seq = events_.append(
+          db, actor,
+          {"good_news.edited", "good_news", std::to_string(id),
+           json::value(json::object{{"title", text_of((*before)->title)},
+                                    {"body", text_of((*before)->body)}}),
+           json::value(json::object{{"title", text_of(title)}, {"body", text_of(body)}}),
+           std::nullopt});
+      !seq) {
+    return seq.error();
+  }
+  if (auto s = write->commit(); !s) return s.error();
+  return news;
+}
+
+}  // namespace laurel::crm

@@ -1,0 +1,82 @@
+#pragma once
+// Good news as managers and salespeople meet it: the inbox of what the engine detected (drafts
+// for managers), the feed of what was published, and the lifecycle — edit the title and text,
+// publish, dismiss. Every lifecycle step is recorded in the event log (good_news.published,
+// .dismissed, .edited), in the same transaction as the change.
+//
+// Texts are rendered when read, in both languages, from the rule's templates and the names of
+// the subject and of the record that made the news true, unless a manager wrote the title or
+// text (then that, in every language). Salespeople see published news only.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/principal.hpp"
+#include "core/clock.hpp"
+#include "crm/engine_service.hpp"
+#include "crm/event_log.hpp"
+#include "crm/good_news_rule.hpp"
+#include "crm/good_news_text.hpp"
+#include "store/good_news_repository.hpp"
+#include "store/store.hpp"
+
+namespace laurel::crm {
+
+struct GoodNewsText {
+  std::string title;
+  std::string body;
+};
+
+struct GoodNews {
+  store::GoodNewsRecord record;
+  std::optional<GoodNewsRule> rule;  // unset for hand-written news
+  engine::SubjectKind subject_kind = engine::SubjectKind::company;
+  std::string subject_name;
+  std::string record_type;            // "transaction" or "visit"
+  std::array<GoodNewsText, 2> texts;  // in kLanguages' order
+};
+
+struct GoodNewsPage {
+  std::vector<GoodNews> items;
+  std::optional<std::int64_t> next_before_id;
+};
+
+// A change of words: members not given stay; given as null, they go back to the rule's name
+// (title) and template (body).
+struct GoodNewsEdit {
+  std::optional<std::optional<std::string>> title;
+  std::optional<std::optional<std::string>> body;
+};
+
+class GoodNewsService {
+ public:
+  GoodNewsService(store::Store& store, const core::Clock& clock, const EventLog& events,
+                  EngineService& engine)
+      : store_(store), clock_(clock), events_(events), engine_(engine) {}
+
+  // After the engine has caught up with the log. Not a manager: published news only.
+  core::Result<GoodNewsPage> list(store::GoodNewsFilter filter, bool manager);
+  core::Result<GoodNews> get(std::int64_t id, bool manager);
+
+  // Draft or dismissed → published; draft or published → dismissed. Another status is a
+  // conflict (someone else acted first, or the news is history recorded silently).
+  core::Result<GoodNews> publish(std::int64_t id, const auth::Actor& actor);
+  core::Result<GoodNews> dismiss(std::int64_t id, const auth::Actor& actor);
+  core::Result<GoodNews> edit(std::int64_t id, const GoodNewsEdit& edit, const auth::Actor& actor);
+
+ private:
+  core::Result<GoodNews> change_status(std::int64_t id, const std::vector<std::string>& from,
+                                       std::string_view to, const char* event,
+                                       const auth::Actor& actor);
+
+  store::Store& store_;
+  const core::Clock& clock_;
+  const EventLog& events_;
+  EngineService& engine_;
+};
+
+boost::json::object good_news_to_json(const GoodNews& news, bool manager);
+
+}  // namespace laurel::crm
