@@ -70,7 +70,9 @@ int run_demo(const DemoFlags& flags) {
               << " key people, " << summary->products << " funds, " << summary->campaigns
               << " campaigns, " << summary->visits << " visits, " << summary->transactions
               << " trades, " << summary->service_records << " service records, "
-              << summary->opportunities << " opportunities, " << summary->targets << " targets in "
+              << summary->opportunities << " opportunities, " << summary->targets << " targets, "
+              << summary->good_news_published << " good news published and "
+              << summary->good_news_drafts << " drafts waiting in "
               << static_cast<int>(took.count() + 0.5) << " s ("
               << std::filesystem::file_size(path) / (1024 * 1024) << " MiB)" << std::endl;
   }

@@ -303,7 +303,7 @@ core::Result<GoodNews> GoodNewsService::change_status(std::int64_t id,
   if (!before) return before.error();
   if (!*before) return Error::not_found("no good news " + std::to_string(id));
   const auto now = core::to_micros(clock_.now());
-  auto changed = repository.set_status(id, from, to, now, actor.user_id.value_or(0));
+  auto changed = repository.set_status(id, from, to, now, actor.user_id);
   if (!changed) return changed.error();
   if (!*changed) {
     return Error::conflict("good news " + std::to_string(id) + " is " + (*before)->status +

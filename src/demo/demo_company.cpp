@@ -34,9 +34,11 @@ core::Result<DemoSummary> generate_demo(const config::Config& config, const Demo
     build_calendar(world);
     build_products(world);
     build_metrics(world);
+    build_good_news(world);
     world.at(plus_days(world.first_day, -60), 9);
     build_clients(world);
     run_the_year(world, summary);
+    settle_good_news(world, summary);
   } catch (const DemoFailure& failure) {
     return core::Error::internal(std::string("demo generation failed: ") + failure.what());
   }

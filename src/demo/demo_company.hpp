@@ -29,6 +29,7 @@ struct DemoSummary {
   std::size_t departments = 0, staff = 0, clients = 0, key_people = 0, products = 0;
   std::size_t visits = 0, transactions = 0, service_records = 0, opportunities = 0;
   std::size_t targets = 0, campaigns = 0;
+  std::size_t good_news_published = 0, good_news_drafts = 0;
 };
 
 // Generates the company into the empty database at config.database.path.

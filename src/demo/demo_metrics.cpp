@@ -24,7 +24,8 @@ void build_metrics(World& w) {
   };
   for (const char* text : kMetrics) {
     auto input = must(crm::read_metric_input(text), "metric definition");
-    must(w.services.metrics.create(input, w.system), "metric");
+    const auto metric = must(w.services.metrics.create(input, w.system), "metric");
+    w.metric_ids[metric.record.code] = metric.record.id;
   }
 }
 

@@ -84,6 +84,7 @@ struct World {
   std::vector<ProductInfo> products;
   std::optional<std::size_t> reactivated;  // the dormant client that comes back
   std::vector<std::int64_t> campaigns;
+  std::map<std::string, std::int64_t> metric_ids;  // by code
 
   // Moves the clock to a company-local time on `day` (never backwards).
   void at(core::LocalDate day, int hour, int minute = 0);
@@ -95,8 +96,9 @@ core::LocalDate plus_days(core::LocalDate day, int days);
 // Phases, in the order generate_demo runs them.
 void build_organisation(World& world);
 void build_products(World& world);
-void build_metrics(World& world);  // after the products the metrics filter by
+void build_metrics(World& world);    // after the products the metrics filter by
+void build_good_news(World& world);  // after the metrics, before the year it judges
 void build_clients(World& world);
 void run_the_year(World& world, DemoSummary& summary);
-
+void settle_good_news(World& world, DemoSummary& summary);  // after the year
 }  // namespace laurel::demo

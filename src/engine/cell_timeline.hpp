@@ -34,11 +34,15 @@ class CellTimeline {
 
   // Since the last mark: nothing but one contribution added after every other (then crossings
   // not reached before are reached at last(), if at all).
+  // A record's new version often contributes exactly what the old one did (a trade confirmed:
+  // same time, amount and client); the fold takes the old back and adds the new, and the two
+  // cancel out here, leaving the cell unchanged.
   bool changed() const { return changes_ > 0; }
   bool only_appended() const { return changes_ == 1 && appended_; }
   void mark() {
     changes_ = 0;
     appended_ = true;
+    removed_.reset();
   }
 
  private:
@@ -49,9 +53,16 @@ class CellTimeline {
   bool distinct_;
   std::map<Moment, Entry> entries_;
   std::int64_t total_ = 0;
+  std::int64_t negatives_ = 0;  // entries taking the figure down (redemptions of a net flow)
   std::unordered_map<std::int64_t, std::int32_t> clients_;  // distinct: entries per client
   int changes_ = 0;
   bool appended_ = true;
+  struct Removed {
+    Moment moment;
+    Entry entry;
+    bool appended;  // appended_ before the removal
+  };
+  std::optional<Removed> removed_;  // the last removal, until the next change
 };
 
 }  // namespace laurel::engine

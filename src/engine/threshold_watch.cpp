@@ -76,7 +76,7 @@ void ThresholdWatch::settle() {
   for (const auto& key : touched_) {
     const auto cell = cells_.find(key);
     if (cell == cells_.end()) continue;
-    if (!reset_metrics_.contains(key.metric_id)) {
+    if (cell->second.changed() && !reset_metrics_.contains(key.metric_id)) {
       const auto rules = rules_of_metric_.find(key.metric_id);
       if (rules != rules_of_metric_.end()) {
         for (const auto index : rules->second)

@@ -168,9 +168,9 @@ core::Result<std::vector<GoodNewsRecord>> GoodNewsRepository::list(const GoodNew
 core::Result<bool> GoodNewsRepository::set_status(std::int64_t id,
                                                   const std::vector<std::string>& from,
                                                   std::string_view to, std::int64_t at,
-                                                  std::int64_t by) {
+                                                  std::optional<std::int64_t> by) {
   const bool publish = to == "published";
-  std::vector<Value> params{text(to), at, by, id};
+  std::vector<Value> params{text(to), at, nullable(by), id};
   std::string any;
   for (const auto& s : from) {
     any += (any.empty() ? "$" : ", $") + std::to_string(params.size() + 1);

@@ -86,7 +86,8 @@ class GoodNewsRepository {
   // Moves a good news from one of `from` to `to`, stamping who and when; false when its status
   // is not one of `from` (someone else published or dismissed it first).
   core::Result<bool> set_status(std::int64_t id, const std::vector<std::string>& from,
-                                std::string_view to, std::int64_t at, std::int64_t by);
+                                std::string_view to, std::int64_t at,
+                                std::optional<std::int64_t> by);
   core::Result<bool> edit(std::int64_t id, const std::optional<std::string>& title,
                           const std::optional<std::string>& body, std::int64_t at);
 

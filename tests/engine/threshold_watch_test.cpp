@@ -100,6 +100,22 @@ TEST(ThresholdWatch, TheSameTradePostedTwiceIsGoodNewsOnce) {
   EXPECT_EQ(e.fact(10, 0, "2026-12-01", 500'00)->detected_seq, 2);
 }
 
+TEST(ThresholdWatch, AVersionThatContributesTheSameChangesNothing) {
+  Engine e({daily_subscriptions(1)});
+  e.rule(reaches(10, 1, {500'00}), 1, utc("2026-11-01", 0));
+  e.post(trade(1, 2, utc("2026-12-01", 1), 300'00), utc("2026-12-01", 1));
+  auto t = trade(2, 3, utc("2026-12-01", 2), 300'00);
+  e.post(t, utc("2026-12-01", 2));
+  e.watch.take_changes();
+  t.seq = 4;  // confirmed: the same time, amount and client
+  e.post(t, utc("2026-12-02", 9));
+  EXPECT_TRUE(e.watch.take_changes().empty());
+  EXPECT_EQ(e.fact(10, 0, "2026-12-01", 500'00)->changed_seq, 3);
+  // A later trade of the same day still finds the cell as it was.
+  e.post(trade(3, 5, utc("2026-12-01", 3), 1'00), utc("2026-12-01", 3));
+  EXPECT_EQ(e.fact(10, 0, "2026-12-01", 500'00)->became_true.record_id, 2);
+}
+
 TEST(ThresholdWatch, LateWhenDetectedMoreThanTheGraceWindowAfterItBecameTrue) {
   Engine e({daily_subscriptions(1)});
   e.rule(reaches(10, 1, {500'00}), 1, utc("2026-11-01", 0));

@@ -69,6 +69,24 @@ def test_the_company_has_the_sizes_asked_for(demo):
     assert one(db, "SELECT count(*) FROM events WHERE type = 'metric.created'") == 5
 
 
+def test_good_news_of_the_year_is_published_and_the_last_two_weeks_waits_in_the_inbox(demo):
+    _, db, output = demo
+    assert one(db, "SELECT count(*) FROM good_news_rules") == 4
+    published = one(db, "SELECT count(*) FROM good_news WHERE status = 'published'")
+    drafts = one(db, "SELECT count(*) FROM good_news WHERE status = 'draft'")
+    assert 150 <= published <= 1000 and drafts > 0
+    assert f"{published} good news published and {drafts} drafts waiting" in output
+    # Every rule found something; the demo's managers published it through the service.
+    assert one(db, "SELECT count(DISTINCT rule_id) FROM good_news") == 4
+    assert one(db, "SELECT count(*) FROM events WHERE type = 'good_news.published'") == published - one(
+        db, "SELECT count(*) FROM good_news g JOIN good_news_rules r ON r.id = g.rule_id "
+            "WHERE g.status = 'published' AND g.late = 0 AND r.definition LIKE '%\"auto_publish\":true%'")
+    two_weeks_before = int(datetime.datetime.combine(
+        LAST - datetime.timedelta(days=13), datetime.time(),
+        datetime.timezone(datetime.timedelta(hours=8))).timestamp() * 1_000_000)
+    assert one(db, "SELECT min(detected_at) FROM good_news WHERE status = 'draft'") >= two_weeks_before
+
+
 def test_client_sizes_are_skewed(demo):
     _, db, _ = demo
     volumes = sorted((v for (v,) in db.execute(
