@@ -113,7 +113,17 @@ core::Status EngineService::store_pending_locked() {
   auto write = store::WriteTransaction::begin(store_);
   if (!write) return write.error();
   store::GoodNewsRepository good_news(write->connection());
-  for (const auto& [key, fact] : pending_) {
+  // In the order they were detected, so a new good news's id follows the one detected before it
+  // and "newest first" reads as the managers expect.
+  std::vector<const engine::ThresholdFact*> order;
+  order.reserve(pending_.size());
+  for (const auto& [key, fact] : pending_)
+    order.push_back(&fact);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto* a, const auto* b) { return a->detected_seq < b->detected_seq; });
+  for (const auto* f : order) {
+    const auto& key = f->key;
+    const auto& fact = *f;
     const auto* rule = feed_.rule(key.rule_id);
     // History from before the rule's effective_from is recorded as passed; a rule that
     // publishes by itself leaves late news to a manager (it is never "today's").

@@ -39,6 +39,7 @@ try {
         { name: 'manage-pipeline', path: '/manage/pipeline', ready: '[data-test=pipeline] [data-stage]' },
         { name: 'manage-campaigns', path: '/manage/campaigns', ready: '[data-test=campaign-list]' },
         { name: 'manage-targets', path: '/manage/targets', ready: '[data-test=target-list]' },
+        { name: 'manage-good-news', path: '/manage/good-news', ready: '[data-test=good-news-list] li' },
         {
           name: 'manage-metrics',
           path: '/manage/metrics',

@@ -24,6 +24,7 @@ export const managerSection: NavSection = {
     { to: '/manage/pipeline', label: 'nav.pipeline', icon: '⇶' },
     { to: '/manage/handover', label: 'nav.handover', icon: '⇄' },
     { to: '/manage/imports', label: 'nav.imports', icon: '⇪' },
+    { to: '/manage/good-news', label: 'nav.goodNews', icon: '★' },
     { to: '/manage/metrics', label: 'nav.metrics', icon: '∑' },
   ],
 };

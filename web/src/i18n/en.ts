@@ -17,6 +17,7 @@ export default {
     targets: 'Targets',
     pipeline: 'Pipeline',
     handover: 'Hand over clients',
+    goodNews: 'Good news',
     metrics: 'Metrics',
     imports: 'Imports',
     users: 'Users and roles',
@@ -43,6 +44,10 @@ export default {
     submit: 'Sign in',
     failed: 'Wrong username or password',
     required: 'Enter your {field}',
+  },
+  feed: {
+    title: 'Good news',
+    lateOn: '{day} (known late)',
   },
   myDay: {
     title: 'My day',

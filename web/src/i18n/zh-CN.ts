@@ -17,6 +17,7 @@ export default {
     targets: '目标',
     pipeline: '商机漏斗',
     handover: '客户交接',
+    goodNews: '喜报',
     metrics: '指标',
     imports: '数据导入',
     users: '用户与角色',
@@ -43,6 +44,10 @@ export default {
     submit: '登录',
     failed: '用户名或密码错误',
     required: '请填写{field}',
+  },
+  feed: {
+    title: '喜报',
+    lateOn: '{day}（迟到的喜报）',
   },
   myDay: {
     title: '我的一天',

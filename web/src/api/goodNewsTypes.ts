@@ -1,0 +1,59 @@
+// Good news and its rules (docs/openapi.json: GoodNews, GoodNewsRule, GoodNewsRuleInput).
+
+export type GoodNewsStatus = 'draft' | 'published' | 'dismissed' | 'passed';
+export const goodNewsStatuses: GoodNewsStatus[] = ['draft', 'published', 'dismissed', 'passed'];
+
+export interface Words {
+  'zh-CN': string;
+  en: string;
+}
+
+export interface GoodNews {
+  id: number;
+  origin: 'rule' | 'written';
+  title: Words;
+  text: Words;
+  edited: boolean;
+  status: GoodNewsStatus;
+  rule_id?: number;
+  rule_name?: string | null;
+  subject?: { kind: string; id: number; name: string };
+  period?: string;
+  threshold?: string | number;
+  record?: { type: 'transaction' | 'visit'; id: number };
+  became_true_at?: string;
+  detected_at?: string;
+  late?: boolean;
+  holds?: boolean;
+  no_longer_holds_at?: string | null;
+  published_at: string | null;
+  published_by: number | null;
+  updated_at: string;
+}
+
+export type RuleKind = 'metric_threshold' | 'product_subscription';
+
+export interface GoodNewsRule {
+  id: number;
+  name: string;
+  kind: RuleKind;
+  metric_id?: number;
+  subject?: 'company' | 'department' | 'staff';
+  products?: { product_ids: number[]; product_types: string[]; exclude_money_market: boolean };
+  subject_ids: number[];
+  thresholds: (string | number)[];
+  templates: Words;
+  effective_from: string;
+  grace_days: number;
+  auto_publish: boolean;
+  redact_client_names: boolean;
+  redact_amounts: boolean;
+  created_at: string;
+}
+
+export const placeholders = ['subject', 'person', 'department', 'client', 'product', 'amount', 'period', 'metric'];
+
+// The words in the reader's language.
+export function inLanguage(words: Words, locale: string): string {
+  return locale.startsWith('zh') ? words['zh-CN'] : words.en;
+}

@@ -1,0 +1,85 @@
+// Good news end to end: a sales manager defines a rule on a PC, a trade makes it true, the news
+// waits in the manager's inbox, is edited, previewed as the banner and published — and a
+// salesperson's phone, open on "my day" all along, shows it without a reload. Real Laurel on
+// the demo company, real Chromium.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { choose, openDialog } from './element.mjs';
+import { apiAs, launchBrowser, pc, phone, signIn, startLaurel } from './harness.mjs';
+
+const managerName = 'cengjianhua';
+let laurel;
+let browser;
+let admin;
+let manager;
+let salesPage;
+
+before(async () => {
+  laurel = await startLaurel();
+  browser = await launchBrowser();
+  admin = await apiAs(laurel.base, 'admin');
+  manager = await browser.newContext({ ...pc, locale: 'zh-CN' }).then((c) => c.newPage());
+  await signIn(manager, laurel.base, managerName);
+  const sales = (await admin.get('/api/v1/users?role=sales&limit=1')).items[0].username;
+  salesPage = await browser.newContext({ ...phone, locale: 'zh-CN' }).then((c) => c.newPage());
+  await signIn(salesPage, laurel.base, sales);
+});
+
+after(async () => {
+  await browser?.close();
+  await laurel?.stop();
+});
+
+test('a rule defined in the UI finds a trade; the manager publishes it and an open phone shows it', async () => {
+  const products = (await admin.get('/api/v1/products?limit=200')).items;
+  const fund = products.find((p) => p.type === 'bond');
+  const client = (await admin.get('/api/v1/clients?limit=1')).items[0];
+
+  await manager.goto(`${laurel.base}/manage/good-news/rules`);
+  await manager.click('[data-test=rule-new]');
+  const dialog = openDialog(manager);
+  await dialog.locator('input[name=rule_name]').fill('测试基金今日破百万');
+  await choose(manager, dialog.locator('[data-test=rule-products]'), fund.name);
+  await dialog.locator('input[data-test=rule-threshold-0]').fill('100万');
+  await dialog.getByText('= 100.00万').waitFor();
+  await dialog.locator('textarea[name=rule_template_zh]').fill('{product}今日认申购突破{amount}，{person}立功！');
+  await dialog.locator('textarea[name=rule_template_en]').fill('{product} passed {amount} today');
+  await dialog.locator('[data-test=form-submit]').click();
+  await manager.locator('[data-test=rule-list]').getByText('测试基金今日破百万').waitFor();
+  const rule = (await admin.get('/api/v1/good-news-rules?limit=200')).items.find((r) => r.name === '测试基金今日破百万');
+  assert.deepEqual(rule.thresholds, ['1000000.00']);
+  assert.deepEqual(rule.products.product_ids, [fund.id]);
+
+  // The salesperson's phone is open on "my day" before anything happens.
+  await salesPage.goto(`${laurel.base}/`);
+  await salesPage.locator('[data-test=log-visit]').waitFor();
+
+  const trade = await admin.call('POST', '/api/v1/transactions', {
+    external_id: `E2E-GN-${Date.now()}`,
+    client_id: client.id,
+    product_id: fund.id,
+    kind: '申购',
+    amount: '1500000.00',
+    trade_time: new Date(Date.now() - 60_000).toISOString(),
+  });
+  assert.equal(trade.status, 201, JSON.stringify(trade.body));
+
+  await manager.goto(`${laurel.base}/manage/good-news`);
+  const card = manager.locator('[data-test=good-news-list] li', { hasText: '测试基金今日破百万' });
+  await card.getByText('今日认申购突破100万').waitFor();
+  await card.locator('[data-test=good-news-edit]').click();
+  const edit = openDialog(manager);
+  await edit.locator('input[name=good_news_title]').fill('开门红！测试基金破百万');
+  await edit.locator('[data-test=good-news-banner]').getByText('开门红！测试基金破百万').waitFor();
+  await edit.locator('[data-test=form-submit]').click();
+  await card.getByText('开门红！测试基金破百万').waitFor();
+  await card.locator('[data-test=good-news-publish]').click();
+  await card.waitFor({ state: 'detached' });
+
+  // Without a reload, the phone's feed shows it (it asks every 20 s).
+  const banner = salesPage.locator('[data-test=good-news-feed] [data-test=good-news-banner]', {
+    hasText: '开门红！测试基金破百万',
+  });
+  await banner.waitFor({ timeout: 40_000 });
+  assert.match(await banner.innerText(), /今日认申购突破100万/);
+});
