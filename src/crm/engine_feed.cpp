@@ -91,6 +91,26 @@ engine::VisitFact visit_of(const json::object& v, std::int64_t seq, bool in_effe
   return fact;
 }
 
+std::vector<std::int64_t> ids(const json::object& o, std::string_view key) {
+  std::vector<std::int64_t> out;
+  for (const auto& v : member(o, key).as_array()) {
+    if (!v.is_int64()) throw Unreadable{};
+    out.push_back(v.as_int64());
+  }
+  return out;
+}
+
+date::sys_days day(const json::object& o, std::string_view key) {
+  const auto d = core::parse_date(text(o, key));
+  if (!d) throw Unreadable{};
+  return date::sys_days(*d);
+}
+
+engine::CampaignFact campaign_of(const json::object& c) {
+  return engine::CampaignFact{integer(c, "id"),      day(c, "starts_on"),      day(c, "ends_on"),
+                              ids(c, "product_ids"), ids(c, "department_ids"), ids(c, "staff_ids")};
+}
+
 }  // namespace
 
 core::Status EngineFeed::apply(const store::EventRecord& event) {
@@ -101,12 +121,19 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
   const bool department = type == "department.created" || type == "department.updated";
   const bool metric = type == "metric.created";
   const bool rule = type == "good_news_rule.created";
-  if (!trade && !visit && !product && !department && !metric && !rule) return {};
-  watch_.begin({event.seq, core::from_micros(event.recorded_at)});
-  struct Settle {  // whatever happens, the watch judges what this event changed
+  const bool campaign = type == "campaign.created" || type == "campaign.updated";
+  if (!trade && !visit && !product && !department && !metric && !rule && !campaign) return {};
+  const engine::EventContext context{event.seq, core::from_micros(event.recorded_at)};
+  watch_.begin(context);
+  first_orders_.begin(context);
+  struct Settle {  // whatever happens, the watches judge what this event changed
     engine::ThresholdWatch& watch;
-    ~Settle() { watch.settle(); }
-  } settle{watch_};
+    engine::FirstOrderWatch& first_orders;
+    ~Settle() {
+      watch.settle();
+      first_orders.settle();
+    }
+  } settle{watch_, first_orders_};
   try {
     // Parsed into a stack buffer: the value lives only for this event, and the replay of a log
     // of a quarter-million events spends most of its time here.
@@ -117,7 +144,9 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
     if (ec || !payload.is_object()) throw Unreadable{};
     const auto [record, in_effect] = record_of(payload);
     if (trade) {
-      fold_.apply(trade_of(*record, event.seq));
+      const auto fact = trade_of(*record, event.seq);
+      fold_.apply(fact);
+      first_orders_.apply(fact);
     } else if (visit) {
       fold_.apply(visit_of(*record, event.seq, in_effect));
     } else if (metric) {
@@ -128,9 +157,15 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
     } else if (rule) {
       auto read = read_good_news_rule(*record);
       if (!read || read->id == 0 || rules_.contains(read->id)) throw Unreadable{};
-      if (read->kind == RuleKind::product_subscription) fold_.add_metric(own_metric(*read));
-      if (!watch_.add_rule(threshold_rule(*read))) throw Unreadable{};
+      if (read->kind == RuleKind::campaign_first_order) {
+        if (!first_orders_.add_rule(first_order_rule(*read))) throw Unreadable{};
+      } else {
+        if (read->kind == RuleKind::product_subscription) fold_.add_metric(own_metric(*read));
+        if (!watch_.add_rule(threshold_rule(*read))) throw Unreadable{};
+      }
       rules_.emplace(read->id, std::move(*read));
+    } else if (campaign) {
+      first_orders_.set_campaign(campaign_of(*record));
     } else if (product) {
       const std::string type_now(text(*record, "type"));
       const auto id = integer(*record, "id");
@@ -150,6 +185,7 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
         auto reference = fold_.reference();
         reference.department_parent[id] = parent;
         fold_.set_reference(std::move(reference));
+        first_orders_.rejudge();
       }
     }
   } catch (const Unreadable&) {

@@ -4,7 +4,8 @@
 // (recorded, confirmed, failed, cancelled) and visits (recorded, updated, deleted) as facts,
 // products and departments as the reference data metrics filter by, and the metrics themselves
 // (metric.created: a metric defined later counts the records before it), and the good-news rules
-// (good_news_rule.created) the threshold watch judges. Each event the engine reads is bracketed
+// (good_news_rule.created) the threshold and first-order watches judge, with the campaigns
+// (campaign.created / .updated) first orders are of. Each event the engine reads is bracketed
 // by the watch's begin/settle, so what it detects is stamped with that event's seq and
 // recorded_at. Other events are skipped.
 
@@ -20,8 +21,9 @@ namespace laurel::crm {
 
 class EngineFeed {
  public:
-  EngineFeed(engine::MetricFold& fold, engine::ThresholdWatch& watch)
-      : fold_(fold), watch_(watch) {}
+  EngineFeed(engine::MetricFold& fold, engine::ThresholdWatch& watch,
+             engine::FirstOrderWatch& first_orders)
+      : fold_(fold), watch_(watch), first_orders_(first_orders) {}
 
   // An error names the event (its seq) whose payload could not be read; the fold is unchanged.
   core::Status apply(const store::EventRecord& event);
@@ -32,6 +34,7 @@ class EngineFeed {
  private:
   engine::MetricFold& fold_;
   engine::ThresholdWatch& watch_;
+  engine::FirstOrderWatch& first_orders_;
   std::unordered_map<std::int64_t, GoodNewsRule> rules_;
 };
 

@@ -7,18 +7,22 @@
 
 namespace laurel::crm {
 
-std::string fact_key(const engine::FactKey& key) {
+std::string fact_key(const engine::FactKey& key, bool first_order) {
+  if (first_order) {
+    return "first/" + std::to_string(key.rule_id) + "/" + std::to_string(key.subject_id) + "/" +
+           std::to_string(key.threshold);
+  }
   return "threshold/" + std::to_string(key.rule_id) + "/" + std::to_string(key.subject_id) + "/" +
          core::format_period(key.period) + "/" + std::to_string(key.threshold);
 }
 
-store::DetectedGoodNews detected_of(const engine::ThresholdFact& f) {
+store::DetectedGoodNews detected_of(const engine::ThresholdFact& f, bool first_order) {
   store::DetectedGoodNews d;
-  d.fact_key = fact_key(f.key);
+  d.fact_key = fact_key(f.key, first_order);
   d.rule_id = f.key.rule_id;
   d.subject_id = f.key.subject_id;
   d.period = core::format_period(f.key.period);
-  d.threshold = f.key.threshold;
+  d.threshold = first_order ? 0 : f.key.threshold;
   d.record_id = f.became_true.record_id;
   d.became_true_at = core::to_micros(f.became_true.at);
   d.detected_seq = f.detected_seq;
@@ -36,7 +40,8 @@ EngineService::EngineService(store::Store& store, core::CompanyZone zone, bool s
       store_good_news_(store_good_news),
       fold_({}, zone),
       watch_(fold_),
-      feed_(fold_, watch_) {}
+      first_orders_(fold_.reference(), zone),
+      feed_(fold_, watch_, first_orders_) {}
 
 EngineService::~EngineService() {
   if (worker_.joinable()) {
@@ -105,6 +110,8 @@ core::Status EngineService::catch_up_locked() {
   }
   for (auto& fact : watch_.take_changes())
     pending_.insert_or_assign(fact.key, std::move(fact));
+  for (auto& fact : first_orders_.take_changes())
+    pending_.insert_or_assign(fact.key, std::move(fact));
   return store_pending_locked();
 }
 
@@ -130,8 +137,9 @@ core::Status EngineService::store_pending_locked() {
     const std::string_view status = fact.silent                                ? "passed"
                                     : rule && rule->auto_publish && !fact.late ? "published"
                                                                                : "draft";
-    if (auto s =
-            good_news.upsert_detected(detected_of(fact), status, core::to_micros(fact.detected_at));
+    const bool first_order = rule && rule->kind == RuleKind::campaign_first_order;
+    if (auto s = good_news.upsert_detected(detected_of(fact, first_order), status,
+                                           core::to_micros(fact.detected_at));
         !s) {
       return s.error();
     }
@@ -144,9 +152,11 @@ core::Status EngineService::store_pending_locked() {
 std::vector<store::DetectedGoodNews> EngineService::detected_good_news() const {
   std::lock_guard lock(mutex_);
   std::vector<store::DetectedGoodNews> out;
-  out.reserve(watch_.facts().size());
+  out.reserve(watch_.facts().size() + first_orders_.facts().size());
   for (const auto& [key, fact] : watch_.facts())
-    out.push_back(detected_of(fact));
+    out.push_back(detected_of(fact, false));
+  for (const auto& [key, fact] : first_orders_.facts())
+    out.push_back(detected_of(fact, true));
   std::sort(out.begin(), out.end(),
             [](const auto& a, const auto& b) { return a.fact_key < b.fact_key; });
   return out;

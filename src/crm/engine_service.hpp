@@ -79,6 +79,7 @@ class EngineService {
   mutable std::mutex mutex_;
   engine::MetricFold fold_;
   engine::ThresholdWatch watch_;
+  engine::FirstOrderWatch first_orders_;
   EngineFeed feed_;
   std::map<engine::FactKey, engine::ThresholdFact> pending_;
 
@@ -91,8 +92,10 @@ class EngineService {
   std::vector<std::string> problems_;
 };
 
-// The natural key of a threshold good news: "threshold/<rule>/<subject>/<period>/<threshold>".
-std::string fact_key(const engine::FactKey& key);
-store::DetectedGoodNews detected_of(const engine::ThresholdFact& fact);
+// The natural key of a good news: "threshold/<rule>/<subject>/<period>/<threshold>", or for a
+// campaign's first order "first/<rule>/<subject>/<trade>" (the watch keeps the winning trade's
+// id where a threshold would be; the stored row has threshold 0 and the trade as its record).
+std::string fact_key(const engine::FactKey& key, bool first_order);
+store::DetectedGoodNews detected_of(const engine::ThresholdFact& fact, bool first_order);
 
 }  // namespace laurel::crm

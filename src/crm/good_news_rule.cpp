@@ -14,7 +14,8 @@ namespace {
 namespace json = boost::json;
 using core::Error;
 
-constexpr Names<2> kRuleKinds{{"metric_threshold", "product_subscription"}};
+constexpr Names<3> kRuleKinds{{"metric_threshold", "product_subscription", "campaign_first_order"}};
+constexpr Names<3> kScopes{{"campaign", "department", "staff"}};
 // In engine::SubjectKind's order, which starts with these three.
 constexpr Names<3> kRuleSubjects{{"company", "department", "staff"}};
 constexpr std::size_t kMaxThresholds = 20;
@@ -112,24 +113,26 @@ core::Result<GoodNewsRule> read_rule(const json::object& o, bool strict) {
   if (!kind) return kind.error();
   rule.kind = static_cast<RuleKind>(*kind);
   const bool own_metric = rule.kind == RuleKind::product_subscription;
+  const bool first_order = rule.kind == RuleKind::campaign_first_order;
+  auto only_for = [](const char* member, const char* kinds) {
+    return Error::invalid(member, std::string("is for ") + kinds + " rules");
+  };
 
   const bool has_metric = r.take("metric_id") != nullptr;
   auto metric = r.id("metric_id");
   if (!metric) return metric.error();
-  if (own_metric && has_metric) {
-    return Error::invalid("metric_id",
-                          "is for metric_threshold rules; a product_subscription "
-                          "rule counts its products' subscriptions itself");
+  if (has_metric && rule.kind != RuleKind::metric_threshold) {
+    return only_for("metric_id", "metric_threshold");
   }
-  if (!own_metric && !*metric) return Error::invalid("metric_id", "is required");
+  if (rule.kind == RuleKind::metric_threshold && !*metric) {
+    return Error::invalid("metric_id", "is required");
+  }
   rule.metric_id = metric->value_or(0);
 
   const bool has_subject = r.take("subject") != nullptr;
   const bool has_products = r.take("products") != nullptr;
   if (!own_metric && (has_subject || has_products)) {
-    return Error::invalid(has_subject ? "subject" : "products",
-                          "is for product_subscription rules; a metric_threshold rule takes "
-                          "them from its metric");
+    return only_for(has_subject ? "subject" : "products", "product_subscription");
   }
   if (own_metric) {
     auto subject = r.one_of("subject", kRuleSubjects);
@@ -137,15 +140,40 @@ core::Result<GoodNewsRule> read_rule(const json::object& o, bool strict) {
     rule.subject = static_cast<engine::SubjectKind>(*subject);
     if (auto s = read_products(r, rule, strict); !s) return s.error();
   }
-  auto subjects = r.ids("subject_ids", 200);
-  if (!subjects) return subjects.error();
-  rule.subject_ids = std::move(*subjects);
-  if (own_metric && rule.subject == engine::SubjectKind::company && !rule.subject_ids.empty()) {
-    return Error::invalid("subject_ids", "the company is the only subject of a company rule");
+
+  for (const auto* member : {"campaign_id", "scope", "min_amount"}) {
+    if (!first_order && r.take(member)) return only_for(member, "campaign_first_order");
   }
-  if (auto s = read_thresholds(r, rule); !s) return s.error();
-  if (own_metric && !rule.thresholds_are_amounts) {
-    return Error::invalid("thresholds[0]", "must be an amount: subscriptions are summed");
+  if (first_order) {
+    auto campaign = r.id("campaign_id");
+    if (!campaign) return campaign.error();
+    if (!*campaign) return Error::invalid("campaign_id", "is required");
+    rule.campaign_id = **campaign;
+    auto scope = r.one_of("scope", kScopes, 0);
+    if (!scope) return scope.error();
+    rule.scope = static_cast<engine::FirstOrderScope>(*scope);
+    if (const auto* min = r.take("min_amount")) {
+      if (!min->is_string()) return Error::invalid("min_amount", "must be an amount (a string)");
+      auto fen = core::parse_amount(min->as_string(), "min_amount");
+      if (!fen) return fen.error();
+      rule.min_amount_fen = *fen;
+    }
+    // Stored rules list both, empty.
+    if (r.take("subject_ids") && strict) return only_for("subject_ids", "threshold");
+    if (r.take("thresholds") && strict) {
+      return Error::invalid("thresholds", "a first order has no thresholds (see min_amount)");
+    }
+  } else {
+    auto subjects = r.ids("subject_ids", 200);
+    if (!subjects) return subjects.error();
+    rule.subject_ids = std::move(*subjects);
+    if (own_metric && rule.subject == engine::SubjectKind::company && !rule.subject_ids.empty()) {
+      return Error::invalid("subject_ids", "the company is the only subject of a company rule");
+    }
+    if (auto s = read_thresholds(r, rule); !s) return s.error();
+    if (own_metric && !rule.thresholds_are_amounts) {
+      return Error::invalid("thresholds[0]", "must be an amount: subscriptions are summed");
+    }
   }
   if (auto s = read_templates(r, rule, strict); !s) return s.error();
 
@@ -209,6 +237,10 @@ json::object good_news_rule_to_json(const GoodNewsRule& rule) {
                    {"kind", kRuleKinds.names[static_cast<std::size_t>(rule.kind)]}};
   if (rule.kind == RuleKind::metric_threshold) {
     out["metric_id"] = rule.metric_id;
+  } else if (rule.kind == RuleKind::campaign_first_order) {
+    out["campaign_id"] = rule.campaign_id;
+    out["scope"] = kScopes.names[static_cast<std::size_t>(rule.scope)];
+    out["min_amount"] = core::format_amount(rule.min_amount_fen);
   } else {
     out["subject"] = kRuleSubjects.names[static_cast<std::size_t>(rule.subject)];
     json::array types;
@@ -219,7 +251,7 @@ json::object good_news_rule_to_json(const GoodNewsRule& rule) {
                                    {"exclude_money_market", rule.exclude_money_market}};
   }
   out["subject_ids"] = id_list(rule.subject_ids);
-  json::array thresholds;
+  json::array thresholds;  // none for a first order
   for (auto t : rule.thresholds) {
     if (rule.thresholds_are_amounts) {
       thresholds.emplace_back(core::format_amount(t));
@@ -276,6 +308,15 @@ engine::MetricDefinition own_metric(const GoodNewsRule& rule) {
   m.subject = rule.subject;
   m.period = core::PeriodKind::day;
   return m;
+}
+
+engine::FirstOrderRule first_order_rule(const GoodNewsRule& rule) {
+  return engine::FirstOrderRule{rule.id,
+                                rule.campaign_id,
+                                rule.scope,
+                                rule.min_amount_fen,
+                                rule.effective_from.value_or(rule.created_at),
+                                std::chrono::hours(24 * rule.grace_days.value_or(3))};
 }
 
 engine::ThresholdRule threshold_rule(const GoodNewsRule& rule) {

@@ -15,7 +15,15 @@
 // listed, or every one). product_subscription: today's subscriptions (认购 + 申购) of some products
 // reaching each threshold, for the company, each person or each department — over a daily metric
 // the rule defines for itself. Thresholds of sums are amounts (decimal strings of yuan, as every
-// amount in the API); of counts, integers. effective_from defaults to the rule's creation;
+// amount in the API); of counts, integers.
+//
+//   {"name": "春季固收季首单", "kind": "campaign_first_order", "campaign_id": 2,
+//    "scope": "department", "min_amount": "1000000.00", "templates": {…}}
+//
+// campaign_first_order: the first qualifying order of a campaign (engine/first_order_watch.hpp),
+// for the whole campaign (the default: names everyone credited), each participating department or
+// each participating person; no thresholds. {amount} is then the order's amount, {campaign} the
+// campaign's name. effective_from defaults to the rule's creation;
 // grace_days (news detected later than this after it became true is late) to the configured
 // recognition.grace_days — the rule keeps it, so a replay marks the same news late.
 // Rules never change once made (their good news keeps its meaning); define a new one.
@@ -29,12 +37,13 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "engine/first_order_watch.hpp"
 #include "engine/metric.hpp"
 #include "engine/threshold_rule.hpp"
 
 namespace laurel::crm {
 
-enum class RuleKind : std::uint8_t { metric_threshold, product_subscription };
+enum class RuleKind : std::uint8_t { metric_threshold, product_subscription, campaign_first_order };
 
 struct GoodNewsRule {
   std::int64_t id = 0;
@@ -45,8 +54,11 @@ struct GoodNewsRule {
   std::vector<std::int64_t> product_ids;                       // product_subscription
   std::vector<std::string> product_types;
   bool exclude_money_market = false;
-  std::vector<std::int64_t> subject_ids;  // empty: every subject
-  std::vector<std::int64_t> thresholds;   // fen, or counts
+  std::int64_t campaign_id = 0;                                       // campaign_first_order
+  engine::FirstOrderScope scope = engine::FirstOrderScope::campaign;  // campaign_first_order
+  std::int64_t min_amount_fen = 0;                                    // campaign_first_order
+  std::vector<std::int64_t> subject_ids;                              // empty: every subject
+  std::vector<std::int64_t> thresholds;                               // fen, or counts
   bool thresholds_are_amounts = true;
   std::string template_zh;
   std::string template_en;
@@ -67,8 +79,9 @@ core::Result<GoodNewsRule> read_good_news_rule(const boost::json::object& o);
 boost::json::object good_news_rule_to_json(const GoodNewsRule& rule);
 
 // The placeholders a template may use, and the first unknown one in `text` (or a lone brace).
-inline constexpr std::string_view kPlaceholders[] = {"subject", "person", "department", "client",
-                                                     "product", "amount", "period",     "metric"};
+inline constexpr std::string_view kPlaceholders[] = {"subject", "person",  "department",
+                                                     "client",  "product", "amount",
+                                                     "period",  "metric",  "campaign"};
 std::optional<std::string> template_problem(std::string_view text);
 
 // What the engine folds for a rule: the metric it watches (a product_subscription rule's own
@@ -76,5 +89,6 @@ std::optional<std::string> template_problem(std::string_view text);
 std::int64_t watched_metric_id(const GoodNewsRule& rule);
 engine::MetricDefinition own_metric(const GoodNewsRule& rule);
 engine::ThresholdRule threshold_rule(const GoodNewsRule& rule);
+engine::FirstOrderRule first_order_rule(const GoodNewsRule& rule);
 
 }  // namespace laurel::crm

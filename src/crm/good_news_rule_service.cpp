@@ -5,6 +5,7 @@
 
 #include "core/timestamp.hpp"
 #include "crm/metric_json.hpp"
+#include "store/campaign_repository.hpp"
 #include "store/client_repository.hpp"
 #include "store/department_repository.hpp"
 #include "store/good_news_repository.hpp"
@@ -40,6 +41,14 @@ core::Result<bool> subject_exists(store::Connection& db, engine::SubjectKind kin
 }
 
 core::Status check_references(store::Connection& db, const GoodNewsRule& rule) {
+  if (rule.kind == RuleKind::campaign_first_order) {
+    auto found = store::CampaignRepository(db).find(rule.campaign_id);
+    if (!found) return found.error();
+    if (!*found) {
+      return Error::invalid("campaign_id", "no campaign " + std::to_string(rule.campaign_id));
+    }
+    return {};
+  }
   engine::SubjectKind subject = rule.subject;
   if (rule.kind == RuleKind::metric_threshold) {
     auto found = store::MetricRepository(db).find(rule.metric_id);

@@ -7,6 +7,7 @@
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
 #include "crm/metric_json.hpp"
+#include "store/campaign_repository.hpp"
 #include "store/client_repository.hpp"
 #include "store/department_repository.hpp"
 #include "store/metric_repository.hpp"
@@ -46,6 +47,8 @@ class Renderer {
     }
     auto rule = rule_of(d.rule_id);
     if (!rule) return rule.error();
+    if (rule->kind == RuleKind::campaign_first_order)
+      return render_first_order(std::move(news), *rule);
     auto watched = watched_of(*rule);
     if (!watched) return watched.error();
     news.rule = *rule;
@@ -60,12 +63,6 @@ class Renderer {
     const auto period = core::parse_period(d.period);
     for (const auto language : kLanguages) {
       const bool zh = language == Language::zh_cn;
-      const auto join = [&](const std::vector<std::string>& names) {
-        std::string out;
-        for (const auto& n : names)
-          out += (out.empty() ? "" : zh ? "、" : ", ") + n;
-        return out;
-      };
       std::map<std::string, std::string> values;
       const auto subject_or = [&](engine::SubjectKind kind, std::string otherwise) {
         return news.subject_kind == kind ? news.subject_name : std::move(otherwise);
@@ -73,7 +70,7 @@ class Renderer {
       values["subject"] = news.subject_kind == engine::SubjectKind::company
                               ? (zh ? "公司" : "the company")
                               : news.subject_name;
-      values["person"] = subject_or(engine::SubjectKind::staff, join(facts->people));
+      values["person"] = subject_or(engine::SubjectKind::staff, join(facts->people, zh));
       values["department"] = subject_or(engine::SubjectKind::department, facts->department);
       values["client"] = rule->redact_client_names
                              ? (zh ? "某客户" : "a client")
@@ -82,7 +79,7 @@ class Renderer {
       for (auto id : watched->definition.filter.product_ids)
         products.push_back(name(engine::SubjectKind::product, id));
       if (products.empty() && !facts->product.empty()) products.push_back(facts->product);
-      values["product"] = subject_or(engine::SubjectKind::product, join(products));
+      values["product"] = subject_or(engine::SubjectKind::product, join(products, zh));
       values["amount"] = rule->redact_amounts           ? (zh ? "目标" : "the target")
                          : rule->thresholds_are_amounts ? amount_words(d.threshold, language)
                                                         : std::to_string(d.threshold);
@@ -102,7 +99,59 @@ class Renderer {
     std::string department;
     std::string client;
     std::string product;
+    std::int64_t amount_fen = 0;
+    std::string day;  // the record's company day, "YYYY-MM-DD"
   };
+
+  std::string join(const std::vector<std::string>& names, bool zh) const {
+    std::string out;
+    for (const auto& n : names)
+      out += (out.empty() ? "" : zh ? "、" : ", ") + n;
+    return out;
+  }
+
+  // A campaign's first order: who landed it, for the campaign, a department or a person.
+  core::Result<GoodNews> render_first_order(GoodNews news, const GoodNewsRule& rule) {
+    const auto& d = news.record.detected;
+    news.rule = rule;
+    news.record_type = "transaction";
+    news.subject_kind =
+        rule.scope == engine::FirstOrderScope::department ? engine::SubjectKind::department
+        : rule.scope == engine::FirstOrderScope::staff    ? engine::SubjectKind::staff
+                                                          : engine::SubjectKind::company;
+    if (news.subject_kind != engine::SubjectKind::company) {
+      news.subject_name = name(news.subject_kind, d.subject_id);
+    }
+    auto facts = record_facts("transaction", d.record_id);
+    if (!facts) return facts.error();
+    std::string campaign = "#" + std::to_string(rule.campaign_id);
+    if (auto c = store::CampaignRepository(db_).find(rule.campaign_id); c && *c)
+      campaign = (*c)->name;
+    const auto day = core::parse_period(facts->day);
+    for (const auto language : kLanguages) {
+      const bool zh = language == Language::zh_cn;
+      std::map<std::string, std::string> values;
+      values["campaign"] = campaign;
+      values["person"] = news.subject_kind == engine::SubjectKind::staff ? news.subject_name
+                                                                         : join(facts->people, zh);
+      values["department"] = news.subject_kind == engine::SubjectKind::department
+                                 ? news.subject_name
+                                 : facts->department;
+      values["subject"] =
+          news.subject_kind == engine::SubjectKind::company ? campaign : news.subject_name;
+      values["client"] = rule.redact_client_names ? (zh ? "某客户" : "a client") : facts->client;
+      values["product"] = facts->product;
+      values["amount"] = rule.redact_amounts ? (zh ? "大额" : "a large amount")
+                                             : amount_words(facts->amount_fen, language);
+      values["period"] = day ? period_words(*day, language) : facts->day;
+      values["metric"] = rule.name;
+      auto& text = news.texts[zh ? 0 : 1];
+      text.title = news.record.title.value_or(rule.name);
+      text.body = news.record.body.value_or(
+          fill_template(zh ? rule.template_zh : rule.template_en, values));
+    }
+    return news;
+  }
 
   core::Result<GoodNewsRule> rule_of(std::int64_t id) {
     if (auto it = rules_.find(id); it != rules_.end()) return it->second;
@@ -170,6 +219,8 @@ class Renderer {
       if (!*found) return facts;
       facts.client = name(engine::SubjectKind::client, (*found)->client_id);
       facts.product = name(engine::SubjectKind::product, (*found)->product_id);
+      facts.amount_fen = (*found)->amount_fen;
+      facts.day = (*found)->trade_date;
       for (const auto& c : (*found)->credits) {
         facts.people.push_back(name(engine::SubjectKind::staff, c.staff_id));
         if (!department) department = c.department_id;
@@ -237,9 +288,12 @@ json::object good_news_to_json(const GoodNews& news, bool manager) {
                      {"id", d.subject_id},
                      {"name", news.subject_name}};
     out["period"] = d.period;
+    const bool first_order = news.rule && news.rule->kind == RuleKind::campaign_first_order;
     const bool amounts = !news.rule || news.rule->thresholds_are_amounts;
-    out["threshold"] =
-        amounts ? json::value(core::format_amount(d.threshold)) : json::value(d.threshold);
+    if (!first_order) {  // a first order has no threshold: it is the order itself
+      out["threshold"] =
+          amounts ? json::value(core::format_amount(d.threshold)) : json::value(d.threshold);
+    }
     out["record"] = json::object{{"type", news.record_type}, {"id", d.record_id}};
     out["became_true_at"] = core::format_rfc3339(core::from_micros(d.became_true_at));
     out["detected_at"] = core::format_rfc3339(core::from_micros(d.detected_at));

@@ -65,7 +65,7 @@ void ThresholdWatch::settle() {
     // Facts whose cell is gone altogether (every record of it taken back) no longer hold.
     for (const auto index : rules->second) {
       const auto& rule = rules_[index];
-      for (const auto& [key, fact] : facts_) {
+      for (const auto& [key, fact] : book_.facts()) {
         if (key.rule_id != rule.id || !fact.holds) continue;
         if (!cells_.contains(CellKey{metric_id, key.subject_id, key.period.index})) {
           record(key, std::nullopt, rule);
@@ -111,46 +111,56 @@ void ThresholdWatch::judge(const CellKey& key, CellTimeline& cell, const Thresho
   const auto figure = cell.figure();
   for (const auto threshold : rule.thresholds) {
     const FactKey fact_key{rule.id, key.subject_id, period, threshold};
-    const auto fact = facts_.find(fact_key);
-    if (fact != facts_.end() && fact->second.holds) continue;
+    const auto* fact = book_.find(fact_key);
+    if (fact && fact->holds) continue;
     if (figure >= threshold) record(fact_key, cell.last(), rule);
   }
 }
 
 void ThresholdWatch::record(const FactKey& key, std::optional<Moment> crossing,
                             const ThresholdRule& rule) {
-  const auto it = facts_.find(key);
-  if (!crossing) {
-    if (it == facts_.end() || !it->second.holds) return;
-    it->second.holds = false;
-    it->second.no_longer_holds_at = event_.recorded_at;
-    it->second.changed_seq = event_.seq;
-    changed_.insert(key);
-    return;
+  if (crossing) {
+    book_.holds(key, *crossing, event_, rule.grace, rule.effective_from);
+  } else {
+    book_.stops_holding(key, event_);
   }
-  if (it == facts_.end()) {
-    ThresholdFact fact;
-    fact.key = key;
-    fact.became_true = *crossing;
-    fact.detected_seq = event_.seq;
-    fact.detected_at = event_.recorded_at;
-    fact.late = event_.recorded_at - crossing->at > rule.grace;
-    fact.silent = crossing->at < rule.effective_from;
-    fact.changed_seq = event_.seq;
-    facts_.emplace(key, fact);
-    changed_.insert(key);
-    return;
-  }
+}
+
+void FactBook::holds(const FactKey& key, Moment moment, const EventContext& event,
+                     std::chrono::seconds grace, core::Timestamp effective_from) {
+  auto [it, fresh] = facts_.try_emplace(key);
   auto& fact = it->second;
-  if (fact.holds && fact.became_true == *crossing) return;
+  if (fresh) {
+    fact.key = key;
+    fact.detected_seq = event.seq;
+    fact.detected_at = event.recorded_at;
+    fact.late = event.recorded_at - moment.at > grace;
+    fact.silent = moment.at < effective_from;
+  } else if (fact.holds && fact.became_true == moment) {
+    return;
+  }
   fact.holds = true;
-  fact.became_true = *crossing;
+  fact.became_true = moment;
   fact.no_longer_holds_at.reset();
-  fact.changed_seq = event_.seq;
+  fact.changed_seq = event.seq;
   changed_.insert(key);
 }
 
-std::vector<ThresholdFact> ThresholdWatch::take_changes() {
+void FactBook::stops_holding(const FactKey& key, const EventContext& event) {
+  const auto it = facts_.find(key);
+  if (it == facts_.end() || !it->second.holds) return;
+  it->second.holds = false;
+  it->second.no_longer_holds_at = event.recorded_at;
+  it->second.changed_seq = event.seq;
+  changed_.insert(key);
+}
+
+const ThresholdFact* FactBook::find(const FactKey& key) const {
+  const auto it = facts_.find(key);
+  return it == facts_.end() ? nullptr : &it->second;
+}
+
+std::vector<ThresholdFact> FactBook::take_changes() {
   std::vector<ThresholdFact> out;
   out.reserve(changed_.size());
   for (const auto& key : changed_)

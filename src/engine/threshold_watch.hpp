@@ -57,6 +57,25 @@ struct ThresholdFact {
   bool operator==(const ThresholdFact&) const = default;
 };
 
+// The facts a watch holds, and which of them changed since they were last taken. Both watches
+// keep theirs here, so a fact is created, held again and let go the same way everywhere.
+class FactBook {
+ public:
+  // The fact holds, made true at `moment`: new (detected by `event`, late past `grace`, silent
+  // before `effective_from`), or holding again, or made true by another moment now.
+  void holds(const FactKey& key, Moment moment, const EventContext& event,
+             std::chrono::seconds grace, core::Timestamp effective_from);
+  // The fact, if it held, no longer does from `event` on.
+  void stops_holding(const FactKey& key, const EventContext& event);
+  const ThresholdFact* find(const FactKey& key) const;
+  const std::map<FactKey, ThresholdFact>& facts() const { return facts_; }
+  std::vector<ThresholdFact> take_changes();
+
+ private:
+  std::map<FactKey, ThresholdFact> facts_;
+  std::set<FactKey> changed_;
+};
+
 class ThresholdWatch final : public FoldObserver {
  public:
   explicit ThresholdWatch(MetricFold& fold) : fold_(fold) {}
@@ -71,9 +90,9 @@ class ThresholdWatch final : public FoldObserver {
   bool add_rule(ThresholdRule rule);
   bool has_rule(std::int64_t rule_id) const;
 
-  const std::map<FactKey, ThresholdFact>& facts() const { return facts_; }
+  const std::map<FactKey, ThresholdFact>& facts() const { return book_.facts(); }
   // The facts created or changed since the last call, in key order.
-  std::vector<ThresholdFact> take_changes();
+  std::vector<ThresholdFact> take_changes() { return book_.take_changes(); }
 
   void reset(std::int64_t metric_id) override;
   void contributed(const Contribution& contribution) override;
@@ -102,8 +121,7 @@ class ThresholdWatch final : public FoldObserver {
   std::unordered_map<CellKey, CellTimeline, CellKeyHash> cells_;
   std::vector<CellKey> touched_;  // cells changed by the event being folded
   std::set<std::int64_t> reset_metrics_;
-  std::map<FactKey, ThresholdFact> facts_;
-  std::set<FactKey> changed_;
+  FactBook book_;
 };
 
 }  // namespace laurel::engine

@@ -168,6 +168,8 @@ class CaseRun {
       const unsigned expected = static_cast<unsigned>(step["expect_status"].value_or<int64_t>(0));
       if (const auto* rule = step["rule"].as_table()) {
         create_rule(*rule, expected ? expected : 201);
+      } else if (const auto* campaign = step["campaign"].as_table()) {
+        create_campaign(*campaign);
       } else if (const auto* metric = step["metric"].as_table()) {
         create_metric(*metric);
       } else if (const auto* trade = step["trade"].as_table()) {
@@ -297,8 +299,32 @@ class CaseRun {
         id_of(call("POST", "/api/v1/metrics", body, 201));
   }
 
+  // A campaign naming its funds, departments and people by name.
+  void create_campaign(const toml::table& t) {
+    auto body = to_json(t).as_object();
+    auto resolve = [&](const char* names, const char* ids, auto lookup) {
+      json::array out;
+      if (auto* list = body.if_contains(names)) {
+        for (const auto& n : list->as_array())
+          out.push_back(lookup(std::string(n.as_string())));
+        body.erase(names);
+      }
+      body[ids] = out;
+    };
+    resolve("products", "product_ids", [&](const std::string& n) { return product(n); });
+    resolve("departments", "department_ids", [&](const std::string& n) { return department(n); });
+    resolve("staff", "staff_ids", [&](const std::string& n) { return staff_.at(n); });
+    if (!body.contains("target_amount")) body["target_amount"] = "0.00";
+    campaigns_[std::string(body.at("name").as_string())] =
+        id_of(call("POST", "/api/v1/campaigns", body, 201));
+  }
+
   void create_rule(const toml::table& t, unsigned expected) {
     auto body = to_json(t).as_object();
+    if (auto* name = body.if_contains("campaign")) {
+      body["campaign_id"] = campaigns_.at(std::string(name->as_string()));
+      body.erase("campaign");
+    }
     if (auto* code = body.if_contains("metric")) {
       body["metric_id"] = metrics_.at(std::string(code->as_string()));
       body.erase("metric");
@@ -391,13 +417,24 @@ class CaseRun {
     if (rule == rules_.end()) return nullptr;
     const auto who = subject(e["subject"].value_or<std::string>("company"));
     const auto* threshold = e.get("threshold");
-    if (!threshold) return nullptr;
     for (const auto& n : news) {
-      if (n.at("rule_id").as_int64() == rule->second &&
-          n.at("subject").at("id").as_int64() == who &&
-          n.at("period").as_string() == e["period"].value_or<std::string>("") &&
-          same_threshold(n.at("threshold"), *threshold)) {
-        return &n;
+      if (n.at("rule_id").as_int64() != rule->second ||
+          n.at("subject").at("id").as_int64() != who) {
+        continue;
+      }
+      if (threshold) {
+        if (n.contains("threshold") &&
+            n.at("period").as_string() == e["period"].value_or<std::string>("") &&
+            same_threshold(n.at("threshold"), *threshold)) {
+          return &n;
+        }
+      } else if (auto trade = e["trade"].value<std::string>()) {
+        // A first order: which order it is names it.
+        const auto id = trades_.find(*trade);
+        if (!n.contains("threshold") && id != trades_.end() &&
+            n.at("record").at("id").as_int64() == id->second) {
+          return &n;
+        }
       }
     }
     return nullptr;
@@ -447,7 +484,9 @@ class CaseRun {
     out << "(" << e["rule"].value_or<std::string>("?") << ", "
         << e["subject"].value_or<std::string>("company") << ", "
         << e["period"].value_or<std::string>("?") << ", "
-        << (e.get("threshold") ? json::serialize(to_json(*e.get("threshold"))) : "?") << ")";
+        << (e.get("threshold") ? json::serialize(to_json(*e.get("threshold")))
+                               : "trade " + e["trade"].value_or<std::string>("?"))
+        << ")";
     return out.str();
   }
 
@@ -456,7 +495,9 @@ class CaseRun {
     for (const auto& n : news) {
       out += "  rule " + std::to_string(n.at("rule_id").as_int64()) + ", subject " +
              std::to_string(n.at("subject").at("id").as_int64()) + ", " +
-             std::string(n.at("period").as_string()) + ", " + json::serialize(n.at("threshold")) +
+             std::string(n.at("period").as_string()) + ", " +
+             (n.contains("threshold") ? json::serialize(n.at("threshold"))
+                                      : "trade " + json::serialize(n.at("record").at("id"))) +
              ": " + std::string(n.at("status").as_string()) +
              (n.at("late").as_bool() ? ", late" : "") +
              (n.at("holds").as_bool() ? "" : ", no longer holds") + "\n";
@@ -472,7 +513,7 @@ class CaseRun {
   std::string token_;
   unsigned last_status_ = 0;
   std::map<std::string, std::int64_t> departments_, staff_, products_, clients_, metrics_, rules_,
-      trades_;
+      trades_, campaigns_;
 };
 
 class GoldenCase : public ::testing::TestWithParam<std::filesystem::path> {};

@@ -37,7 +37,8 @@ class EngineFeedTest : public testing::CrmFixture {
   engine::MetricFold replay(std::vector<engine::MetricDefinition> metrics) {
     engine::MetricFold fold(std::move(metrics), zone_);
     engine::ThresholdWatch watch(fold);
-    EngineFeed feed(fold, watch);
+    engine::FirstOrderWatch first_orders(fold.reference(), zone_);
+    EngineFeed feed(fold, watch, first_orders);
     auto c = db_.store().acquire().value();
     store::EventFilter filter;
     filter.limit = 100000;
@@ -102,7 +103,8 @@ TEST_F(EngineFeedTest, ACancellationInTheLogTakesTheTradeBack) {
 TEST_F(EngineFeedTest, AnUnreadablePayloadIsNamedAndChangesNothing) {
   engine::MetricFold fold({subscriptions(1, engine::SubjectKind::company)}, zone_);
   engine::ThresholdWatch watch(fold);
-  EngineFeed feed(fold, watch);
+  engine::FirstOrderWatch first_orders(fold.reference(), zone_);
+  EngineFeed feed(fold, watch, first_orders);
   store::EventRecord bad;
   bad.seq = 42;
   bad.type = "transaction.recorded";

@@ -57,6 +57,7 @@ def rule(org, name, **definition):
             "products": {"product_ids": [fund]}, "thresholds": ["1000000.00"],
             "templates": TEMPLATES, "effective_from": "2026-01-01T00:00:00+08:00"}
     body.update(definition)
+    body = {k: v for k, v in body.items() if v is not None}
     r = org.boss["api"].call("POST", "/api/v1/good-news-rules", body)
     assert r.status_code == 201, r.text
     return {**r.json(), "fund": fund}
@@ -269,3 +270,46 @@ def test_who_may_define_rules_and_read_them(org):
     assert org.boss["api"].call("PATCH", "/api/v1/good-news/999999", {"title": "x"}).status_code == 404
     long = org.boss["api"].call("PATCH", "/api/v1/good-news/1", {"title": "长" * 101})
     assert long.status_code == 400 and long.json()["field"] == "title"
+
+
+def campaign(org, name, **extra):
+    body = {"name": name, "starts_on": "2026-07-01", "ends_on": "2026-07-31",
+            "target_amount": "10000000.00", "product_ids": [org.bond],
+            "department_ids": [org.north]}
+    body.update(extra)
+    r = org.boss["api"].call("POST", "/api/v1/campaigns", body)
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def test_a_campaigns_first_order_names_everyone_credited(org):
+    c = campaign(org, "喜报测试季")
+    r = rule(org, "喜报测试季首单", kind="campaign_first_order", campaign_id=c["id"], subject=None,
+             products=None, thresholds=None,
+             templates={"zh-CN": "{campaign}首单：{person}拿下{amount}",
+                        "en": "First order of {campaign}: {person}, {amount}"})
+    assert r["scope"] == "campaign" and r["min_amount"] == "0.00" and r["thresholds"] == []
+    trade(org, "GN-C1", "3000000.00", "2026-06-30T10:00:00+08:00")  # before the window
+    t = trade(org, "GN-C2", "2000000.00", "2026-07-02T10:00:00+08:00")
+    trade(org, "GN-C3", "9000000.00", "2026-07-03T10:00:00+08:00")
+    [first] = news(org, r["id"])
+    assert first["record"] == {"type": "transaction", "id": t["id"]}
+    assert "threshold" not in first and first["late"]
+    assert first["text"]["zh-CN"] == "喜报测试季首单：li、han拿下200万"
+
+
+@pytest.mark.parametrize("change, field", [
+    ({}, "campaign_id"),
+    ({"campaign_id": 999999}, "campaign_id"),
+    ({"scope": "team"}, "scope"),
+    ({"min_amount": "lots"}, "min_amount"),
+    ({"thresholds": ["100.00"]}, "thresholds"),
+    ({"products": {"product_ids": []}}, "products"),
+])
+def test_bad_first_order_rules_are_refused(org, change, field):
+    body = {"name": "bad", "kind": "campaign_first_order", "templates": TEMPLATES, **change}
+    if field != "campaign_id" and "campaign_id" not in change:
+        body["campaign_id"] = campaign(org, f"坏规则{len(field)}{field}")["id"]
+    r = org.boss["api"].call("POST", "/api/v1/good-news-rules", body)
+    assert r.status_code == 400, r.text
+    assert r.json()["field"] == field

@@ -31,13 +31,16 @@ export interface GoodNews {
   updated_at: string;
 }
 
-export type RuleKind = 'metric_threshold' | 'product_subscription';
+export type RuleKind = 'metric_threshold' | 'product_subscription' | 'campaign_first_order';
 
 export interface GoodNewsRule {
   id: number;
   name: string;
   kind: RuleKind;
   metric_id?: number;
+  campaign_id?: number;
+  scope?: 'campaign' | 'department' | 'staff';
+  min_amount?: string;
   subject?: 'company' | 'department' | 'staff';
   products?: { product_ids: number[]; product_types: string[]; exclude_money_market: boolean };
   subject_ids: number[];
@@ -51,7 +54,7 @@ export interface GoodNewsRule {
   created_at: string;
 }
 
-export const placeholders = ['subject', 'person', 'department', 'client', 'product', 'amount', 'period', 'metric'];
+export const placeholders = ['subject', 'person', 'department', 'client', 'product', 'amount', 'period', 'metric', 'campaign'];
 
 // The words in the reader's language.
 export function inLanguage(words: Words, locale: string): string {
