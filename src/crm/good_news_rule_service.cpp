@@ -4,41 +4,17 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/timestamp.hpp"
-#include "crm/metric_json.hpp"
+#include "crm/metric_service.hpp"
+#include "crm/subject_names.hpp"
 #include "store/campaign_repository.hpp"
-#include "store/client_repository.hpp"
-#include "store/department_repository.hpp"
 #include "store/good_news_repository.hpp"
 #include "store/metric_repository.hpp"
 #include "store/product_repository.hpp"
-#include "store/staff_repository.hpp"
 
 namespace laurel::crm {
 namespace {
 
 using core::Error;
-
-// Whether a subject of this kind exists; the company (subject 0) takes no ids.
-core::Result<bool> subject_exists(store::Connection& db, engine::SubjectKind kind,
-                                  std::int64_t id) {
-  auto exists = [](auto found) -> core::Result<bool> {
-    if (!found) return found.error();
-    return found->has_value();
-  };
-  switch (kind) {
-    case engine::SubjectKind::company:
-      return false;
-    case engine::SubjectKind::department:
-      return exists(store::DepartmentRepository(db).find(id));
-    case engine::SubjectKind::staff:
-      return exists(store::StaffRepository(db).find(id));
-    case engine::SubjectKind::client:
-      return exists(store::ClientRepository(db).find(id));
-    case engine::SubjectKind::product:
-      return exists(store::ProductRepository(db).find(id));
-  }
-  return false;
-}
 
 core::Status check_references(store::Connection& db, const GoodNewsRule& rule) {
   if (rule.kind == RuleKind::campaign_first_order) {
@@ -54,12 +30,9 @@ core::Status check_references(store::Connection& db, const GoodNewsRule& rule) {
     auto found = store::MetricRepository(db).find(rule.metric_id);
     if (!found) return found.error();
     if (!*found) return Error::invalid("metric_id", "no metric " + std::to_string(rule.metric_id));
-    boost::system::error_code ec;
-    const auto doc = boost::json::parse((*found)->definition, ec);
-    auto metric = ec || !doc.is_object() ? core::Result<engine::MetricDefinition>(
-                                               Error::internal("metric definition unreadable"))
-                                         : read_metric_definition(doc.as_object());
-    if (!metric) return metric.error();
+    auto stored = metric_of(**found);
+    if (!stored) return stored.error();
+    const auto* metric = &stored->definition;
     const bool sum = metric->kind == engine::MetricKind::sum;
     if (sum != rule.thresholds_are_amounts) {
       return Error::invalid(
@@ -81,9 +54,9 @@ core::Status check_references(store::Connection& db, const GoodNewsRule& rule) {
     return Error::invalid("subject_ids", "the company is the only subject of a company metric");
   }
   for (std::size_t i = 0; i < rule.subject_ids.size(); ++i) {
-    auto exists = subject_exists(db, subject, rule.subject_ids[i]);
-    if (!exists) return exists.error();
-    if (!*exists) {
+    auto name = subject_name(db, subject, rule.subject_ids[i]);
+    if (!name) return name.error();
+    if (!*name) {
       return Error::invalid("subject_ids[" + std::to_string(i) + "]",
                             "no such subject: " + std::to_string(rule.subject_ids[i]));
     }
@@ -91,7 +64,9 @@ core::Status check_references(store::Connection& db, const GoodNewsRule& rule) {
   return {};
 }
 
-core::Result<GoodNewsRule> rule_of(const store::GoodNewsRuleRecord& record) {
+}  // namespace
+
+core::Result<GoodNewsRule> good_news_rule_of(const store::GoodNewsRuleRecord& record) {
   boost::system::error_code ec;
   const auto doc = boost::json::parse(record.definition, ec);
   if (ec || !doc.is_object()) {
@@ -105,8 +80,6 @@ core::Result<GoodNewsRule> rule_of(const store::GoodNewsRuleRecord& record) {
   rule->id = record.id;
   return rule;
 }
-
-}  // namespace
 
 core::Result<GoodNewsRule> GoodNewsRuleService::create(GoodNewsRule rule,
                                                        const auth::Actor& actor) {
@@ -144,7 +117,7 @@ core::Result<GoodNewsRule> GoodNewsRuleService::get(std::int64_t id) {
   auto found = store::GoodNewsRepository(**connection).find_rule(id);
   if (!found) return found.error();
   if (!*found) return Error::not_found("no good-news rule " + std::to_string(id));
-  return rule_of(**found);
+  return good_news_rule_of(**found);
 }
 
 core::Result<GoodNewsRulePage> GoodNewsRuleService::list(std::int64_t after_id, int limit) {
@@ -158,7 +131,7 @@ core::Result<GoodNewsRulePage> GoodNewsRuleService::list(std::int64_t after_id, 
     page.next_after_id = rows->back().id;
   }
   for (const auto& r : *rows) {
-    auto rule = rule_of(r);
+    auto rule = good_news_rule_of(r);
     if (!rule) return rule.error();
     page.rules.push_back(std::move(*rule));
   }

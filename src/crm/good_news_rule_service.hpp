@@ -12,6 +12,7 @@
 #include "core/clock.hpp"
 #include "crm/event_log.hpp"
 #include "crm/good_news_rule.hpp"
+#include "store/good_news_repository.hpp"
 #include "store/store.hpp"
 
 namespace laurel::crm {
@@ -38,5 +39,8 @@ class GoodNewsRuleService {
   const EventLog& events_;
   int default_grace_days_;
 };
+
+// A stored rule with its definition read (an unreadable one is an internal error).
+core::Result<GoodNewsRule> good_news_rule_of(const store::GoodNewsRuleRecord& record);
 
 }  // namespace laurel::crm

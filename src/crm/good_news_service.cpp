@@ -1,18 +1,14 @@
 #include "crm/good_news_service.hpp"
 
-#include <boost/json/parse.hpp>
 #include <map>
 
 #include "auth/user_validation.hpp"
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
-#include "crm/metric_json.hpp"
+#include "crm/good_news_rule_service.hpp"
+#include "crm/metric_service.hpp"
+#include "crm/subject_names.hpp"
 #include "store/campaign_repository.hpp"
-#include "store/client_repository.hpp"
-#include "store/department_repository.hpp"
-#include "store/metric_repository.hpp"
-#include "store/product_repository.hpp"
-#include "store/staff_repository.hpp"
 #include "store/transaction_repository.hpp"
 #include "store/visit_repository.hpp"
 
@@ -158,12 +154,8 @@ class Renderer {
     auto found = store::GoodNewsRepository(db_).find_rule(id);
     if (!found) return found.error();
     if (!*found) return Error::internal("good news names rule " + std::to_string(id));
-    boost::system::error_code ec;
-    const auto doc = json::parse((*found)->definition, ec);
-    if (ec || !doc.is_object()) return Error::internal("rule " + std::to_string(id));
-    auto rule = read_good_news_rule(doc.as_object());
+    auto rule = good_news_rule_of(**found);
     if (!rule) return rule.error();
-    rule->id = id;
     return rules_.emplace(id, std::move(*rule)).first->second;
   }
 
@@ -173,38 +165,18 @@ class Renderer {
     auto found = store::MetricRepository(db_).find(rule.metric_id);
     if (!found) return found.error();
     if (!*found) return Error::internal("rule names metric " + std::to_string(rule.metric_id));
-    boost::system::error_code ec;
-    const auto doc = json::parse((*found)->definition, ec);
-    if (ec || !doc.is_object()) return Error::internal("metric " + std::to_string(rule.metric_id));
-    auto definition = read_metric_definition(doc.as_object());
-    if (!definition) return definition.error();
-    return metrics_.emplace(rule.metric_id, Watched{(*found)->name, std::move(*definition)})
+    auto metric = metric_of(std::move(**found));
+    if (!metric) return metric.error();
+    return metrics_
+        .emplace(rule.metric_id, Watched{metric->record.name, std::move(metric->definition)})
         .first->second;
   }
 
   std::string name(engine::SubjectKind kind, std::int64_t id) {
     const auto key = std::pair{static_cast<int>(kind), id};
     if (auto it = names_.find(key); it != names_.end()) return it->second;
-    std::string out = "#" + std::to_string(id);
-    auto take = [&](auto found) {
-      if (found && *found) out = (*found)->name;
-    };
-    switch (kind) {
-      case engine::SubjectKind::company:
-        break;
-      case engine::SubjectKind::department:
-        take(store::DepartmentRepository(db_).find(id));
-        break;
-      case engine::SubjectKind::staff:
-        take(store::StaffRepository(db_).find(id));
-        break;
-      case engine::SubjectKind::client:
-        take(store::ClientRepository(db_).find(id));
-        break;
-      case engine::SubjectKind::product:
-        take(store::ProductRepository(db_).find(id));
-        break;
-    }
+    auto found = subject_name(db_, kind, id);
+    const std::string out = found && *found ? **found : "#" + std::to_string(id);
     names_.emplace(key, out);
     return out;
   }

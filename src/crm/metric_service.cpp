@@ -57,6 +57,8 @@ core::Status check_references(store::Connection& db, const engine::MetricFilter&
   return {};
 }
 
+}  // namespace
+
 core::Result<Metric> metric_of(store::MetricRecord record) {
   boost::system::error_code ec;
   const auto doc = boost::json::parse(record.definition, ec);
@@ -69,8 +71,6 @@ core::Result<Metric> metric_of(store::MetricRecord record) {
   definition->id = record.id;
   return Metric{std::move(record), std::move(*definition)};
 }
-
-}  // namespace
 
 boost::json::object metric_to_json(const Metric& m) {
   boost::json::object out{{"id", m.record.id}, {"code", m.record.code}, {"name", m.record.name}};

@@ -44,5 +44,7 @@ class MetricService {
 };
 
 boost::json::object metric_to_json(const Metric& metric);
+// A stored metric with its definition read (an unreadable one is an internal error).
+core::Result<Metric> metric_of(store::MetricRecord record);
 
 }  // namespace laurel::crm
