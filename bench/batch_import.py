@@ -13,81 +13,57 @@ they are computed from balances and confirmed flows when read.
 Only the HTTP requests are timed (the JSON bodies are encoded beforehand).
 """
 import json
-import os
 import pathlib
 import re
 import subprocess
 import sys
-import tempfile
 import time
 
 import requests
+
+from fresh_laurel import credit_code, fresh_laurel
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 rows = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
 batch = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
 build = pathlib.Path(sys.argv[3]) if len(sys.argv) > 3 else ROOT / "build" / "release"
-ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
 
-def credit_code(n):
-    body = "91440300" + f"{n:09d}"
-    total = sum(ALPHABET.index(ch) * pow(3, i, 31) for i, ch in enumerate(body))
-    return body + ALPHABET[(31 - total % 31) % 31]
-
-
-with tempfile.TemporaryDirectory() as d:
-    env = dict(os.environ, LAUREL_AUTH_ARGON2_OPSLIMIT="1", LAUREL_AUTH_ARGON2_MEMLIMIT_KIB="64")
-    # A fresh database whose only user is the admin, as an operator makes one.
-    subprocess.run([str(build / "laurel"), "user", "add", "admin", "--name", "Admin", "--role",
-                    "admin", "--db", os.path.join(d, "b.db")], input="laurel-demo-2026\n",
-                   text=True, env=env, check=True, capture_output=True)
-    server = subprocess.Popen([str(build / "laurel"), "serve", "--db", os.path.join(d, "b.db"),
-                               "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE,
-                              stderr=open(os.path.join(d, "laurel.log"), "wb"), text=True, env=env)
-    try:
-        base = re.search(r"(http://\S+)", server.stdout.readline()).group(1)
-        s = requests.Session()
-        token = s.post(base + "/api/v1/auth/login", json={
-            "username": "admin", "password": "laurel-demo-2026"}).json()["token"]
-        s.headers["Authorization"] = "Bearer " + token
-        dept = s.post(base + "/api/v1/departments", json={"name": "Bench"}).json()["id"]
-        staff = [s.post(base + "/api/v1/staff", json={
-            "name": n, "department_id": dept, "effective_from": "2025-01-01"}).json()["id"]
-            for n in ("A", "B")]
-        clients = [s.post(base + "/api/v1/clients", json={
-            "name": f"C{i}", "registration_code": credit_code(i), "type": "bank"}).json()["id"]
-            for i in range(1, 801)]
-        for c in clients:
-            s.put(base + f"/api/v1/clients/{c}/coverage", json={"effective_from": "2025-01-01",
-                  "members": [{"staff_id": staff[0], "role": "primary", "share_percent": 60},
-                              {"staff_id": staff[1], "role": "secondary", "share_percent": 40}]})
-        products = [s.post(base + "/api/v1/products", json={
-            "code": f"B{i:05d}", "name": f"F{i}", "type": "equity"}).json()["id"] for i in range(30)]
-        robot = s.post(base + "/api/v1/users", json={
-            "username": "bench", "display_name": "bench", "role": "integration"}).json()["id"]
-        api_token = s.post(base + "/api/v1/tokens", json={"name": "b", "user_id": robot}).json()["token"]
-        t = requests.Session()
-        t.headers.update({"Authorization": "Bearer " + api_token, "Content-Type": "application/json"})
-        bodies = []
-        for start in range(0, rows, batch):
-            bodies.append(json.dumps({"transactions": [{
-                "external_id": f"T{i:09d}", "client_id": clients[i % 800],
-                "product_id": products[i % 30], "kind": "purchase" if i % 2 else "subscribe",
-                "amount": f"{100_000 + i}.00", "trade_time": "2026-03-02T10:30:00+08:00"}
-                for i in range(start, min(start + batch, rows))]}))
-        began = time.perf_counter()
-        for body in bodies:
-            r = t.post(base + "/api/v1/transactions/batch", data=body)
-            assert r.status_code == 200 and r.json()["failed"] == 0, r.text[:300]
-        seconds = time.perf_counter() - began
-    finally:
-        server.terminate()
-        server.wait()
+with fresh_laurel(build) as (base, s, token):
+    dept = s.post(base + "/api/v1/departments", json={"name": "Bench"}).json()["id"]
+    staff = [s.post(base + "/api/v1/staff", json={
+        "name": n, "department_id": dept, "effective_from": "2025-01-01"}).json()["id"]
+        for n in ("A", "B")]
+    clients = [s.post(base + "/api/v1/clients", json={
+        "name": f"C{i}", "registration_code": credit_code(i), "type": "bank"}).json()["id"]
+        for i in range(1, 801)]
+    for c in clients:
+        s.put(base + f"/api/v1/clients/{c}/coverage", json={"effective_from": "2025-01-01",
+              "members": [{"staff_id": staff[0], "role": "primary", "share_percent": 60},
+                          {"staff_id": staff[1], "role": "secondary", "share_percent": 40}]})
+    products = [s.post(base + "/api/v1/products", json={
+        "code": f"B{i:05d}", "name": f"F{i}", "type": "equity"}).json()["id"] for i in range(30)]
+    robot = s.post(base + "/api/v1/users", json={
+        "username": "bench", "display_name": "bench", "role": "integration"}).json()["id"]
+    api_token = s.post(base + "/api/v1/tokens", json={"name": "b", "user_id": robot}).json()["token"]
+    t = requests.Session()
+    t.headers.update({"Authorization": "Bearer " + api_token, "Content-Type": "application/json"})
+    bodies = []
+    for start in range(0, rows, batch):
+        bodies.append(json.dumps({"transactions": [{
+            "external_id": f"T{i:09d}", "client_id": clients[i % 800],
+            "product_id": products[i % 30], "kind": "purchase" if i % 2 else "subscribe",
+            "amount": f"{100_000 + i}.00", "trade_time": "2026-03-02T10:30:00+08:00"}
+            for i in range(start, min(start + batch, rows))]}))
+    began = time.perf_counter()
+    for body in bodies:
+        r = t.post(base + "/api/v1/transactions/batch", data=body)
+        assert r.status_code == 200 and r.json()["failed"] == 0, r.text[:300]
+    seconds = time.perf_counter() - began
 laurel = rows / seconds
 print(f"laurel_http_batch_rows_per_s={laurel:.0f} rows={rows} batch={batch} seconds={seconds:.3f}")
 baseline = subprocess.run([sys.executable, str(ROOT.parent / "shared" / "tools" / "sqlite-baseline.py"),
-                           str(rows), "1000"], capture_output=True, text=True).stdout.strip()
+                       str(rows), "1000"], capture_output=True, text=True).stdout.strip()
 print(baseline)
 base_rate = float(re.search(r"rows_per_s=(\d+)", baseline).group(1))
 print(f"ratio_laurel_to_sqlite_baseline={laurel / base_rate:.2f}")

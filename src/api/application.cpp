@@ -58,6 +58,12 @@ core::Result<std::unique_ptr<Application>> Application::open(const config::Confi
   services->engine.start_worker([](const core::Error& error) {
     spdlog::warn("recognition engine: catching up with the event log failed: {}", error.message);
   });
+  if (auto s = services->live.start([](const core::Error& error) {
+        spdlog::warn("live stream: reading changed good news failed: {}", error.message);
+      });
+      !s) {
+    return s.error();
+  }
   return std::unique_ptr<Application>(new Application(std::move(services)));
 }
 
@@ -114,6 +120,7 @@ core::Status Application::listen(bool handle_signals) {
   options.read_timeout = server.read_timeout;
   options.write_timeout = server.write_timeout;
   options.shutdown_grace = server.shutdown_grace;
+  options.stream_heartbeat = server.stream_heartbeat;
   options.handle_signals = handle_signals;
   server_ = std::make_unique<http::Server>(*dispatcher_, *metrics_, options);
   return server_->listen();
@@ -125,6 +132,8 @@ std::uint16_t Application::port() const {
 
 void Application::run() {
   server_->run();
+  // No connection is left to push to; and nothing may wake a connection of a server that goes.
+  services_->live.stop();
   if (auto s = services_->engine.stop_worker(); !s) {
     spdlog::warn("recognition engine: the last catch-up failed: {}", s.error().message);
   }

@@ -39,6 +39,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       metrics(*store, clock, events),
       engine(*store, zone),
       good_news_rules(*store, clock, events, config.recognition.grace_days),
-      good_news(*store, clock, events, engine) {}
+      good_news(*store, clock, events, engine),
+      live(*store, {{config.server.stream_queue_messages, 4 * 1024 * 1024}, 500}) {}
 
 }  // namespace laurel::api

@@ -25,6 +25,7 @@
 #include "crm/good_news_service.hpp"
 #include "crm/holdings_service.hpp"
 #include "crm/key_people_service.hpp"
+#include "crm/live_stream.hpp"
 #include "crm/metric_service.hpp"
 #include "crm/opportunity_service.hpp"
 #include "crm/org_chart_service.hpp"
@@ -76,6 +77,7 @@ struct Services {
   crm::EngineService engine;  // the recognition engine, folding the event log
   crm::GoodNewsRuleService good_news_rules;
   crm::GoodNewsService good_news;
+  crm::LiveStream live;  // good news pushed to open pages (/api/v1/stream)
 };
 
 }  // namespace laurel::api

@@ -20,6 +20,10 @@ struct ServerConfig {
   std::chrono::seconds read_timeout{15};
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds shutdown_grace{15};
+  // The live stream (/api/v1/stream): a heartbeat after this long without a message, and how
+  // many messages may wait for one client before it is dropped (it reconnects and resumes).
+  std::chrono::seconds stream_heartbeat{15};
+  std::size_t stream_queue_messages = 1000;
   std::string static_dir = "web/dist";
 };
 

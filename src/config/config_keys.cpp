@@ -151,6 +151,14 @@ std::vector<ConfigKey> build_keys() {
           "server.shutdown_grace_seconds",
           "On SIGTERM/SIGINT, how long in-flight requests may take before Laurel exits",
           [](Config & c) -> auto& { return c.server.shutdown_grace; }, 0, 3600),
+      duration(
+          "server.stream_heartbeat_seconds",
+          "How long a live stream may stay quiet before Laurel sends it a heartbeat",
+          [](Config & c) -> auto& { return c.server.stream_heartbeat; }, 1, 3600),
+      number(
+          "server.stream_queue_messages",
+          "Messages waiting for one live-stream client; a client further behind is dropped",
+          [](Config & c) -> auto& { return c.server.stream_queue_messages; }, 16, 1'000'000),
       text(
           "server.static_dir", "Folder of the built web UI served at / (web/dist)",
           [](Config & c) -> auto& { return c.server.static_dir; }),

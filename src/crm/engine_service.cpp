@@ -44,42 +44,28 @@ EngineService::EngineService(store::Store& store, core::CompanyZone zone, bool s
       feed_(fold_, watch_, first_orders_) {}
 
 EngineService::~EngineService() {
-  if (worker_.joinable()) {
-    store_.set_commit_observer({});
-    worker_.request_stop();
-    worker_.join();
+  if (worker_.running()) {
+    store_.remove_commit_observer(observer_);
+    worker_.stop();
   }
 }
 
 core::Status EngineService::stop_worker() {
-  if (!worker_.joinable()) return {};
-  store_.set_commit_observer({});
-  worker_.request_stop();
-  worker_.join();
+  if (!worker_.running()) return {};
+  store_.remove_commit_observer(observer_);
+  worker_.stop();
   return catch_up();
 }
 
 void EngineService::start_worker(std::function<void(const core::Error&)> on_error) {
-  store_.set_commit_observer([this] { wake(); });
-  worker_ = std::jthread([this, on_error = std::move(on_error)](std::stop_token stop) {
-    while (!stop.stop_requested()) {
-      {
-        std::unique_lock lock(wake_mutex_);
-        woken_.wait_for(lock, stop, std::chrono::seconds(1), [this] { return wake_; });
-        wake_ = false;
-      }
-      if (stop.stop_requested()) return;
-      if (auto s = catch_up(); !s && on_error) on_error(s.error());
-    }
+  observer_ = store_.add_commit_observer([this] { wake(); });
+  worker_.start(std::chrono::seconds(1), [this, on_error = std::move(on_error)] {
+    if (auto s = catch_up(); !s && on_error) on_error(s.error());
   });
 }
 
 void EngineService::wake() {
-  {
-    std::lock_guard lock(wake_mutex_);
-    wake_ = true;
-  }
-  woken_.notify_one();
+  worker_.wake();
 }
 
 core::Status EngineService::catch_up() {

@@ -13,13 +13,12 @@
 // transaction has not committed yet — e.g. fold only up to the oldest seq still in flight — or a
 // late commit would be skipped for good; that belongs with that backend.
 
-#include <condition_variable>
 #include <functional>
 #include <map>
 #include <mutex>
-#include <thread>
 
 #include "core/period.hpp"
+#include "core/wake_worker.hpp"
 #include "crm/engine_feed.hpp"
 #include "engine/metric_fold.hpp"
 #include "engine/threshold_watch.hpp"
@@ -83,10 +82,8 @@ class EngineService {
   EngineFeed feed_;
   std::map<engine::FactKey, engine::ThresholdFact> pending_;
 
-  std::mutex wake_mutex_;
-  std::condition_variable_any woken_;
-  bool wake_ = false;
-  std::jthread worker_;
+  core::WakeWorker worker_;
+  store::Store::ObserverId observer_ = 0;
   std::int64_t last_seq_ = 0;
   std::int64_t unreadable_ = 0;
   std::vector<std::string> problems_;

@@ -239,6 +239,19 @@ core::Status check_words(const std::optional<std::optional<std::string>>& words,
 
 }  // namespace
 
+core::Result<std::vector<GoodNews>> render_good_news(store::Connection& db,
+                                                     std::vector<store::GoodNewsRecord> records) {
+  std::vector<GoodNews> out;
+  out.reserve(records.size());
+  Renderer renderer(db);
+  for (auto& record : records) {
+    auto news = renderer.render(std::move(record));
+    if (!news) return news.error();
+    out.push_back(std::move(*news));
+  }
+  return out;
+}
+
 json::object good_news_to_json(const GoodNews& news, bool manager) {
   const auto& r = news.record;
   const auto& d = r.detected;
@@ -296,12 +309,9 @@ core::Result<GoodNewsPage> GoodNewsService::list(store::GoodNewsFilter filter, b
     rows->pop_back();
     page.next_before_id = rows->back().id;
   }
-  Renderer renderer(**connection);
-  for (auto& row : *rows) {
-    auto news = renderer.render(std::move(row));
-    if (!news) return news.error();
-    page.items.push_back(std::move(*news));
-  }
+  auto rendered = render_good_news(**connection, std::move(*rows));
+  if (!rendered) return rendered.error();
+  page.items = std::move(*rendered);
   return page;
 }
 

@@ -78,5 +78,8 @@ class GoodNewsService {
 };
 
 boost::json::object good_news_to_json(const GoodNews& news, bool manager);
+// Stored good news with their texts, each name looked up once for all of them.
+core::Result<std::vector<GoodNews>> render_good_news(store::Connection& db,
+                                                     std::vector<store::GoodNewsRecord> records);
 
 }  // namespace laurel::crm

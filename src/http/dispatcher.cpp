@@ -47,6 +47,16 @@ std::string joined(const std::vector<std::string>& types) {
   return out;
 }
 
+// Whether the Origin header names the host the request was sent to ("https://laurel.example"
+// against "Host: laurel.example"), whatever the scheme a proxy in front terminated.
+bool same_origin(const Request& request) {
+  auto origin = request.header("Origin");
+  const auto scheme = origin.find("://");
+  if (scheme == std::string_view::npos) return false;
+  origin.remove_prefix(scheme + 3);
+  return !origin.empty() && iequals(origin, request.header("Host"));
+}
+
 }  // namespace
 
 std::string_view path_of(std::string_view target) {
@@ -121,6 +131,13 @@ std::optional<Response> Dispatcher::authorise(const Request& request, const Rout
     Response r = problem_response(problem_of(principal.error()), request.path, context.request_id);
     if (r.status == 401) r.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     return r;
+  }
+  if (from_cookie && is_websocket_upgrade(request) && !same_origin(request)) {
+    // Browsers send cookies with a WebSocket handshake from any site and the same-origin policy
+    // does not cover WebSocket: without this, another site could read a user's live stream.
+    return problem(request, context, 403, "cross-origin", "Cross-origin WebSocket refused",
+                   "a cookie-authenticated WebSocket must come from a page of this Laurel",
+                   "Origin");
   }
   if (from_cookie && !is_safe_method(request.method)) {
     const auto sent = request.header("X-CSRF-Token");

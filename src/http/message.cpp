@@ -13,6 +13,21 @@ bool iequals(std::string_view a, std::string_view b) {
 
 namespace {
 
+// Whether a comma-separated header value lists `token` (case-insensitive).
+bool has_token(std::string_view list, std::string_view token) {
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    auto item = list.substr(0, comma);
+    while (!item.empty() && item.front() == ' ')
+      item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ')
+      item.remove_suffix(1);
+    if (iequals(item, token)) return true;
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+  }
+  return false;
+}
+
 std::string_view find_header(const std::vector<Header>& headers, std::string_view name) {
   for (const auto& [key, value] : headers) {
     if (iequals(key, name)) return value;
@@ -21,6 +36,11 @@ std::string_view find_header(const std::vector<Header>& headers, std::string_vie
 }
 
 }  // namespace
+
+bool is_websocket_upgrade(const Request& request) {
+  return request.method == "GET" && iequals(request.header("Upgrade"), "websocket") &&
+         has_token(request.header("Connection"), "upgrade");
+}
 
 std::string_view Request::header(std::string_view name) const {
   return find_header(headers, name);

@@ -2,6 +2,7 @@
 // Laurel's own request and response types. The Beast session converts to and from them, so that
 // handlers, the router and their tests never include Beast or Asio (heavy headers, slow builds).
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,8 @@
 #include <vector>
 
 namespace laurel::http {
+
+class EventStream;  // http/event_stream.hpp
 
 using Header = std::pair<std::string, std::string>;
 
@@ -29,6 +32,8 @@ struct Response {
   unsigned status = 200;
   std::vector<Header> headers;
   std::string body;
+  // Set: the live stream follows the header instead of a body (http/event_stream.hpp).
+  std::shared_ptr<EventStream> stream;
 
   // Replaces a header of the same name (case-insensitive).
   void set_header(std::string_view name, std::string value);
@@ -39,5 +44,8 @@ struct Response {
 };
 
 bool iequals(std::string_view a, std::string_view b);
+
+// "Connection: Upgrade" and "Upgrade: websocket" on a GET: the client asks for a WebSocket.
+bool is_websocket_upgrade(const Request& request);
 
 }  // namespace laurel::http

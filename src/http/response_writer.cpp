@@ -43,7 +43,9 @@ std::string_view reason_phrase(unsigned status) {
   }
 }
 
-void write_response(const Response& response, Framing framing, std::string& out) {
+namespace {
+
+void write_status_and_headers(const Response& response, Framing framing, std::string& out) {
   out.clear();
   out.reserve(256 + response.body.size());
   fmt::format_to(std::back_inserter(out), "HTTP/1.{} {} {}\r\nServer: Laurel\r\n",
@@ -56,6 +58,18 @@ void write_response(const Response& response, Framing framing, std::string& out)
     if (iequals(name, "Content-Length") || iequals(name, "Connection")) continue;  // ours to set
     out.append(name).append(": ").append(value).append("\r\n");
   }
+}
+
+}  // namespace
+
+void write_stream_head(const Response& response, Framing framing, std::string& out) {
+  write_status_and_headers(response, framing, out);
+  if (!framing.keep_alive) out.append("Connection: close\r\n");
+  out.append("\r\n");
+}
+
+void write_response(const Response& response, Framing framing, std::string& out) {
+  write_status_and_headers(response, framing, out);
   const bool bodiless_status =
       response.status == 204 || response.status == 304 || response.status < 200;
   if (!bodiless_status) {

@@ -21,6 +21,10 @@ struct Framing {
 };
 
 void write_response(const Response& response, Framing framing, std::string& out);
+// The header of a response whose body follows as a stream (http/event_stream.hpp): no
+// Content-Length; with keep_alive the session frames the body in chunks (the handler's
+// Transfer-Encoding header says so), without it the body ends when the connection closes.
+void write_stream_head(const Response& response, Framing framing, std::string& out);
 
 std::string_view reason_phrase(unsigned status);
 

@@ -1,11 +1,13 @@
 #include "http/server.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
@@ -17,8 +19,11 @@
 #include <thread>
 #include <unordered_set>
 
+#include "http/event_stream.hpp"
 #include "http/problem.hpp"
 #include "http/response_writer.hpp"
+#include "http/server_shared.hpp"
+#include "http/websocket_session.hpp"
 
 namespace laurel::http {
 
@@ -34,51 +39,26 @@ constexpr std::size_t kBodyReadChunk = 64 * 1024;
 
 }  // namespace
 
-class Session;
-
-// What sessions share with the server.
-struct ServerShared {
-  ServerShared(Dispatcher& d, Metrics& m, ServerOptions o)
-      : dispatcher(d), metrics(m), options(std::move(o)) {}
-
-  Dispatcher& dispatcher;
-  Metrics& metrics;
-  ServerOptions options;
-  std::atomic<bool> stopping{false};
-  std::mutex sessions_mutex;
-  std::unordered_set<Session*> sessions;
-  // Set with `stopping`; called (under sessions_mutex) when the last connection closes.
-  std::function<void()> on_drained;
-};
-
-class Session : public std::enable_shared_from_this<Session> {
+class Session : public Connection {
  public:
   Session(tcp::socket socket, ServerShared& shared, bool reject)
       : stream_(std::move(socket)),
         buffer_(shared.options.header_limit + kBodyReadChunk),
         shared_(shared),
-        reject_(reject) {
+        registration_(shared, this, !reject),
+        reject_(reject),
+        heartbeat_(stream_.get_executor()) {
     boost::system::error_code ec;
     auto endpoint = stream_.socket().remote_endpoint(ec);
     client_ip_ = ec ? "unknown" : endpoint.address().to_string();
-    if (!reject_) {
-      shared_.metrics.connection_opened();
-      std::lock_guard lock(shared_.sessions_mutex);
-      shared_.sessions.insert(this);
-    }
   }
 
-  ~Session() {
-    if (!reject_) {
-      shared_.metrics.connection_closed();
-      std::lock_guard lock(shared_.sessions_mutex);
-      shared_.sessions.erase(this);
-      if (shared_.stopping && shared_.sessions.empty()) shared_.on_drained();
-    }
+  ~Session() override {
+    if (events_) events_->stop();
   }
 
   void start() {
-    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    asio::dispatch(stream_.get_executor(), [self = self()] {
       if (self->reject_) {
         self->send_problem(503, "unavailable", "Too many connections",
                            "Laurel is serving its maximum number of connections; try again", false);
@@ -88,22 +68,26 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
-  // Called from the shutdown path on any thread.
-  void shutdown() {
-    asio::post(stream_.get_executor(), [self = shared_from_this()] {
-      if (!self->busy_) self->close();
+  // Called from the shutdown path on any thread. A live stream is closed at once: the client
+  // reconnects (to another node, or to this one once it is back) from the last event it had
+  // whole, so cutting one short loses nothing.
+  void shutdown() override {
+    asio::post(stream_.get_executor(), [self = self()] {
+      if (!self->busy_ || self->events_) self->close();
       // else: the response in flight goes out with Connection: close, then the session ends.
     });
   }
 
  private:
+  std::shared_ptr<Session> self() { return std::static_pointer_cast<Session>(shared_from_this()); }
+
   void wait_for_request() {
     if (shared_.stopping) return close();
     busy_ = false;
     if (buffer_.size() > 0) return read_header();  // a pipelined request is already here
     stream_.expires_after(shared_.options.idle_timeout);
     stream_.async_read_some(buffer_.prepare(4096),
-                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                            [self = self()](beast::error_code ec, std::size_t n) {
                               if (ec) return self->close();
                               self->buffer_.commit(n);
                               self->read_header();
@@ -120,7 +104,7 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.expires_after(shared_.options.read_timeout);
     bhttp::async_read_header(
         stream_, buffer_, *parser_,
-        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+        [self = self()](beast::error_code ec, std::size_t) { self->on_header(ec); });
   }
 
   void on_header(beast::error_code ec) {
@@ -137,7 +121,7 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->body_limit(limit);
     if (parser_->is_done()) return on_request();
     bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code read_ec, std::size_t) {
+                      [self = self()](beast::error_code read_ec, std::size_t) {
                         if (read_ec) return self->on_read_error(read_ec);
                         self->on_request();
                       });
@@ -179,8 +163,93 @@ class Session : public std::enable_shared_from_this<Session> {
     request.client_ip = client_ip_;
 
     Response response = shared_.dispatcher.handle(request);
+    if (response.stream && response.status == 200 && !shared_.stopping) {
+      if (is_websocket_upgrade(request)) {
+        // The WebSocket session takes the connection over; this one ends here.
+        return start_websocket_session(std::move(stream_), std::move(buffer_), std::move(message),
+                                       std::move(response.stream), shared_);
+      }
+      if (request.method == "GET")
+        return start_event_stream(std::move(response), message.version());
+    }
+    response.stream.reset();
     const bool keep_alive = message.keep_alive() && !shared_.stopping;
     write(std::move(response), keep_alive, request.method == "HEAD", message.version());
+  }
+
+  // Server-sent events: the header, then each batch the stream has ready as one chunk, and a
+  // comment line when it has been quiet for the heartbeat (which also finds clients that went
+  // away). The socket is read meanwhile only to notice the client closing.
+  void start_event_stream(Response response, unsigned version) {
+    events_ = std::move(response.stream);
+    chunked_ = version != 10;
+    response.set_header("X-Accel-Buffering", "no");  // a proxy in front must not hold events back
+    if (chunked_) response.set_header("Transfer-Encoding", "chunked");
+    write_stream_head(response, {chunked_, false, version}, head_);
+    stream_.expires_never();
+    std::weak_ptr<Session> weak = self();
+    events_->start([weak, executor = stream_.get_executor()] {
+      asio::post(executor, [weak] {
+        if (auto session = weak.lock()) session->pump();
+      });
+    });
+    watch_for_close();
+    arm_heartbeat();
+    pump();
+  }
+
+  void pump() {
+    if (!events_) return;
+    if (writing_) {
+      wanted_ = true;
+      return;
+    }
+    auto batch = events_->take();
+    std::string payload;
+    for (const auto& message : batch.messages)
+      payload += sse_frame(message);
+    if (batch.ended) ending_ = true;
+    send_stream(std::move(payload));
+  }
+
+  void send_stream(std::string payload) {
+    if (payload.empty() && head_.empty() && !ending_) return;
+    out_ = std::move(head_);
+    head_.clear();
+    if (!payload.empty()) {
+      if (chunked_) fmt::format_to(std::back_inserter(out_), "{:x}\r\n", payload.size());
+      out_ += payload;
+      if (chunked_) out_ += "\r\n";
+    }
+    if (ending_ && chunked_) out_ += "0\r\n\r\n";
+    writing_ = true;
+    stream_.expires_after(shared_.options.write_timeout);
+    asio::async_write(stream_, asio::buffer(out_),
+                      [self = self()](beast::error_code ec, std::size_t) {
+                        self->writing_ = false;
+                        if (ec || self->ending_) return self->close();
+                        self->stream_.expires_never();
+                        self->quiet_ = false;
+                        if (std::exchange(self->wanted_, false)) self->pump();
+                      });
+  }
+
+  void arm_heartbeat() {
+    heartbeat_.expires_after(shared_.options.stream_heartbeat);
+    heartbeat_.async_wait([self = self()](beast::error_code ec) {
+      if (ec || !self->events_) return;
+      // Only after a whole quiet period: a busy stream needs no heartbeat.
+      if (std::exchange(self->quiet_, true) && !self->writing_) self->send_stream(": ping\n\n");
+      self->arm_heartbeat();
+    });
+  }
+
+  void watch_for_close() {
+    stream_.socket().async_read_some(
+        asio::buffer(discard_), [self = self()](beast::error_code ec, std::size_t) {
+          if (ec) return self->close();  // the client went away
+          self->watch_for_close();       // anything a client sends on a stream is ignored
+        });
   }
 
   void send_problem(unsigned status, std::string slug, std::string title, std::string detail,
@@ -200,13 +269,15 @@ class Session : public std::enable_shared_from_this<Session> {
     keep_alive_ = keep_alive;
     stream_.expires_after(shared_.options.write_timeout);
     asio::async_write(stream_, asio::buffer(out_),
-                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                      [self = self()](beast::error_code ec, std::size_t) {
                         if (ec || !self->keep_alive_) return self->close();
                         self->wait_for_request();
                       });
   }
 
   void close() {
+    if (events_) std::exchange(events_, nullptr)->stop();
+    heartbeat_.cancel();
     beast::error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
     stream_.socket().close(ignored);
@@ -217,10 +288,21 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::string out_;  // the response being written
   ServerShared& shared_;
+  ConnectionRegistration registration_;
   std::string client_ip_;
   bool reject_ = false;
   bool busy_ = false;
   bool keep_alive_ = false;
+  // A live stream (server-sent events), once the response is one.
+  std::shared_ptr<EventStream> events_;
+  std::string head_;  // the response header, until it goes out with the first write
+  asio::steady_timer heartbeat_;
+  char discard_[512];
+  bool chunked_ = true;
+  bool writing_ = false;
+  bool wanted_ = false;  // woken while a write was in flight
+  bool ending_ = false;
+  bool quiet_ = false;  // nothing written since the last heartbeat tick
 };
 
 // One io_context per worker thread, each run by exactly one thread: a connection lives on one
@@ -286,10 +368,10 @@ struct Server::Impl {
       signals.cancel();
       guards.clear();  // contexts end once their connections are closed
     });
-    std::vector<std::shared_ptr<Session>> open;
+    std::vector<std::shared_ptr<Connection>> open;
     {
       std::lock_guard lock(shared.sessions_mutex);
-      for (Session* session : shared.sessions) {
+      for (Connection* session : shared.sessions) {
         // A session being destroyed right now has no owner left; skip it.
         if (auto owner = weak_from(session)) open.push_back(std::move(owner));
       }
@@ -309,7 +391,7 @@ struct Server::Impl {
       session->shutdown();
   }
 
-  static std::shared_ptr<Session> weak_from(Session* session) {
+  static std::shared_ptr<Connection> weak_from(Connection* session) {
     return session->weak_from_this().lock();
   }
 

@@ -10,6 +10,9 @@
 // - Pipelined requests are answered one at a time, in order; while one is handled, the next
 //   wait in the kernel's socket buffer, not in Laurel's memory (at most header limit + 64 KiB is
 //   buffered per connection).
+// - A handler may answer with a live stream (http/event_stream.hpp): server-sent events on the
+//   same connection, or WebSocket messages when the request asked to upgrade. A stream that
+//   cannot be written within the write timeout is closed; at shutdown streams close at once.
 // - run() returns after a graceful shutdown: on SIGTERM/SIGINT (or stop()) it stops accepting,
 //   closes idle connections, lets in-flight requests finish and answer with Connection: close,
 //   and gives up on stragglers after the grace period.
@@ -37,6 +40,9 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{15};
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds shutdown_grace{15};
+  // A live stream quiet this long gets a heartbeat (an SSE comment, a WebSocket ping), which
+  // keeps proxies from closing it and finds clients that went away.
+  std::chrono::seconds stream_heartbeat{15};
   bool handle_signals = true;  // SIGINT and SIGTERM start a graceful shutdown
 };
 

@@ -15,7 +15,13 @@ constexpr std::size_t kDetectedCount = 14;
 constexpr std::string_view kColumns =
     "id, fact_key, rule_id, subject_id, period, threshold, record_id, became_true_at, "
     "detected_seq, detected_at, late, silent, holds, no_longer_holds_at, derived_seq, status, "
-    "title, body, published_at, published_by, dismissed_at, dismissed_by, created_at, updated_at";
+    "title, body, published_at, published_by, dismissed_at, dismissed_by, created_at, updated_at, "
+    "stream_seq";
+
+// One past the highest stream position: every write that changes a good news takes it (see
+// migration 0020), so the live stream can ask for what changed after the position it has sent.
+constexpr std::string_view kNextStreamSeq =
+    "(SELECT COALESCE(MAX(stream_seq), 0) + 1 FROM good_news)";
 
 GoodNewsRuleRecord rule_of(const Row& r) {
   return GoodNewsRuleRecord{r.integer(0), r.text(1), r.text(2), r.optional_integer(3),
@@ -57,6 +63,7 @@ GoodNewsRecord record_of(const Row& r) {
   g.dismissed_by = r.optional_integer(i + 6);
   g.created_at = r.integer(i + 7);
   g.updated_at = r.integer(i + 8);
+  g.stream_seq = r.integer(i + 9);
   return g;
 }
 
@@ -104,13 +111,17 @@ core::Status GoodNewsRepository::upsert_detected(const DetectedGoodNews& f, std:
   const bool published = status == "published";
   auto rows = db_.query(
       "INSERT INTO good_news (" + std::string(kDetectedColumns) +
-          ", status, published_at, created_at, updated_at) "
+          ", status, published_at, created_at, updated_at, stream_seq) "
           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
-          "$17) "
+          "$17, " +
+          std::string(kNextStreamSeq) +
+          ") "
           "ON CONFLICT (fact_key) DO UPDATE SET record_id = excluded.record_id, "
           "became_true_at = excluded.became_true_at, holds = excluded.holds, "
           "no_longer_holds_at = excluded.no_longer_holds_at, derived_seq = excluded.derived_seq, "
-          "updated_at = excluded.updated_at "
+          "updated_at = excluded.updated_at, stream_seq = " +
+          std::string(kNextStreamSeq) +
+          " "
           "WHERE excluded.derived_seq > good_news.derived_seq",
       {f.fact_key, f.rule_id, f.subject_id, f.period, f.threshold, f.record_id, f.became_true_at,
        f.detected_seq, f.detected_at, boolean(f.late), boolean(f.silent), boolean(f.holds),
@@ -179,7 +190,8 @@ core::Result<bool> GoodNewsRepository::set_status(std::int64_t id,
   const std::string stamp =
       publish ? "published_at = $2, published_by = $3" : "dismissed_at = $2, dismissed_by = $3";
   auto rows = db_.query("UPDATE good_news SET status = $1, " + stamp +
-                            ", updated_at = $2 WHERE id = $4 AND status IN (" + any + ")",
+                            ", updated_at = $2, stream_seq = " + std::string(kNextStreamSeq) +
+                            " WHERE id = $4 AND status IN (" + any + ")",
                         params);
   if (!rows) return rows.error();
   return rows->changes == 1;
@@ -189,10 +201,31 @@ core::Result<bool> GoodNewsRepository::edit(std::int64_t id,
                                             const std::optional<std::string>& title,
                                             const std::optional<std::string>& body,
                                             std::int64_t at) {
-  auto rows = db_.query("UPDATE good_news SET title = $1, body = $2, updated_at = $3 WHERE id = $4",
-                        {nullable(title), nullable(body), at, id});
+  auto rows =
+      db_.query("UPDATE good_news SET title = $1, body = $2, updated_at = $3, stream_seq = " +
+                    std::string(kNextStreamSeq) + " WHERE id = $4",
+                {nullable(title), nullable(body), at, id});
   if (!rows) return rows.error();
   return rows->changes == 1;
+}
+
+core::Result<std::int64_t> GoodNewsRepository::stream_position() {
+  auto rows = db_.query("SELECT COALESCE(MAX(stream_seq), 0) FROM good_news");
+  if (!rows) return rows.error();
+  return rows->front().integer(0);
+}
+
+core::Result<std::vector<GoodNewsRecord>> GoodNewsRepository::changed_after(std::int64_t position,
+                                                                            int limit) {
+  auto rows = db_.query("SELECT " + std::string(kColumns) +
+                            " FROM good_news WHERE stream_seq > $1 ORDER BY stream_seq LIMIT $2",
+                        {position, std::int64_t{limit}});
+  if (!rows) return rows.error();
+  std::vector<GoodNewsRecord> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows)
+    out.push_back(record_of(r));
+  return out;
 }
 
 }  // namespace laurel::store

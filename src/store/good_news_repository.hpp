@@ -1,6 +1,6 @@
 #pragma once
-// Good-news rules and good news as stored (migration 0019). The engine's derived columns are
-// written by upsert_detected only; the managers' (status, title, body) by the lifecycle calls.
+// Good-news rules and good news as stored (migrations 0019 and 0020). The engine's derived columns
+// are written by upsert_detected only; the managers' (status, title, body) by the lifecycle calls.
 
 #include <cstdint>
 #include <optional>
@@ -50,6 +50,7 @@ struct GoodNewsRecord {
   std::optional<std::int64_t> dismissed_by;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  std::int64_t stream_seq = 0;  // its last change's position on the live stream
 };
 
 struct GoodNewsFilter {
@@ -90,6 +91,11 @@ class GoodNewsRepository {
                                 std::optional<std::int64_t> by);
   core::Result<bool> edit(std::int64_t id, const std::optional<std::string>& title,
                           const std::optional<std::string>& body, std::int64_t at);
+
+  // The live stream's position: the highest stream_seq (0 when there is no good news).
+  core::Result<std::int64_t> stream_position();
+  // Good news whose last change came after `position`, in stream order; up to `limit` rows.
+  core::Result<std::vector<GoodNewsRecord>> changed_after(std::int64_t position, int limit);
 
  private:
   Connection& db_;

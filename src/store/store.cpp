@@ -28,6 +28,23 @@ void Store::release(std::unique_ptr<Connection> connection) {
   idle_.push_back(std::move(connection));
 }
 
+Store::ObserverId Store::add_commit_observer(std::function<void()> observer) {
+  std::lock_guard lock(observers_mutex_);
+  commit_observers_.emplace_back(next_observer_, std::move(observer));
+  return next_observer_++;
+}
+
+void Store::remove_commit_observer(ObserverId id) {
+  std::lock_guard lock(observers_mutex_);
+  std::erase_if(commit_observers_, [id](const auto& entry) { return entry.first == id; });
+}
+
+void Store::committed() const {
+  std::lock_guard lock(observers_mutex_);
+  for (const auto& [id, observer] : commit_observers_)
+    observer();
+}
+
 core::Status Store::ping() {
   auto connection = acquire();
   if (!connection) return connection.error();

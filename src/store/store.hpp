@@ -6,6 +6,7 @@
 // and the number of callers is bounded by Laurel's worker threads).
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -46,15 +47,14 @@ class Store {
   void set_query_observer(QueryObserver observer) { observer_ = std::move(observer); }
   const QueryObserver& query_observer() const { return observer_; }
 
-  // Told after every WriteTransaction commits (on the committing thread; must be cheap and
-  // thread-safe): how the recognition engine learns there is something new in the event log.
-  // Set before the store is shared between threads, cleared before the observer goes away.
-  void set_commit_observer(std::function<void()> observer) {
-    commit_observer_ = std::move(observer);
-  }
-  void committed() const {
-    if (commit_observer_) commit_observer_();
-  }
+  // Observers are told after every WriteTransaction commits (on the committing thread; they
+  // must be cheap and thread-safe, and must not add or remove observers): how the recognition
+  // engine learns there is something new in the event log, and the live stream that there is
+  // good news to push. Removed before the observer goes away.
+  using ObserverId = std::uint64_t;
+  ObserverId add_commit_observer(std::function<void()> observer);
+  void remove_commit_observer(ObserverId id);
+  void committed() const;
 
   // Whether the database answers a trivial query now (for health checks).
   core::Status ping();
@@ -72,7 +72,9 @@ class Store {
   std::mutex mutex_;
   std::vector<std::unique_ptr<Connection>> idle_;
   QueryObserver observer_;
-  std::function<void()> commit_observer_;
+  mutable std::mutex observers_mutex_;
+  std::vector<std::pair<ObserverId, std::function<void()>>> commit_observers_;
+  ObserverId next_observer_ = 1;
 };
 
 // A pooled connection with a write transaction open on it: how every change begins.

@@ -116,6 +116,35 @@ TEST_F(DispatcherTest, CookieWritesNeedTheCsrfTokenBearerWritesDoNot) {
             204u);
 }
 
+TEST_F(DispatcherTest, ACookieWebSocketMustComeFromThisOrigin) {
+  const Header cookie{"Cookie", "laurel_session=sales-token"};
+  const std::vector<Header> upgrade = {cookie,
+                                       {"Connection", "keep-alive, Upgrade"},
+                                       {"Upgrade", "websocket"},
+                                       {"Host", "crm.example"}};
+  auto with = [&](std::vector<Header> extra) {
+    auto headers = upgrade;
+    headers.insert(headers.end(), extra.begin(), extra.end());
+    return call("GET", "/api/v1/mine", headers);
+  };
+  auto foreign = with({{"Origin", "https://evil.example"}});
+  EXPECT_EQ(foreign.status, 403u);
+  EXPECT_EQ(field_of(foreign), "Origin");
+  EXPECT_EQ(with({}).status, 403u) << "no Origin: not a page of this Laurel";
+  EXPECT_EQ(with({{"Origin", "https://crm.example"}}).status, 200u);
+  EXPECT_EQ(with({{"Origin", "http://CRM.example"}}).status, 200u) << "whatever the scheme";
+  EXPECT_EQ(call("GET", "/api/v1/mine",
+                 {{"Authorization", "Bearer sales-token"},
+                  {"Connection", "Upgrade"},
+                  {"Upgrade", "websocket"},
+                  {"Origin", "https://evil.example"}})
+                .status,
+            200u)
+      << "a bearer token is never sent by a browser on its own";
+  EXPECT_EQ(call("GET", "/api/v1/mine", {cookie, {"Origin", "https://evil.example"}}).status, 200u)
+      << "a plain read is covered by the same-origin policy";
+}
+
 TEST_F(DispatcherTest, RolesAreCheckedBeforeTheHandler) {
   auto r = call("POST", "/api/v1/admin-only", {{"Authorization", "Bearer sales-token"}});
   EXPECT_EQ(r.status, 403u);

@@ -9,6 +9,8 @@
 #include <future>
 #include <thread>
 
+#include "http/running_server.hpp"
+
 namespace laurel::http {
 namespace {
 
@@ -113,31 +115,12 @@ class ServerTest : public ::testing::Test {
                    std::this_thread::sleep_for(400ms);
                    return Response::text(200, "done", "text/plain");
                  }});
-    metrics_ = std::make_unique<Metrics>(std::vector<std::string>{"echo", "small", "slow"});
-    dispatcher_ = std::make_unique<Dispatcher>(
-        router_,
-        [](std::string_view) -> core::Result<auth::Principal> {
-          return core::Error::unauthenticated("no");
-        },
-        *metrics_, nullptr, RequestLogger(), DispatcherOptions{1024});
-    options.port = 0;
-    options.threads = 2;
-    options.handle_signals = false;
-    server_ = std::make_unique<Server>(*dispatcher_, *metrics_, options);
-    ASSERT_TRUE(server_->listen());
-    runner_ = std::thread([this] { server_->run(); });
+    ASSERT_TRUE(running_.start(router_, {"echo", "small", "slow"}, options));
   }
-  void TearDown() override {
-    if (server_) server_->stop();
-    if (runner_.joinable()) runner_.join();
-  }
-  std::uint16_t port() const { return server_->port(); }
+  std::uint16_t port() const { return running_.port(); }
 
   Router router_;
-  std::unique_ptr<Metrics> metrics_;
-  std::unique_ptr<Dispatcher> dispatcher_;
-  std::unique_ptr<Server> server_;
-  std::thread runner_;
+  RunningServer running_;
   std::promise<void> slow_started_;
 };
 
@@ -261,7 +244,8 @@ TEST_F(ServerTest, ConnectionsOverTheLimitGet503) {
   const auto refused = c.read_all();
   EXPECT_NE(refused.find("HTTP/1.1 503"), std::string::npos) << refused;
   EXPECT_NE(refused.find("Retry-After: 1"), std::string::npos);
-  EXPECT_NE(metrics_->render().find("laurel_http_rejected_connections_total 1"), std::string::npos);
+  EXPECT_NE(running_.metrics->render().find("laurel_http_rejected_connections_total 1"),
+            std::string::npos);
 }
 
 TEST_F(ServerTest, GracefulShutdownFinishesTheRequestInFlight) {
@@ -273,14 +257,14 @@ TEST_F(ServerTest, GracefulShutdownFinishesTheRequestInFlight) {
   auto started = slow_started_.get_future();
   busy.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
   ASSERT_EQ(started.wait_for(3s), std::future_status::ready);
-  server_->stop();
+  running_.server->stop();
   const auto answer = busy.read_all();
   EXPECT_NE(answer.find("200 OK"), std::string::npos) << answer;
   EXPECT_NE(answer.find("done"), std::string::npos);
   EXPECT_NE(answer.find("Connection: close"), std::string::npos);
   idle.read_all(1000ms);
   EXPECT_TRUE(idle.closed()) << "idle keep-alive connections are closed at shutdown";
-  runner_.join();  // run() returns
+  running_.runner.join();  // run() returns
   EXPECT_THROW(Client late(port()), boost::system::system_error) << "no longer accepting";
 }
 

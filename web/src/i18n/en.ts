@@ -45,6 +45,9 @@ export default {
     failed: 'Wrong username or password',
     required: 'Enter your {field}',
   },
+  live: {
+    toReview: 'New good news to review',
+  },
   feed: {
     title: 'Good news',
     lateOn: '{day} (known late)',

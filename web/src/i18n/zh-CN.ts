@@ -45,6 +45,9 @@ export default {
     failed: '用户名或密码错误',
     required: '请填写{field}',
   },
+  live: {
+    toReview: '有新的喜报待审核',
+  },
   feed: {
     title: '喜报',
     lateOn: '{day}（迟到的喜报）',

@@ -1,7 +1,8 @@
-// Good news end to end: a sales manager defines a rule on a PC, a trade makes it true, the news
-// waits in the manager's inbox, is edited, previewed as the banner and published — and a
-// salesperson's phone, open on "my day" all along, shows it without a reload. Real Laurel on
-// the demo company, real Chromium.
+// Good news end to end: a sales manager defines a rule on a PC, a trade makes it true, the
+// manager is told at once (live, wherever they are in Laurel), edits the news, previews it as
+// the banner and publishes it — and a salesperson's phone, open on "my day" all along, shows it
+// without a reload, and takes it down when it is withdrawn. Real Laurel on the demo company,
+// real Chromium, the live stream over server-sent events.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { choose, openDialog } from './element.mjs';
@@ -64,7 +65,11 @@ test('a rule defined in the UI finds a trade; the manager publishes it and an op
   });
   assert.equal(trade.status, 201, JSON.stringify(trade.body));
 
-  await manager.goto(`${laurel.base}/manage/good-news`);
+  // The manager, still on the rules page, is told; the notice opens the inbox.
+  const notice = manager.locator('.live-notice', { hasText: '测试基金今日破百万' });
+  await notice.getByText('有新的喜报待审核').waitFor({ timeout: 10_000 });
+  await notice.click();
+  await manager.waitForURL(/\/manage\/good-news$/);
   const card = manager.locator('[data-test=good-news-list] li', { hasText: '测试基金今日破百万' });
   await card.getByText('今日认申购突破100万').waitFor();
   await card.locator('[data-test=good-news-edit]').click();
@@ -76,10 +81,50 @@ test('a rule defined in the UI finds a trade; the manager publishes it and an op
   await card.locator('[data-test=good-news-publish]').click();
   await card.waitFor({ state: 'detached' });
 
-  // Without a reload, the phone's feed shows it (it asks every 20 s).
+  // Without a reload, the phone's feed shows it: pushed, not asked for.
   const banner = salesPage.locator('[data-test=good-news-feed] [data-test=good-news-banner]', {
     hasText: '开门红！测试基金破百万',
   });
-  await banner.waitFor({ timeout: 40_000 });
+  await banner.waitFor({ timeout: 10_000 });
   assert.match(await banner.innerText(), /今日认申购突破100万/);
+
+  // Withdrawn from the published tab: gone from the phone too.
+  await manager.locator('[data-test=good-news-status]').getByText('已发布').click();
+  const published = manager.locator('[data-test=good-news-list] li', { hasText: '开门红！测试基金破百万' });
+  await published.locator('[data-test=good-news-dismiss]').click();
+  await published.waitFor({ state: 'detached' });
+  await banner.waitFor({ state: 'detached', timeout: 10_000 });
+});
+
+test('a draft detected while the inbox is open appears in it without a reload', async () => {
+  const first = (await admin.get('/api/v1/good-news-rules?limit=200')).items.find((r) => r.name === '测试基金今日破百万');
+  const fund = first.products.product_ids[0];
+  const made = await admin.call('POST', '/api/v1/good-news-rules', {
+    name: '测试基金今日破三百万',
+    kind: 'product_subscription',
+    subject: 'company',
+    products: { product_ids: [fund] },
+    thresholds: ['3000000.00'],
+    templates: { 'zh-CN': '{product}今日破{amount}', en: '{product} passed {amount}' },
+    effective_from: new Date(Date.now() - 86_400_000).toISOString(),
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  await manager.goto(`${laurel.base}/manage/good-news`);
+  await manager.locator('[data-test=good-news-status]').waitFor();
+  const list = manager.locator('[data-test=good-news-list] li');
+  await list.first().waitFor(); // the demo's drafts waiting for review
+  const client = (await admin.get('/api/v1/clients?limit=1')).items[0];
+  const trade = await admin.call('POST', '/api/v1/transactions', {
+    external_id: `E2E-GN-OPEN-${Date.now()}`,
+    client_id: client.id,
+    product_id: fund,
+    kind: '申购',
+    amount: '3500000.00', // past 300万 on its own, whatever day it is in Shanghai
+    trade_time: new Date(Date.now() - 30_000).toISOString(),
+  });
+  assert.equal(trade.status, 201, JSON.stringify(trade.body));
+  await manager.locator('[data-test=good-news-list] li', { hasText: '测试基金今日破三百万' }).waitFor({ timeout: 10_000 });
+  assert.match(await list.first().innerText(), /测试基金今日破三百万/, 'newest first, where the list has it');
+  assert.equal(await manager.locator('.live-notice', { hasText: '测试基金今日破三百万' }).count(), 0,
+    'no notice where the news is shown already');
 });
