@@ -44,3 +44,22 @@ def fresh_laurel(build, extra_env=None):
         finally:
             server.terminate()
             server.wait(timeout=60)
+
+
+def one_client_org(base, s):
+    """A department, one salesperson covering one client, and the trading system's API token:
+    what a benchmark of trades needs. Returns (client id, a requests.Session for the token)."""
+    dept = s.post(base + "/api/v1/departments", json={"name": "Bench"}).json()["id"]
+    staff = s.post(base + "/api/v1/staff", json={
+        "name": "A", "department_id": dept, "effective_from": "2025-01-01"}).json()["id"]
+    client = s.post(base + "/api/v1/clients", json={
+        "name": "C", "registration_code": credit_code(1), "type": "bank"}).json()["id"]
+    s.put(f"{base}/api/v1/clients/{client}/coverage", json={
+        "effective_from": "2025-01-01",
+        "members": [{"staff_id": staff, "role": "primary", "share_percent": 100}]})
+    robot = s.post(base + "/api/v1/users", json={
+        "username": "bench-ta", "display_name": "TA", "role": "integration"}).json()["id"]
+    ta = requests.Session()
+    ta.headers["Authorization"] = "Bearer " + s.post(base + "/api/v1/tokens", json={
+        "name": "bench-ta", "user_id": robot}).json()["token"]
+    return client, ta

@@ -18,9 +18,7 @@ import sys
 import time
 from datetime import datetime, timedelta, timezone
 
-import requests
-
-from fresh_laurel import credit_code, fresh_laurel
+from fresh_laurel import fresh_laurel, one_client_org
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "integration"))
@@ -31,19 +29,7 @@ RULES, THRESHOLDS = 10, 20
 SHANGHAI = timezone(timedelta(hours=8))
 
 with fresh_laurel(build) as (base, s, token):
-    dept = s.post(base + "/api/v1/departments", json={"name": "Bench"}).json()["id"]
-    staff = s.post(base + "/api/v1/staff", json={
-        "name": "A", "department_id": dept, "effective_from": "2025-01-01"}).json()["id"]
-    client = s.post(base + "/api/v1/clients", json={
-        "name": "C", "registration_code": credit_code(1), "type": "bank"}).json()["id"]
-    s.put(f"{base}/api/v1/clients/{client}/coverage", json={
-        "effective_from": "2025-01-01",
-        "members": [{"staff_id": staff, "role": "primary", "share_percent": 100}]})
-    robot = s.post(base + "/api/v1/users", json={
-        "username": "bench-ta", "display_name": "TA", "role": "integration"}).json()["id"]
-    ta = requests.Session()
-    ta.headers["Authorization"] = "Bearer " + s.post(base + "/api/v1/tokens", json={
-        "name": "bench-ta", "user_id": robot}).json()["token"]
+    client, ta = one_client_org(base, s)
     start = (datetime.now(SHANGHAI) - timedelta(days=1)).replace(microsecond=0).isoformat()
     funds = {}
     for i in range(RULES):

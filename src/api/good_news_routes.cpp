@@ -66,12 +66,7 @@ core::Result<Response> list(Services& services, const Request& request, RequestC
   auto late = query->optional_bool("late");
   if (!late) return late.error();
   filter.late = *late;
-  auto cursor = query->cursor();
-  if (!cursor) return cursor.error();
-  filter.before_id = *cursor;
-  auto limit = query->limit();
-  if (!limit) return limit.error();
-  filter.limit = *limit;
+  if (auto s = read_newest_first_page(*query, filter); !s) return s.error();
   if (auto s = query->finish(); !s) return s.error();
   const bool manager = is_manager(context.user());
   if (!manager && !filter.statuses.empty() &&

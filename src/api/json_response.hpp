@@ -60,6 +60,19 @@ core::Status read_page(http::QueryInput& query, Filter& filter) {
   return {};
 }
 
+// ?cursor= and ?limit= into a newest-first list filter's before_id and limit (the cursor is the
+// last id of the previous page).
+template <class Filter>
+core::Status read_newest_first_page(http::QueryInput& query, Filter& filter) {
+  auto cursor = query.cursor();
+  if (!cursor) return cursor.error();
+  filter.before_id = *cursor;
+  auto limit = query.limit();
+  if (!limit) return limit.error();
+  filter.limit = *limit;
+  return {};
+}
+
 // The handler of GET on a list paged by id (?cursor=, ?limit=, nothing else): `list(after_id,
 // limit)` gives a page with `records` and `next_after_id`, each record answered as `to_json`.
 template <class List, class Records, class ToJson>

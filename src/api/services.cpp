@@ -40,6 +40,10 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       engine(*store, zone),
       good_news_rules(*store, clock, events, config.recognition.grace_days),
       good_news(*store, clock, events, engine),
-      live(*store, {{config.server.stream_queue_messages, 4 * 1024 * 1024}, 500}) {}
+      live(*store, {{config.server.stream_queue_messages, 4 * 1024 * 1024}, 500}),
+      chat_targets(*store, clock, audit),
+      chat(*store, clock, audit, crm::make_curl_poster(),
+           {config.chat.timeout, config.chat.max_attempts, config.chat.retry_base,
+            std::chrono::seconds(3600)}) {}
 
 }  // namespace laurel::api

@@ -14,6 +14,8 @@
 #include "core/clock.hpp"
 #include "crm/calendar_service.hpp"
 #include "crm/campaign_service.hpp"
+#include "crm/chat_delivery_service.hpp"
+#include "crm/chat_target_service.hpp"
 #include "crm/client_service.hpp"
 #include "crm/client_status.hpp"
 #include "crm/coverage_service.hpp"
@@ -78,6 +80,8 @@ struct Services {
   crm::GoodNewsRuleService good_news_rules;
   crm::GoodNewsService good_news;
   crm::LiveStream live;  // good news pushed to open pages (/api/v1/stream)
+  crm::ChatTargetService chat_targets;
+  crm::ChatDeliveryService chat;  // published good news to the group chats
 };
 
 }  // namespace laurel::api

@@ -64,6 +64,13 @@ struct RecognitionConfig {
   int grace_days = 3;
 };
 
+struct ChatConfig {
+  // Delivery of published good news to the group-chat bots (crm/chat_delivery_service.hpp).
+  std::chrono::seconds timeout{10};
+  int max_attempts = 8;
+  std::chrono::seconds retry_base{10};  // doubles per attempt, at most an hour, with jitter
+};
+
 struct Config {
   ServerConfig server;
   DatabaseConfig database;
@@ -72,6 +79,7 @@ struct Config {
   CompanyConfig company;
   CrmConfig crm;
   RecognitionConfig recognition;
+  ChatConfig chat;
 };
 
 }  // namespace laurel::config

@@ -226,6 +226,17 @@ std::vector<ConfigKey> build_keys() {
           "recognition.grace_days",
           "Default grace window of new good-news rules: news detected later than this is late",
           [](Config & c) -> auto& { return c.recognition.grace_days; }, 0, 365),
+      duration(
+          "chat.timeout_seconds", "How long a group-chat bot may take to answer one message",
+          [](Config & c) -> auto& { return c.chat.timeout; }, 1, 300),
+      number(
+          "chat.max_attempts",
+          "Attempts at a delivery to a group chat before it is dead (until retried by hand)",
+          [](Config & c) -> auto& { return c.chat.max_attempts; }, 1, 100),
+      duration(
+          "chat.retry_base_seconds",
+          "The first wait before a failed delivery is tried again; it doubles with every attempt",
+          [](Config & c) -> auto& { return c.chat.retry_base; }, 1, 3600),
   };
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "core/timestamp.hpp"
+#include "crm/chat_delivery_service.hpp"
+#include "crm/good_news_service.hpp"
 #include "store/event_repository.hpp"
 
 namespace laurel::crm {
@@ -124,15 +126,27 @@ core::Status EngineService::store_pending_locked() {
                                     : rule && rule->auto_publish && !fact.late ? "published"
                                                                                : "draft";
     const bool first_order = rule && rule->kind == RuleKind::campaign_first_order;
-    if (auto s = good_news.upsert_detected(detected_of(fact, first_order), status,
-                                           core::to_micros(fact.detected_at));
-        !s) {
-      return s.error();
+    const auto at = core::to_micros(fact.detected_at);
+    auto inserted = good_news.upsert_detected(detected_of(fact, first_order), status, at);
+    if (!inserted) return inserted.error();
+    if (*inserted && status == "published") {
+      // Published by its rule: on its way to the group chats in this same transaction.
+      if (auto s = enqueue_published(write->connection(), **inserted, at); !s) return s;
     }
   }
   if (auto s = write->commit(); !s) return s.error();
   pending_.clear();
   return {};
+}
+
+core::Status EngineService::enqueue_published(store::Connection& db, std::int64_t id,
+                                              std::int64_t at) {
+  auto record = store::GoodNewsRepository(db).find(id);
+  if (!record) return record.error();
+  if (!*record) return {};
+  auto rendered = render_good_news(db, {std::move(**record)});
+  if (!rendered) return rendered.error();
+  return enqueue_chat_deliveries(db, rendered->front(), at);
 }
 
 std::vector<store::DetectedGoodNews> EngineService::detected_good_news() const {

@@ -72,6 +72,7 @@ class EngineService {
  private:
   core::Status catch_up_locked();
   core::Status store_pending_locked();
+  core::Status enqueue_published(store::Connection& db, std::int64_t id, std::int64_t at);
 
   store::Store& store_;
   bool store_good_news_;

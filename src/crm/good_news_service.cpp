@@ -5,6 +5,7 @@
 #include "auth/user_validation.hpp"
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
+#include "crm/chat_delivery_service.hpp"
 #include "crm/good_news_rule_service.hpp"
 #include "crm/metric_service.hpp"
 #include "crm/subject_names.hpp"
@@ -350,6 +351,9 @@ core::Result<GoodNews> GoodNewsService::change_status(std::int64_t id,
   if (!after) return after.error();
   auto news = Renderer(db).render(std::move(**after));
   if (!news) return news.error();
+  if (to == "published") {
+    if (auto s = enqueue_chat_deliveries(db, *news, now); !s) return s.error();
+  }
   if (auto seq = events_.append(db, actor,
                                 {event, "good_news", std::to_string(id),
                                  json::value(json::object{{"status", (*before)->status}}),

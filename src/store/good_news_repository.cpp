@@ -106,9 +106,11 @@ core::Result<std::vector<GoodNewsRuleRecord>> GoodNewsRepository::list_rules(std
   return out;
 }
 
-core::Status GoodNewsRepository::upsert_detected(const DetectedGoodNews& f, std::string_view status,
-                                                 std::int64_t at) {
+core::Result<std::optional<std::int64_t>> GoodNewsRepository::upsert_detected(
+    const DetectedGoodNews& f, std::string_view status, std::int64_t at) {
   const bool published = status == "published";
+  auto existing = db_.query("SELECT id FROM good_news WHERE fact_key = $1", {f.fact_key});
+  if (!existing) return existing.error();
   auto rows = db_.query(
       "INSERT INTO good_news (" + std::string(kDetectedColumns) +
           ", status, published_at, created_at, updated_at, stream_seq) "
@@ -122,13 +124,14 @@ core::Status GoodNewsRepository::upsert_detected(const DetectedGoodNews& f, std:
           "updated_at = excluded.updated_at, stream_seq = " +
           std::string(kNextStreamSeq) +
           " "
-          "WHERE excluded.derived_seq > good_news.derived_seq",
+          "WHERE excluded.derived_seq > good_news.derived_seq RETURNING id",
       {f.fact_key, f.rule_id, f.subject_id, f.period, f.threshold, f.record_id, f.became_true_at,
        f.detected_seq, f.detected_at, boolean(f.late), boolean(f.silent), boolean(f.holds),
        nullable(f.no_longer_holds_at), f.derived_seq, text(status),
        published ? Value(f.detected_at) : Value(), at});
   if (!rows) return rows.error();
-  return {};
+  if (!existing->empty() || rows->empty()) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(rows->front().integer(0));
 }
 
 core::Result<std::vector<DetectedGoodNews>> GoodNewsRepository::all_detected() {

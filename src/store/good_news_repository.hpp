@@ -76,8 +76,10 @@ class GoodNewsRepository {
   // Inserts the fact with `status` when its key is new; otherwise updates the engine's columns
   // if `fact.derived_seq` is newer than the stored one (the managers' columns are never
   // touched). `at` stamps created_at / updated_at and, for status published, published_at.
-  core::Status upsert_detected(const DetectedGoodNews& fact, std::string_view status,
-                               std::int64_t at);
+  // The new row's id when the key was new.
+  core::Result<std::optional<std::int64_t>> upsert_detected(const DetectedGoodNews& fact,
+                                                            std::string_view status,
+                                                            std::int64_t at);
   // Every detected good news (fact_key set), ordered by fact_key: what `laurel replay` compares.
   core::Result<std::vector<DetectedGoodNews>> all_detected();
 

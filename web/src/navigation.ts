@@ -37,6 +37,7 @@ export const adminSection: NavSection = {
     { to: '/admin/departments', label: 'nav.departments', icon: '⌂' },
     { to: '/admin/products', label: 'nav.products', icon: '◈' },
     { to: '/admin/tokens', label: 'nav.tokens', icon: '#' },
+    { to: '/admin/chat', label: 'nav.chat', icon: '✉' },
     { to: '/admin/calendar', label: 'nav.calendar', icon: '▦' },
     { to: '/admin/audit', label: 'nav.audit', icon: '☰' },
     { to: '/admin/merge', label: 'nav.merge', icon: '⇲' },

@@ -28,6 +28,7 @@ export const router = createRouter({
     { path: '/admin/departments', component: () => import('@/pages/admin/DepartmentsPage.vue'), meta: { roles: admins } },
     { path: '/admin/products', component: () => import('@/pages/admin/ProductsPage.vue'), meta: { roles: admins } },
     { path: '/admin/tokens', component: () => import('@/pages/admin/TokensPage.vue'), meta: { roles: admins } },
+    { path: '/admin/chat', component: () => import('@/pages/admin/ChatBotsPage.vue'), meta: { roles: admins } },
     { path: '/admin/calendar', component: () => import('@/pages/admin/CalendarPage.vue'), meta: { roles: admins } },
     { path: '/admin/audit', component: () => import('@/pages/admin/AuditPage.vue'), meta: { roles: admins } },
     { path: '/admin/merge', component: () => import('@/pages/admin/MergePage.vue'), meta: { roles: admins } },

@@ -170,3 +170,39 @@ export interface ClientMerge {
   merged_client: { id: number; name: string; merged_into: number | null };
   moved: Record<string, number>;
 }
+
+// Group-chat bots and the deliveries to them (docs/openapi.json: ChatTarget, ChatDelivery).
+export type ChatChannel = 'wecom' | 'dingtalk' | 'feishu';
+export const chatChannels: ChatChannel[] = ['wecom', 'dingtalk', 'feishu'];
+
+export interface ChatTarget {
+  id: number;
+  name: string;
+  channel: ChatChannel;
+  url_hint: string;
+  has_secret: boolean;
+  department_ids: number[];
+  language: 'zh-CN' | 'en';
+  max_per_minute: number;
+  enabled: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ChatDeliveryStatus = 'pending' | 'sent' | 'dead';
+
+export interface ChatDelivery {
+  id: number;
+  idempotency_key: string;
+  target_id: number;
+  good_news_id: number;
+  title: string;
+  text: string;
+  status: ChatDeliveryStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  last_status: number | null;
+  created_at: string;
+  sent_at: string | null;
+}

@@ -24,6 +24,7 @@ export default {
     departments: 'Departments and staff',
     products: 'Products',
     tokens: 'API tokens',
+    chat: 'Group chats',
     calendar: 'Calendar',
     audit: 'Audit log',
     merge: 'Merge clients',

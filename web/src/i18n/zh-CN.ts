@@ -24,6 +24,7 @@ export default {
     departments: '部门与人员',
     products: '产品',
     tokens: 'API 令牌',
+    chat: '群聊推送',
     calendar: '工作日历',
     audit: '审计日志',
     merge: '客户合并',

@@ -1,0 +1,189 @@
+#include "store/chat_repository.hpp"
+
+#include <charconv>
+
+#include "store/sql_conditions.hpp"
+
+namespace laurel::store {
+namespace {
+
+constexpr std::string_view kTargetColumns =
+    "id, name, channel, url, secret, department_ids, language, max_per_minute, enabled, "
+    "created_at, updated_at";
+constexpr std::string_view kDeliveryColumns =
+    "id, idempotency_key, target_id, good_news_id, title, body, status, attempts, "
+    "next_attempt_at, last_error, last_status, created_at, sent_at, updated_at";
+
+// Department ids as stored: "3,17,40".
+std::string ids_text(const std::vector<std::int64_t>& ids) {
+  std::string out;
+  for (auto id : ids)
+    out += (out.empty() ? "" : ",") + std::to_string(id);
+  return out;
+}
+
+std::vector<std::int64_t> ids_of(std::string_view text) {
+  std::vector<std::int64_t> out;
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    const auto item = text.substr(0, comma);
+    std::int64_t id = 0;
+    if (std::from_chars(item.data(), item.data() + item.size(), id).ec == std::errc()) {
+      out.push_back(id);
+    }
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+  }
+  return out;
+}
+
+ChatTargetRecord target_of(const Row& r) {
+  ChatTargetRecord t;
+  t.id = r.integer(0);
+  t.name = r.text(1);
+  t.channel = r.text(2);
+  t.url = r.text(3);
+  t.secret = r.optional_text(4);
+  t.department_ids = ids_of(r.text(5));
+  t.language = r.text(6);
+  t.max_per_minute = static_cast<int>(r.integer(7));
+  t.enabled = r.boolean(8);
+  t.created_at = r.integer(9);
+  t.updated_at = r.integer(10);
+  return t;
+}
+
+ChatDeliveryRecord delivery_of(const Row& r) {
+  ChatDeliveryRecord d;
+  d.id = r.integer(0);
+  d.idempotency_key = r.text(1);
+  d.target_id = r.integer(2);
+  d.good_news_id = r.integer(3);
+  d.title = r.text(4);
+  d.body = r.text(5);
+  d.status = r.text(6);
+  d.attempts = static_cast<int>(r.integer(7));
+  d.next_attempt_at = r.integer(8);
+  d.last_error = r.optional_text(9);
+  d.last_status = r.optional_integer(10);
+  d.created_at = r.integer(11);
+  d.sent_at = r.optional_integer(12);
+  d.updated_at = r.integer(13);
+  return d;
+}
+
+core::Result<std::vector<ChatDeliveryRecord>> deliveries_of(core::Result<Rows> rows) {
+  if (!rows) return rows.error();
+  std::vector<ChatDeliveryRecord> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows)
+    out.push_back(delivery_of(r));
+  return out;
+}
+
+}  // namespace
+
+core::Result<std::int64_t> ChatRepository::insert_target(const ChatTargetRecord& t) {
+  auto rows = db_.query(
+      "INSERT INTO chat_targets (name, channel, url, secret, department_ids, language, "
+      "max_per_minute, enabled, created_at, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+      {t.name, t.channel, t.url, nullable(t.secret), ids_text(t.department_ids), t.language,
+       std::int64_t{t.max_per_minute}, boolean(t.enabled), t.created_at});
+  if (!rows) return rows.error();
+  return rows->front().integer(0);
+}
+
+core::Status ChatRepository::update_target(const ChatTargetRecord& t) {
+  auto rows = db_.query(
+      "UPDATE chat_targets SET name = $1, url = $2, secret = $3, department_ids = $4, "
+      "language = $5, max_per_minute = $6, enabled = $7, updated_at = $8 WHERE id = $9",
+      {t.name, t.url, nullable(t.secret), ids_text(t.department_ids), t.language,
+       std::int64_t{t.max_per_minute}, boolean(t.enabled), t.updated_at, t.id});
+  if (!rows) return rows.error();
+  return {};
+}
+
+core::Result<std::optional<ChatTargetRecord>> ChatRepository::find_target(std::int64_t id) {
+  auto rows =
+      db_.query("SELECT " + std::string(kTargetColumns) + " FROM chat_targets WHERE id = $1", {id});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<ChatTargetRecord>();
+  return std::optional<ChatTargetRecord>(target_of(rows->front()));
+}
+
+core::Result<std::vector<ChatTargetRecord>> ChatRepository::targets(bool enabled_only) {
+  auto rows = db_.query("SELECT " + std::string(kTargetColumns) + " FROM chat_targets" +
+                        (enabled_only ? " WHERE enabled = 1" : "") + " ORDER BY id");
+  if (!rows) return rows.error();
+  std::vector<ChatTargetRecord> out;
+  for (const auto& r : *rows)
+    out.push_back(target_of(r));
+  return out;
+}
+
+core::Result<bool> ChatRepository::enqueue(const ChatDeliveryRecord& d) {
+  auto rows = db_.query(
+      "INSERT INTO chat_outbox (idempotency_key, target_id, good_news_id, title, body, status, "
+      "attempts, next_attempt_at, created_at, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6, $6) "
+      "ON CONFLICT (idempotency_key) DO NOTHING",
+      {d.idempotency_key, d.target_id, d.good_news_id, d.title, d.body, d.created_at});
+  if (!rows) return rows.error();
+  return rows->changes == 1;
+}
+
+core::Result<std::vector<ChatDeliveryRecord>> ChatRepository::due(std::int64_t now, int limit) {
+  return deliveries_of(db_.query("SELECT " + std::string(kDeliveryColumns) +
+                                     " FROM chat_outbox WHERE status = 'pending' AND "
+                                     "next_attempt_at <= $1 ORDER BY id LIMIT $2",
+                                 {now, std::int64_t{limit}}));
+}
+
+core::Result<std::optional<std::int64_t>> ChatRepository::next_due_at() {
+  auto rows = db_.query("SELECT MIN(next_attempt_at) FROM chat_outbox WHERE status = 'pending'");
+  if (!rows) return rows.error();
+  return rows->front().optional_integer(0);
+}
+
+core::Result<std::optional<ChatDeliveryRecord>> ChatRepository::find_delivery(std::int64_t id) {
+  auto found = deliveries_of(db_.query(
+      "SELECT " + std::string(kDeliveryColumns) + " FROM chat_outbox WHERE id = $1", {id}));
+  if (!found) return found.error();
+  if (found->empty()) return std::optional<ChatDeliveryRecord>();
+  return std::optional<ChatDeliveryRecord>(std::move(found->front()));
+}
+
+core::Result<std::vector<ChatDeliveryRecord>> ChatRepository::deliveries(
+    const ChatDeliveryFilter& filter) {
+  std::vector<Value> params{std::int64_t{filter.limit + 1}};
+  SqlConditions where(params);
+  if (filter.status) where.add("status = ?", text(*filter.status));
+  where.add_if(filter.target_id, "target_id = ?");
+  where.add_if(filter.good_news_id, "good_news_id = ?");
+  if (filter.before_id > 0) where.add("id < ?", filter.before_id);
+  return deliveries_of(db_.query("SELECT " + std::string(kDeliveryColumns) +
+                                     " FROM chat_outbox WHERE 1 = 1" + where.sql() +
+                                     " ORDER BY id DESC LIMIT $1",
+                                 params));
+}
+
+core::Status ChatRepository::record_attempt(const ChatDeliveryRecord& d) {
+  auto rows = db_.query(
+      "UPDATE chat_outbox SET status = $1, attempts = $2, next_attempt_at = $3, last_error = $4, "
+      "last_status = $5, sent_at = $6, updated_at = $7 WHERE id = $8",
+      {d.status, std::int64_t{d.attempts}, d.next_attempt_at, nullable(d.last_error),
+       nullable(d.last_status), nullable(d.sent_at), d.updated_at, d.id});
+  if (!rows) return rows.error();
+  return {};
+}
+
+core::Result<bool> ChatRepository::revive(std::int64_t id, std::int64_t now) {
+  auto rows = db_.query(
+      "UPDATE chat_outbox SET status = 'pending', attempts = 0, next_attempt_at = $1, "
+      "updated_at = $1 WHERE id = $2 AND status = 'dead'",
+      {now, id});
+  if (!rows) return rows.error();
+  return rows->changes == 1;
+}
+
+}  // namespace laurel::store
