@@ -22,10 +22,6 @@ using http::Response;
 
 constexpr std::string_view kStatuses[] = {"draft", "published", "dismissed", "passed"};
 
-bool is_manager(const auth::Principal& user) {
-  return user.role == auth::Role::admin || user.role == auth::Role::manager;
-}
-
 core::Result<Response> create_rule(Services& services, const Request& request,
                                    RequestContext& context) {
   auto input = crm::read_good_news_rule_input(request.body);
@@ -68,15 +64,61 @@ core::Result<Response> list(Services& services, const Request& request, RequestC
   filter.late = *late;
   if (auto s = read_newest_first_page(*query, filter); !s) return s.error();
   if (auto s = query->finish(); !s) return s.error();
-  const bool manager = is_manager(context.user());
+  auto reader = services.good_news.reader(context.user());
+  if (!reader) return reader.error();
+  const bool manager = reader->manager;
   if (!manager && !filter.statuses.empty() &&
       (filter.statuses.size() != 1 || filter.statuses.front() != "published")) {
     return core::Error::forbidden("only managers see good news that is not published");
   }
-  auto page = services.good_news.list(std::move(filter), manager);
+  auto page = services.good_news.list(std::move(filter), *reader);
   if (!page) return page.error();
   return page_of(page->items, page->next_before_id,
                  [manager](const auto& n) { return crm::good_news_to_json(n, manager); });
+}
+
+core::Result<Response> banners(Services& services, const Request& request,
+                               RequestContext& context) {
+  auto query = QueryInput::parse(request.query);
+  if (!query) return query.error();
+  if (auto s = query->finish(); !s) return s.error();
+  auto reader = services.good_news.reader(context.user());
+  if (!reader) return reader.error();
+  auto shown = services.good_news.banners(*reader);
+  if (!shown) return shown.error();
+  return page_of(*shown, std::nullopt, [manager = reader->manager](const auto& n) {
+    return crm::good_news_to_json(n, manager);
+  });
+}
+
+core::Result<Response> write(Services& services, const Request& request, RequestContext& context) {
+  auto in = http::JsonInput::parse(request.body);
+  if (!in) return in.error();
+  crm::WrittenGoodNews news;
+  auto title = in->required_string("title", {1, 100});
+  if (!title) return title.error();
+  news.title = std::move(*title);
+  auto text = in->required_string("text", {1, 2000});
+  if (!text) return text.error();
+  news.body = std::move(*text);
+  auto picture = in->optional_integer("picture_id", 1, INT64_MAX);
+  if (!picture) return picture.error();
+  news.picture_id = *picture;
+  auto departments = in->optional_integers("department_ids", 1, INT64_MAX, 100);
+  if (!departments) return departments.error();
+  news.department_ids = departments->value_or(std::vector<std::int64_t>{});
+  auto until = in->optional_time("shown_until");
+  if (!until) return until.error();
+  news.shown_until = *until;
+  auto publish = in->optional_bool("publish");
+  if (!publish) return publish.error();
+  news.publish = publish->value_or(false);
+  if (auto s = in->finish(); !s) return s.error();
+  auto written = services.good_news.write(news, context.actor(request.client_ip));
+  if (!written) return written.error();
+  Response response = json_response(201, crm::good_news_to_json(*written, true));
+  response.set_header("Location", "/api/v1/good-news/" + std::to_string(written->record.id));
+  return response;
 }
 
 core::Result<Response> answer(const core::Result<crm::GoodNews>& news) {
@@ -96,6 +138,9 @@ core::Result<Response> edit(Services& services, const Request& request, RequestC
   auto body = in->nullable_string("body", {0, 2000});
   if (!body) return body.error();
   change.body = *body;
+  auto picture = in->nullable_integer("picture_id", 1, INT64_MAX);
+  if (!picture) return picture.error();
+  change.picture_id = *picture;
   if (auto s = in->finish(); !s) return s.error();
   return answer(services.good_news.edit(*id, change, context.actor(request.client_ip)));
 }
@@ -127,10 +172,18 @@ void add_good_news_routes(http::Router& router, Services& services) {
                         [](const auto& r) { return crm::good_news_rule_to_json(r); })});
   router.add({"GET", "/api/v1/good-news", Access::authenticated, kCompanyStaff, std::nullopt,
               with(services, list)});
+  router.add({"POST", "/api/v1/good-news", Access::authenticated, kManagers, kSmallBody,
+              with(services, write)});
+  // Before /good-news/{id}: the first route that matches answers.
+  router.add({"GET", "/api/v1/good-news/banners", Access::authenticated, kCompanyStaff,
+              std::nullopt, with(services, banners)});
   router.add({"GET", "/api/v1/good-news/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
               get_by_id_for_caller(
-                  [&services](std::int64_t id, const auth::Principal& user) {
-                    return services.good_news.get(id, is_manager(user));
+                  [&services](std::int64_t id,
+                              const auth::Principal& user) -> core::Result<crm::GoodNews> {
+                    auto reader = services.good_news.reader(user);
+                    if (!reader) return reader.error();
+                    return services.good_news.get(id, *reader);
                   },
                   [](const auto& n) { return crm::good_news_to_json(n, false); })});
   router.add({"PATCH", "/api/v1/good-news/{id}", Access::authenticated, kManagers, kSmallBody,

@@ -31,6 +31,7 @@ http::Router build_router(Services& services, MetricsHandle& metrics) {
   add_good_news_routes(router, services);
   add_stream_routes(router, services);
   add_chat_routes(router, services);
+  add_picture_routes(router, services);
   return router;
 }
 

@@ -42,6 +42,7 @@ void add_metric_routes(http::Router& router, Services& services);
 void add_good_news_routes(http::Router& router, Services& services);
 void add_stream_routes(http::Router& router, Services& services);
 void add_chat_routes(http::Router& router, Services& services);
+void add_picture_routes(http::Router& router, Services& services);
 
 // All of the above.
 http::Router build_router(Services& services, MetricsHandle& metrics);

@@ -44,6 +44,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       chat_targets(*store, clock, audit),
       chat(*store, clock, audit, crm::make_curl_poster(),
            {config.chat.timeout, config.chat.max_attempts, config.chat.retry_base,
-            std::chrono::seconds(3600)}) {}
+            std::chrono::seconds(3600)}),
+      pictures(*store, clock) {}
 
 }  // namespace laurel::api

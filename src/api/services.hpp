@@ -31,6 +31,7 @@
 #include "crm/metric_service.hpp"
 #include "crm/opportunity_service.hpp"
 #include "crm/org_chart_service.hpp"
+#include "crm/picture_service.hpp"
 #include "crm/product_service.hpp"
 #include "crm/reach_service.hpp"
 #include "crm/service_record_service.hpp"
@@ -82,6 +83,7 @@ struct Services {
   crm::LiveStream live;  // good news pushed to open pages (/api/v1/stream)
   crm::ChatTargetService chat_targets;
   crm::ChatDeliveryService chat;  // published good news to the group chats
+  crm::PictureService pictures;
 };
 
 }  // namespace laurel::api

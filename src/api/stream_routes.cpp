@@ -67,8 +67,10 @@ core::Result<Response> stream(Services& services, const Request& request, Reques
   auto resume = last_event_id(request);
   if (!resume) return resume.error();
   const auto& user = context.user();
-  const bool manager = user.role == auth::Role::admin || user.role == auth::Role::manager;
-  auto queue = services.live.subscribe({user.user_id, manager}, *resume);
+  auto reader = services.good_news.reader(user);
+  if (!reader) return reader.error();
+  auto queue =
+      services.live.subscribe({user.user_id, reader->manager, reader->departments}, *resume);
   if (!queue) return queue.error();
   Response response;
   response.set_header("Content-Type", "text/event-stream; charset=utf-8");

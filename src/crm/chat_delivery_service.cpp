@@ -29,14 +29,26 @@ core::Result<std::optional<std::int64_t>> department_of(store::Connection& db,
   return std::optional<std::int64_t>();
 }
 
-bool for_audience(store::Connection& db, const store::ChatTargetRecord& target,
-                  std::optional<std::int64_t> department) {
-  if (target.department_ids.empty()) return true;
-  if (!department) return false;  // company-wide news goes to the company-wide bots
+// Whether `department` is one of the bot's departments or under one.
+bool covers(store::Connection& db, const store::ChatTargetRecord& target, std::int64_t department) {
   return std::any_of(target.department_ids.begin(), target.department_ids.end(), [&](auto root) {
     const auto subtree = department_subtree(db, root);
-    return std::find(subtree.begin(), subtree.end(), *department) != subtree.end();
+    return std::find(subtree.begin(), subtree.end(), department) != subtree.end();
   });
+}
+
+// A bot of everyone's news carries every detected news and hand-written news for everyone; a
+// department's bot, news about its people, and hand-written news for its departments. News a
+// manager wrote for some departments never goes to a company-wide bot.
+bool for_audience(store::Connection& db, const store::ChatTargetRecord& target,
+                  const GoodNews& news, std::optional<std::int64_t> department) {
+  const auto& audience = news.record.audience;
+  if (!audience.empty()) {
+    return std::any_of(audience.begin(), audience.end(),
+                       [&](auto d) { return covers(db, target, d); });
+  }
+  if (target.department_ids.empty()) return true;
+  return department && covers(db, target, *department);
 }
 
 std::string key_of(std::int64_t good_news_id, std::int64_t target_id) {
@@ -59,7 +71,7 @@ core::Status enqueue_chat_deliveries(store::Connection& db, const GoodNews& news
   auto department = department_of(db, news);
   if (!department) return department.error();
   for (const auto& target : *targets) {
-    if (!for_audience(db, target, *department)) continue;
+    if (!for_audience(db, target, news, *department)) continue;
     const std::size_t language = target.language == "en" ? 1 : 0;  // kLanguages' order
     store::ChatDeliveryRecord delivery;
     delivery.idempotency_key = key_of(news.record.id, target.id);

@@ -1,5 +1,6 @@
 #include "crm/good_news_service.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "auth/user_validation.hpp"
@@ -10,6 +11,9 @@
 #include "crm/metric_service.hpp"
 #include "crm/subject_names.hpp"
 #include "store/campaign_repository.hpp"
+#include "store/department_repository.hpp"
+#include "store/picture_repository.hpp"
+#include "store/staff_repository.hpp"
 #include "store/transaction_repository.hpp"
 #include "store/visit_repository.hpp"
 
@@ -294,13 +298,128 @@ json::object good_news_to_json(const GoodNews& news, bool manager) {
     out["dismissed_at"] = micros_or_null(r.dismissed_at);
     out["dismissed_by"] = id_or_null(r.dismissed_by);
   }
+  if (d.fact_key.empty()) {
+    json::array departments;
+    for (auto id : r.audience)
+      departments.emplace_back(id);
+    out["department_ids"] = std::move(departments);  // whose people see it; empty: everyone
+  }
+  out["shown_until"] = micros_or_null(r.shown_until);
+  out["picture"] =
+      r.picture_id
+          ? json::value(json::object{{"id", *r.picture_id},
+                                     {"url", "/api/v1/pictures/" + std::to_string(*r.picture_id)}})
+          : json::value(nullptr);
   out["updated_at"] = core::format_rfc3339(core::from_micros(r.updated_at));
   return out;
 }
 
-core::Result<GoodNewsPage> GoodNewsService::list(store::GoodNewsFilter filter, bool manager) {
+bool GoodNewsReader::sees(const store::GoodNewsRecord& news) const {
+  if (manager) return true;
+  if (news.status != "published") return false;
+  if (news.audience.empty()) return true;
+  return std::any_of(news.audience.begin(), news.audience.end(), [this](auto d) {
+    return std::find(departments.begin(), departments.end(), d) != departments.end();
+  });
+}
+
+core::Result<GoodNewsReader> GoodNewsService::reader(const auth::Principal& user) {
+  GoodNewsReader reader;
+  reader.manager = user.role == auth::Role::admin || user.role == auth::Role::manager;
+  if (reader.manager) return reader;
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  auto staff = store::StaffRepository(**connection).find_by_user(user.user_id);
+  if (!staff) return staff.error();
+  if (!*staff) return reader;  // no department: the news for everyone
+  // The latest assignment (a transfer already planned counts from now: close enough for news).
+  auto department = store::StaffRepository(**connection).department_on((*staff)->id, "9999-12-31");
+  if (!department) return department.error();
+  store::DepartmentRepository departments(**connection);
+  for (auto at = *department; at && reader.departments.size() < 64;) {
+    reader.departments.push_back(*at);
+    auto found = departments.find(*at);
+    if (!found) return found.error();
+    at = *found ? (*found)->parent_id : std::nullopt;
+  }
+  return reader;
+}
+
+core::Result<std::vector<GoodNews>> GoodNewsService::banners(const GoodNewsReader& reader) {
+  store::GoodNewsFilter filter;
+  filter.statuses = {"published"};
+  filter.on_banner_at = core::to_micros(clock_.now());
+  filter.limit = 10;
+  auto page = list(std::move(filter), reader);
+  if (!page) return page.error();
+  return std::move(page->items);
+}
+
+core::Result<GoodNews> GoodNewsService::write(const WrittenGoodNews& input,
+                                              const auth::Actor& actor) {
+  const auto now = core::to_micros(clock_.now());
+  if (input.shown_until && core::to_micros(*input.shown_until) <= now) {
+    return Error::invalid("shown_until", "must be in the future");
+  }
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  if (input.picture_id) {
+    auto found = store::PictureRepository(db).find(*input.picture_id, false);
+    if (!found) return found.error();
+    if (!*found)
+      return Error::invalid("picture_id", "no picture " + std::to_string(*input.picture_id));
+  }
+  store::DepartmentRepository departments(db);
+  for (std::size_t i = 0; i < input.department_ids.size(); ++i) {
+    auto found = departments.find(input.department_ids[i]);
+    if (!found) return found.error();
+    if (!*found) {
+      return Error::invalid("department_ids[" + std::to_string(i) + "]",
+                            "no department " + std::to_string(input.department_ids[i]));
+    }
+  }
+  store::GoodNewsRecord record;
+  record.status = input.publish ? "published" : "draft";
+  record.title = input.title;
+  record.body = input.body;
+  record.picture_id = input.picture_id;
+  record.audience = input.department_ids;
+  if (input.shown_until) record.shown_until = core::to_micros(*input.shown_until);
+  record.written_by = actor.user_id;
+  record.created_at = now;
+  if (input.publish) {
+    record.published_at = now;
+    record.published_by = actor.user_id;
+  }
+  store::GoodNewsRepository repository(db);
+  auto id = repository.insert_written(record);
+  if (!id) return id.error();
+  auto stored = repository.find(*id);
+  if (!stored) return stored.error();
+  auto news = Renderer(db).render(std::move(**stored));
+  if (!news) return news.error();
+  if (input.publish) {
+    if (auto s = enqueue_chat_deliveries(db, *news, now); !s) return s.error();
+  }
+  if (auto seq =
+          events_.append(db, actor,
+                         {"good_news.written", "good_news", std::to_string(*id), std::nullopt,
+                          json::value(good_news_to_json(*news, true)), std::nullopt});
+      !seq) {
+    return seq.error();
+  }
+  if (auto s = write->commit(); !s) return s.error();
+  return news;
+}
+
+core::Result<GoodNewsPage> GoodNewsService::list(store::GoodNewsFilter filter,
+                                                 const GoodNewsReader& reader) {
   if (auto s = engine_.catch_up(); !s) return s.error();
-  if (!manager) filter.statuses = {"published"};
+  if (!reader.manager) {
+    filter.statuses = {"published"};
+    filter.reader_departments = reader.departments;
+  }
   auto connection = store_.acquire();
   if (!connection) return connection.error();
   auto rows = store::GoodNewsRepository(**connection).list(filter);
@@ -316,13 +435,13 @@ core::Result<GoodNewsPage> GoodNewsService::list(store::GoodNewsFilter filter, b
   return page;
 }
 
-core::Result<GoodNews> GoodNewsService::get(std::int64_t id, bool manager) {
+core::Result<GoodNews> GoodNewsService::get(std::int64_t id, const GoodNewsReader& reader) {
   if (auto s = engine_.catch_up(); !s) return s.error();
   auto connection = store_.acquire();
   if (!connection) return connection.error();
   auto found = store::GoodNewsRepository(**connection).find(id);
   if (!found) return found.error();
-  if (!*found || (!manager && (*found)->status != "published")) {
+  if (!*found || !reader.sees(**found)) {
     return Error::not_found("no good news " + std::to_string(id));
   }
   return Renderer(**connection).render(std::move(**found));
@@ -387,9 +506,20 @@ core::Result<GoodNews> GoodNewsService::edit(std::int64_t id, const GoodNewsEdit
   auto before = repository.find(id);
   if (!before) return before.error();
   if (!*before) return Error::not_found("no good news " + std::to_string(id));
+  if ((*before)->detected.fact_key.empty()) {  // hand-written: it has no rule's words to go back to
+    if (edit.title && !*edit.title)
+      return Error::invalid("title", "hand-written news keeps a title");
+    if (edit.body && !*edit.body) return Error::invalid("body", "hand-written news keeps its text");
+  }
   const auto title = edit.title ? *edit.title : (*before)->title;
   const auto body = edit.body ? *edit.body : (*before)->body;
-  if (auto s = repository.edit(id, title, body, core::to_micros(clock_.now())); !s) {
+  const auto picture = edit.picture_id ? *edit.picture_id : (*before)->picture_id;
+  if (picture && picture != (*before)->picture_id) {
+    auto found = store::PictureRepository(db).find(*picture, false);
+    if (!found) return found.error();
+    if (!*found) return Error::invalid("picture_id", "no picture " + std::to_string(*picture));
+  }
+  if (auto s = repository.edit(id, title, body, picture, core::to_micros(clock_.now())); !s) {
     return s.error();
   }
   auto after = repository.find(id);
@@ -399,12 +529,17 @@ core::Result<GoodNews> GoodNewsService::edit(std::int64_t id, const GoodNewsEdit
   auto text_of = [](const std::optional<std::string>& s) {
     return s ? json::value(*s) : json::value(nullptr);
   };
+  auto id_of = [](const std::optional<std::int64_t>& p) {
+    return p ? json::value(*p) : json::value(nullptr);
+  };
   if (auto seq = events_.append(
           db, actor,
           {"good_news.edited", "good_news", std::to_string(id),
            json::value(json::object{{"title", text_of((*before)->title)},
-                                    {"body", text_of((*before)->body)}}),
-           json::value(json::object{{"title", text_of(title)}, {"body", text_of(body)}}),
+                                    {"body", text_of((*before)->body)},
+                                    {"picture_id", id_of((*before)->picture_id)}}),
+           json::value(json::object{
+               {"title", text_of(title)}, {"body", text_of(body)}, {"picture_id", id_of(picture)}}),
            std::nullopt});
       !seq) {
     return seq.error();

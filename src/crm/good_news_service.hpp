@@ -43,11 +43,30 @@ struct GoodNewsPage {
   std::optional<std::int64_t> next_before_id;
 };
 
-// A change of words: members not given stay; given as null, they go back to the rule's name
-// (title) and template (body).
+// A change of words and picture: members not given stay; given as null, the words go back to
+// the rule's name (title) and template (body), and the picture goes.
 struct GoodNewsEdit {
   std::optional<std::optional<std::string>> title;
   std::optional<std::optional<std::string>> body;
+  std::optional<std::optional<std::int64_t>> picture_id;  // null: no picture
+};
+
+// Who reads good news: managers and admins every status and audience; everyone else what is
+// published for everyone or for their department (their department and those above it).
+struct GoodNewsReader {
+  bool manager = false;
+  std::vector<std::int64_t> departments;
+  bool sees(const store::GoodNewsRecord& news) const;
+};
+
+// Hand-written good news: the manager's own words, for everyone or some departments.
+struct WrittenGoodNews {
+  std::string title;
+  std::string body;
+  std::optional<std::int64_t> picture_id;
+  std::vector<std::int64_t> department_ids;
+  std::optional<core::Timestamp> shown_until;
+  bool publish = false;  // published at once, or a draft for later
 };
 
 class GoodNewsService {
@@ -56,9 +75,14 @@ class GoodNewsService {
                   EngineService& engine)
       : store_(store), clock_(clock), events_(events), engine_(engine) {}
 
+  core::Result<GoodNewsReader> reader(const auth::Principal& user);
   // After the engine has caught up with the log. Not a manager: published news only.
-  core::Result<GoodNewsPage> list(store::GoodNewsFilter filter, bool manager);
-  core::Result<GoodNews> get(std::int64_t id, bool manager);
+  core::Result<GoodNewsPage> list(store::GoodNewsFilter filter, const GoodNewsReader& reader);
+  core::Result<GoodNews> get(std::int64_t id, const GoodNewsReader& reader);
+  // The banner set now: published news on show (until its shown_until, or three days after it
+  // was published), newest published first, at most 10.
+  core::Result<std::vector<GoodNews>> banners(const GoodNewsReader& reader);
+  core::Result<GoodNews> write(const WrittenGoodNews& input, const auth::Actor& actor);
 
   // Draft or dismissed → published; draft or published → dismissed. Another status is a
   // conflict (someone else acted first, or the news is history recorded silently).

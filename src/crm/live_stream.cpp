@@ -1,5 +1,6 @@
 #include "crm/live_stream.hpp"
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 
 #include "crm/good_news_service.hpp"
@@ -60,6 +61,7 @@ core::Result<std::vector<LiveStream::Change>> LiveStream::changes_after(std::int
     const auto& r = news.record;
     Change change;
     change.position = r.stream_seq;
+    change.audience = r.audience;
     change.for_managers = {r.stream_seq, "good_news",
                            json::serialize(good_news_to_json(news, true))};
     if (r.status == "published") {
@@ -80,8 +82,16 @@ core::Result<std::vector<LiveStream::Change>> LiveStream::changes_after(std::int
 void LiveStream::deliver(const Client& client, const Change& change) {
   auto queue = client.queue.lock();
   if (!queue) return;
-  const auto& message = client.audience.manager ? change.for_managers : change.for_everyone;
+  const auto& reader = client.audience;
+  const auto& message = reader.manager ? change.for_managers : change.for_everyone;
   if (message.event.empty()) return;
+  if (!reader.manager && !change.audience.empty() &&
+      std::none_of(change.audience.begin(), change.audience.end(), [&](auto d) {
+        return std::find(reader.departments.begin(), reader.departments.end(), d) !=
+               reader.departments.end();
+      })) {
+    return;  // news for other departments
+  }
   if (!queue->push(message)) ++dropped_;
 }
 

@@ -12,7 +12,8 @@
 // far behind (more than `resume_limit` changes) is told to `reset`: fetch the lists again.
 //
 // Audience: managers and admins see every good news in every status; everyone else sees
-// published good news, and is told `good_news_removed` when one they could have seen is
+// published good news meant for everyone or for their department (hand-written news may be
+// for some departments only), and is told `good_news_removed` when one they could have seen is
 // withdrawn.
 
 #include <memory>
@@ -27,7 +28,8 @@ namespace laurel::crm {
 
 struct LiveAudience {
   std::int64_t user_id = 0;
-  bool manager = false;  // managers and admins
+  bool manager = false;                   // managers and admins
+  std::vector<std::int64_t> departments;  // the reader's and those above it (GoodNewsReader)
 };
 
 struct LiveStreamOptions {
@@ -72,6 +74,7 @@ class LiveStream {
     std::int64_t position = 0;
     LiveMessage for_managers;
     LiveMessage for_everyone;
+    std::vector<std::int64_t> audience;  // departments for_everyone is for; empty: everyone
   };
   core::Result<std::vector<Change>> changes_after(std::int64_t after, int limit);
   void deliver(const Client& client, const Change& change);

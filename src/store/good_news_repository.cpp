@@ -16,12 +16,35 @@ constexpr std::string_view kColumns =
     "id, fact_key, rule_id, subject_id, period, threshold, record_id, became_true_at, "
     "detected_seq, detected_at, late, silent, holds, no_longer_holds_at, derived_seq, status, "
     "title, body, published_at, published_by, dismissed_at, dismissed_by, created_at, updated_at, "
-    "stream_seq";
+    "stream_seq, picture_id, audience, shown_until, written_by";
 
 // One past the highest stream position: every write that changes a good news takes it (see
 // migration 0020), so the live stream can ask for what changed after the position it has sent.
+// How long a good news stays on the banner without a shown_until of its own: three days.
+constexpr std::int64_t kBannerDays = 3LL * 24 * 3600 * 1'000'000;
+
 constexpr std::string_view kNextStreamSeq =
     "(SELECT COALESCE(MAX(stream_seq), 0) + 1 FROM good_news)";
+
+// ",3,17," ↔ {3, 17}: the form LIKE can match one department in.
+std::string audience_text(const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  std::string out = ",";
+  for (auto id : ids)
+    out += std::to_string(id) + ",";
+  return out;
+}
+
+std::vector<std::int64_t> audience_of(std::string_view text) {
+  std::vector<std::int64_t> out;
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    const auto item = text.substr(0, comma);
+    if (!item.empty()) out.push_back(std::stoll(std::string(item)));
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+  }
+  return out;
+}
 
 GoodNewsRuleRecord rule_of(const Row& r) {
   return GoodNewsRuleRecord{r.integer(0), r.text(1), r.text(2), r.optional_integer(3),
@@ -64,6 +87,10 @@ GoodNewsRecord record_of(const Row& r) {
   g.created_at = r.integer(i + 7);
   g.updated_at = r.integer(i + 8);
   g.stream_seq = r.integer(i + 9);
+  g.picture_id = r.optional_integer(i + 10);
+  g.audience = audience_of(r.text(i + 11));
+  g.shown_until = r.optional_integer(i + 12);
+  g.written_by = r.optional_integer(i + 13);
   return g;
 }
 
@@ -169,6 +196,18 @@ core::Result<std::vector<GoodNewsRecord>> GoodNewsRepository::list(const GoodNew
   if (filter.holds) where.add("holds = ?", boolean(*filter.holds));
   if (filter.late) where.add("late = ?", boolean(*filter.late));
   if (filter.before_id > 0) where.add("id < ?", filter.before_id);
+  if (filter.reader_departments) {
+    std::string any = "(audience = ''";
+    for (auto d : *filter.reader_departments)
+      any += " OR audience LIKE '%," + std::to_string(d) + ",%'";
+    where.add(any + ")");
+  }
+  if (filter.on_banner_at) {
+    // Integers of Laurel's own, not input: written into the SQL as they are.
+    where.add("(shown_until > " + std::to_string(*filter.on_banner_at) +
+              " OR (shown_until IS NULL AND published_at >= " +
+              std::to_string(*filter.on_banner_at - kBannerDays) + "))");
+  }
   auto rows = db_.query("SELECT " + std::string(kColumns) + " FROM good_news WHERE 1 = 1" +
                             where.sql() + " ORDER BY id DESC LIMIT $1",
                         params);
@@ -203,13 +242,28 @@ core::Result<bool> GoodNewsRepository::set_status(std::int64_t id,
 core::Result<bool> GoodNewsRepository::edit(std::int64_t id,
                                             const std::optional<std::string>& title,
                                             const std::optional<std::string>& body,
+                                            std::optional<std::int64_t> picture_id,
                                             std::int64_t at) {
-  auto rows =
-      db_.query("UPDATE good_news SET title = $1, body = $2, updated_at = $3, stream_seq = " +
-                    std::string(kNextStreamSeq) + " WHERE id = $4",
-                {nullable(title), nullable(body), at, id});
+  auto rows = db_.query(
+      "UPDATE good_news SET title = $1, body = $2, picture_id = $3, updated_at = $4, "
+      "stream_seq = " +
+          std::string(kNextStreamSeq) + " WHERE id = $5",
+      {nullable(title), nullable(body), nullable(picture_id), at, id});
   if (!rows) return rows.error();
   return rows->changes == 1;
+}
+
+core::Result<std::int64_t> GoodNewsRepository::insert_written(const GoodNewsRecord& g) {
+  auto rows = db_.query(
+      "INSERT INTO good_news (status, title, body, published_at, published_by, created_at, "
+      "updated_at, stream_seq, picture_id, audience, shown_until, written_by) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $6, " +
+          std::string(kNextStreamSeq) + ", $7, $8, $9, $10) RETURNING id",
+      {g.status, nullable(g.title), nullable(g.body), nullable(g.published_at),
+       nullable(g.published_by), g.created_at, nullable(g.picture_id), audience_text(g.audience),
+       nullable(g.shown_until), nullable(g.written_by)});
+  if (!rows) return rows.error();
+  return rows->front().integer(0);
 }
 
 core::Result<std::int64_t> GoodNewsRepository::stream_position() {

@@ -1,6 +1,7 @@
 #pragma once
-// Good-news rules and good news as stored (migrations 0019 and 0020). The engine's derived columns
-// are written by upsert_detected only; the managers' (status, title, body) by the lifecycle calls.
+// Good-news rules and good news as stored (migrations 0019, 0020, 0022 and 0023). The engine's
+// derived columns are written by upsert_detected only; the managers' (status, title, body) by the
+// lifecycle calls.
 
 #include <cstdint>
 #include <optional>
@@ -50,7 +51,11 @@ struct GoodNewsRecord {
   std::optional<std::int64_t> dismissed_by;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
-  std::int64_t stream_seq = 0;  // its last change's position on the live stream
+  std::int64_t stream_seq = 0;             // its last change's position on the live stream
+  std::optional<std::int64_t> picture_id;  // the designed picture a manager attached
+  std::vector<std::int64_t> audience;  // departments (with subtrees) who see it; empty: everyone
+  std::optional<std::int64_t> shown_until;  // on the banner until then (default: 3 days)
+  std::optional<std::int64_t> written_by;   // hand-written news: its author
 };
 
 struct GoodNewsFilter {
@@ -60,6 +65,11 @@ struct GoodNewsFilter {
   std::optional<bool> late;
   std::int64_t before_id = 0;  // newest first: the cursor is the last id of the previous page
   int limit = 50;
+  // A reader who is not a manager: only news for everyone or for one of these departments (the
+  // reader's and those above it).
+  std::optional<std::vector<std::int64_t>> reader_departments;
+  // The banner set at this moment: on show until shown_until, or 3 days after publication.
+  std::optional<std::int64_t> on_banner_at;
 };
 
 class GoodNewsRepository {
@@ -92,7 +102,11 @@ class GoodNewsRepository {
                                 std::string_view to, std::int64_t at,
                                 std::optional<std::int64_t> by);
   core::Result<bool> edit(std::int64_t id, const std::optional<std::string>& title,
-                          const std::optional<std::string>& body, std::int64_t at);
+                          const std::optional<std::string>& body,
+                          std::optional<std::int64_t> picture_id, std::int64_t at);
+
+  // A hand-written good news (no fact_key); its id.
+  core::Result<std::int64_t> insert_written(const GoodNewsRecord& news);
 
   // The live stream's position: the highest stream_seq (0 when there is no good news).
   core::Result<std::int64_t> stream_position();

@@ -15,11 +15,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from conftest import Laurel
-from org import Org, integration
+from goodnews import made_news, small_org
 from receiver import Receiver
 
-SHANGHAI = timezone(timedelta(hours=8))
-RECENTLY = (datetime.now(SHANGHAI) - timedelta(days=2)).replace(microsecond=0).isoformat()
 FAST = {"LAUREL_CHAT_RETRY_BASE_SECONDS": "1", "LAUREL_CHAT_TIMEOUT_SECONDS": "1",
         "LAUREL_CHAT_MAX_ATTEMPTS": "3"}
 
@@ -41,14 +39,7 @@ def receiver():
 
 @pytest.fixture(scope="module")
 def org(laurel):
-    org = Org(laurel, laurel.api().as_admin(), "chat")
-    org.li = org.person("li", "sales", org.north_a)
-    org.boss = org.person("boss", "manager", org.north)
-    org.bank = org.client("群聊银行")
-    org.cover(org.bank, [{"staff_id": org.li["staff"], "role": "primary", "share_percent": 100}],
-              "2025-01-01")
-    org.ta = integration(laurel, org.admin, "chat-ta")
-    return org
+    return small_org(laurel, "chat")
 
 
 _serial = iter(range(1, 10**6))
@@ -65,25 +56,6 @@ def bot(org, receiver, channel="wecom", **extra):
 def switch_off(org, target):
     r = org.admin.call("PATCH", f"/api/v1/chat-targets/{target['id']}", {"enabled": False})
     assert r.status_code == 200 and r.json()["enabled"] is False
-
-
-def good_news(org, subject="staff", auto_publish=False):
-    """A draft (or, auto_publish, a published news) about li's subscriptions today."""
-    fund = org.product("bond")
-    r = org.boss["api"].call("POST", "/api/v1/good-news-rules", {
-        "name": "群聊喜报", "kind": "product_subscription", "subject": subject,
-        "products": {"product_ids": [fund]}, "thresholds": ["1000000.00"],
-        "templates": {"zh-CN": "{person}认申购突破{amount}", "en": "{person} passed {amount}"},
-        "effective_from": RECENTLY, "auto_publish": auto_publish})
-    assert r.status_code == 201, r.text
-    at = datetime.now(SHANGHAI).replace(microsecond=0) - timedelta(minutes=3)
-    t = org.ta.call("POST", "/api/v1/transactions", {
-        "external_id": f"CHAT-{next(_serial)}", "client_id": org.bank, "product_id": fund,
-        "kind": "申购", "amount": "1500000.00", "trade_time": at.isoformat()})
-    assert t.status_code == 201, t.text
-    [news] = org.boss["api"].call("GET", f"/api/v1/good-news?rule_id={r.json()['id']}").json()[
-        "items"]
-    return news
 
 
 def publish(org, news):
@@ -119,7 +91,7 @@ def test_published_news_reaches_every_bot_of_its_audience_signed_and_once(org, r
     north = bot(org, receiver, "dingtalk", secret="SECnorth", department_ids=[org.north])
     south = bot(org, receiver, "feishu", secret="SECsouth", department_ids=[org.south])
     english = bot(org, receiver, "feishu", language="en", secret="SECen")
-    news = good_news(org)
+    news = made_news(org)
     assert deliveries(org, good_news_id=news["id"]) == [], "a draft goes nowhere"
     publish(org, news)
 
@@ -160,7 +132,7 @@ def test_published_news_reaches_every_bot_of_its_audience_signed_and_once(org, r
 
 def test_a_rule_that_publishes_by_itself_sends_too(org, receiver):
     target = bot(org, receiver)
-    news = good_news(org, auto_publish=True)
+    news = made_news(org, auto_publish=True)
     assert news["status"] == "published"
     [got] = receiver.wait_for(target["path"], 1)
     assert got["body"]["markdown"]["content"].endswith(news["text"]["zh-CN"])
@@ -170,7 +142,7 @@ def test_a_rule_that_publishes_by_itself_sends_too(org, receiver):
 def test_overload_and_server_errors_are_tried_again_with_growing_waits(org, receiver):
     target = bot(org, receiver)
     receiver.answer((503, {"error": "busy"}, 0), (429, {"error": "slow down"}, 0))
-    news = good_news(org)
+    news = made_news(org)
     publish(org, news)
     attempts = receiver.wait_for(target["path"], 3)
     assert [a["answered"] for a in attempts] == [503, 429, 200]
@@ -189,7 +161,7 @@ def test_a_bot_that_is_down_or_slow_ends_dead_until_a_manager_retries_it(org, re
     r = org.admin.call("POST", "/api/v1/chat-targets", {
         "name": "down", "channel": "wecom", "url": f"http://127.0.0.1:{port}/hook"})
     down = r.json()
-    news = good_news(org)
+    news = made_news(org)
     publish(org, news)
     dead = delivery_becomes(org, news, down, "dead", timeout=20)
     assert dead["attempts"] == 3 and dead["last_status"] is None
@@ -216,7 +188,7 @@ def test_a_bot_that_is_down_or_slow_ends_dead_until_a_manager_retries_it(org, re
 def test_a_bot_the_chat_refuses_for_good_is_dead_at_once(org, receiver):
     target = bot(org, receiver)
     receiver.answer((200, {"errcode": 93000, "errmsg": "invalid webhook url"}, 0))
-    news = good_news(org)
+    news = made_news(org)
     publish(org, news)
     dead = delivery_becomes(org, news, target, "dead")
     assert dead["attempts"] == 1 and "93000" in dead["last_error"]
@@ -225,7 +197,7 @@ def test_a_bot_the_chat_refuses_for_good_is_dead_at_once(org, receiver):
 
 def test_a_bot_takes_its_share_a_minute_and_the_rest_waits_its_turn(org, receiver):
     target = bot(org, receiver, max_per_minute=2)
-    news = [good_news(org) for _ in range(3)]
+    news = [made_news(org) for _ in range(3)]
     for n in news:
         publish(org, n)
     receiver.wait_for(target["path"], 2)

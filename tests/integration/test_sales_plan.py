@@ -167,14 +167,18 @@ def test_targets_show_progress_and_follow_the_managers_scope(org):
 
 
 def test_my_day_shows_this_periods_own_targets_with_progress(org):
-    today = datetime.datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    # A moment ago, and the company day it fell on (just after midnight in Shanghai, "00:30
+    # today" would still be in the future).
+    moment = (datetime.datetime.now(ZoneInfo("Asia/Shanghai")).replace(microsecond=0)
+              - datetime.timedelta(seconds=1))
+    today = moment.date()
     r = org.boss["api"].call("POST", "/api/v1/targets", {
         "subject_kind": "staff", "subject_id": org.li["staff"], "metric": "visits",
         "period": today.strftime("%Y-%m"), "target_count": 4})
     assert r.status_code == 201, r.text
     visit = org.li["api"].call("POST", "/api/v1/visits", {
         "client_id": org.bank, "kind": "call", "notes": "电话沟通",
-        "occurred_at": f"{today.isoformat()}T00:30:00+08:00"})
+        "occurred_at": moment.isoformat()})
     assert visit.status_code == 201, visit.text
     day = org.li["api"].call("GET", "/api/v1/me/day")
     assert day.status_code == 200, day.text

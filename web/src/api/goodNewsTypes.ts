@@ -28,7 +28,17 @@ export interface GoodNews {
   no_longer_holds_at?: string | null;
   published_at: string | null;
   published_by: number | null;
+  picture: { id: number; url: string } | null;
   updated_at: string;
+}
+
+export interface Picture {
+  id: number;
+  url: string;
+  media_type: 'image/png' | 'image/jpeg' | 'image/webp';
+  size: number;
+  width: number;
+  height: number;
 }
 
 export type RuleKind = 'metric_threshold' | 'product_subscription' | 'campaign_first_order';

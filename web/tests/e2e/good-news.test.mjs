@@ -1,6 +1,6 @@
 // Good news end to end: a sales manager defines a rule on a PC, a trade makes it true, the
-// manager is told at once (live, wherever they are in Laurel), edits the news, previews it as
-// the banner and publishes it — and a salesperson's phone, open on "my day" all along, shows it
+// manager is told at once (live, wherever they are in Laurel), edits the news, attaches the
+// designed picture, previews it as the banner and publishes it — and a salesperson's phone, open on "my day" all along, shows it
 // without a reload, and takes it down when it is withdrawn. Real Laurel on the demo company,
 // real Chromium, the live stream over server-sent events.
 import assert from 'node:assert/strict';
@@ -9,6 +9,8 @@ import { choose, openDialog } from './element.mjs';
 import { apiAs, launchBrowser, pc, phone, signIn, startLaurel } from './harness.mjs';
 
 const managerName = 'cengjianhua';
+// A real 1×1 PNG: the "designed poster" the manager attaches.
+const POSTER = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 let laurel;
 let browser;
 let admin;
@@ -76,6 +78,9 @@ test('a rule defined in the UI finds a trade; the manager publishes it and an op
   const edit = openDialog(manager);
   await edit.locator('input[name=good_news_title]').fill('开门红！测试基金破百万');
   await edit.locator('[data-test=good-news-banner]').getByText('开门红！测试基金破百万').waitFor();
+  // The designed poster: uploaded, judged by its bytes, previewed in the banner.
+  await edit.locator('[data-test=good-news-picture-file]').setInputFiles({ name: 'poster.png', mimeType: 'image/png', buffer: POSTER });
+  await edit.locator('[data-test=good-news-banner] [data-test=good-news-picture]').waitFor();
   await edit.locator('[data-test=form-submit]').click();
   await card.getByText('开门红！测试基金破百万').waitFor();
   await card.locator('[data-test=good-news-publish]').click();
@@ -87,6 +92,9 @@ test('a rule defined in the UI finds a trade; the manager publishes it and an op
   });
   await banner.waitFor({ timeout: 10_000 });
   assert.match(await banner.innerText(), /今日认申购突破100万/);
+  const poster = banner.locator('[data-test=good-news-picture]');
+  await poster.waitFor();
+  await salesPage.waitForFunction((img) => img.complete && img.naturalWidth === 1, await poster.elementHandle());
 
   // Withdrawn from the published tab: gone from the phone too.
   await manager.locator('[data-test=good-news-status]').getByText('已发布').click();
@@ -106,7 +114,8 @@ test('a draft detected while the inbox is open appears in it without a reload', 
     products: { product_ids: [fund] },
     thresholds: ['3000000.00'],
     templates: { 'zh-CN': '{product}今日破{amount}', en: '{product} passed {amount}' },
-    effective_from: new Date(Date.now() - 86_400_000).toISOString(),
+    // Live from a moment ago: the demo fund's trades of earlier days are history, silently.
+    effective_from: new Date(Date.now() - 45_000).toISOString(),
   });
   assert.equal(made.status, 201, JSON.stringify(made.body));
   await manager.goto(`${laurel.base}/manage/good-news`);
@@ -127,4 +136,23 @@ test('a draft detected while the inbox is open appears in it without a reload', 
   assert.match(await list.first().innerText(), /测试基金今日破三百万/, 'newest first, where the list has it');
   assert.equal(await manager.locator('.live-notice', { hasText: '测试基金今日破三百万' }).count(), 0,
     'no notice where the news is shown already');
+});
+
+test('a manager writes good news by hand with its picture; the open phone shows it', async () => {
+  await salesPage.goto(`${laurel.base}/`);
+  await salesPage.locator('[data-test=log-visit]').waitFor();
+  await manager.goto(`${laurel.base}/manage/good-news`);
+  await manager.click('[data-test=good-news-write]');
+  const dialog = openDialog(manager);
+  await dialog.locator('input[name=written_title]').fill('新委托落地');
+  await dialog.locator('textarea[name=written_text]').fill('华东组签下一家城商行的专户委托，感谢大家！');
+  await dialog.locator('[data-test=good-news-picture-file]').setInputFiles({ name: 'mandate.png', mimeType: 'image/png', buffer: POSTER });
+  await dialog.locator('[data-test=good-news-banner] [data-test=good-news-picture]').waitFor();
+  await dialog.locator('[data-test=form-submit]').click();
+  await dialog.waitFor({ state: 'detached' });
+
+  const banner = salesPage.locator('[data-test=good-news-banners] [data-test=good-news-banner]', { hasText: '新委托落地' });
+  await banner.waitFor({ timeout: 10_000 });
+  assert.match(await banner.innerText(), /城商行的专户委托/);
+  await banner.locator('[data-test=good-news-picture]').waitFor();
 });

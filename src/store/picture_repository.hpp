@@ -1,0 +1,40 @@
+#pragma once
+// Pictures as stored (migration 0022): immutable, one row per distinct content.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "store/connection.hpp"
+
+namespace laurel::store {
+
+struct PictureRecord {
+  std::int64_t id = 0;
+  std::string sha256;  // hex
+  std::string media_type;
+  std::int64_t size = 0;
+  std::int64_t width = 0;
+  std::int64_t height = 0;
+  std::string content;  // the bytes; empty when read without them
+  std::optional<std::int64_t> uploaded_by;
+  std::int64_t created_at = 0;
+};
+
+class PictureRepository {
+ public:
+  explicit PictureRepository(Connection& connection) : db_(connection) {}
+
+  // The picture with these bytes: inserted, or the one stored already (`created` says which).
+  struct Stored {
+    PictureRecord picture;
+    bool created = false;
+  };
+  core::Result<Stored> store(const PictureRecord& picture);
+  core::Result<std::optional<PictureRecord>> find(std::int64_t id, bool with_content);
+
+ private:
+  Connection& db_;
+};
+
+}  // namespace laurel::store
