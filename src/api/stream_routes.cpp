@@ -69,8 +69,7 @@ core::Result<Response> stream(Services& services, const Request& request, Reques
   const auto& user = context.user();
   auto reader = services.good_news.reader(user);
   if (!reader) return reader.error();
-  auto queue =
-      services.live.subscribe({user.user_id, reader->manager, reader->departments}, *resume);
+  auto queue = services.live.subscribe(*reader, *resume);
   if (!queue) return queue.error();
   Response response;
   response.set_header("Content-Type", "text/event-stream; charset=utf-8");

@@ -1,7 +1,7 @@
 #include "crm/chat_target_service.hpp"
 
 #include "core/timestamp.hpp"
-#include "store/department_repository.hpp"
+#include "crm/record_checks.hpp"
 
 namespace laurel::crm {
 namespace {
@@ -47,20 +47,6 @@ json::object chat_target_to_json(const store::ChatTargetRecord& t) {
           {"updated_at", core::format_rfc3339(core::from_micros(t.updated_at))}};
 }
 
-core::Status ChatTargetService::check_departments(store::Connection& db,
-                                                  const std::vector<std::int64_t>& ids) {
-  store::DepartmentRepository departments(db);
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    auto found = departments.find(ids[i]);
-    if (!found) return found.error();
-    if (!*found) {
-      return Error::invalid("department_ids[" + std::to_string(i) + "]",
-                            "no department " + std::to_string(ids[i]));
-    }
-  }
-  return {};
-}
-
 core::Result<store::ChatTargetRecord> ChatTargetService::create(const ChatTargetChange& input,
                                                                 const auth::Actor& actor) {
   store::ChatTargetRecord t;
@@ -76,7 +62,9 @@ core::Result<store::ChatTargetRecord> ChatTargetService::create(const ChatTarget
   auto write = store::WriteTransaction::begin(store_);
   if (!write) return write.error();
   auto& db = write->connection();
-  if (auto s = check_departments(db, t.department_ids); !s) return s.error();
+  if (auto s = check_each_exists(db, RecordKind::department, "department_ids", t.department_ids);
+      !s)
+    return s.error();
   auto id = store::ChatRepository(db).insert_target(t);
   if (!id) return id.error();
   t.id = *id;
@@ -106,7 +94,10 @@ core::Result<store::ChatTargetRecord> ChatTargetService::update(std::int64_t id,
   if (change.url) t.url = *change.url;
   if (change.secret) t.secret = *change.secret;
   if (change.department_ids) {
-    if (auto s = check_departments(db, *change.department_ids); !s) return s.error();
+    if (auto s =
+            check_each_exists(db, RecordKind::department, "department_ids", *change.department_ids);
+        !s)
+      return s.error();
     t.department_ids = *change.department_ids;
   }
   if (change.language) t.language = *change.language;

@@ -4,6 +4,7 @@
 // good news, or that of some departments and their subtrees), the language of the words, and
 // how many messages a minute the bot takes. Every change is in the audit log, without the
 // secrets. The URL and secret are never shown back: a bot's URL holds its key.
+// (The departments named are checked to exist: crm/record_checks.hpp.)
 
 #include <optional>
 #include <string>
@@ -40,8 +41,6 @@ class ChatTargetService {
   core::Result<std::vector<store::ChatTargetRecord>> list();
 
  private:
-  core::Status check_departments(store::Connection& db, const std::vector<std::int64_t>& ids);
-
   store::Store& store_;
   const core::Clock& clock_;
   auth::AuditTrail& audit_;

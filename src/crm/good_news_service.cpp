@@ -9,10 +9,10 @@
 #include "crm/chat_delivery_service.hpp"
 #include "crm/good_news_rule_service.hpp"
 #include "crm/metric_service.hpp"
+#include "crm/record_checks.hpp"
 #include "crm/subject_names.hpp"
 #include "store/campaign_repository.hpp"
 #include "store/department_repository.hpp"
-#include "store/picture_repository.hpp"
 #include "store/staff_repository.hpp"
 #include "store/transaction_repository.hpp"
 #include "store/visit_repository.hpp"
@@ -314,13 +314,15 @@ json::object good_news_to_json(const GoodNews& news, bool manager) {
   return out;
 }
 
+bool GoodNewsReader::in_audience(const std::vector<std::int64_t>& audience) const {
+  return manager || audience.empty() ||
+         std::any_of(audience.begin(), audience.end(), [this](auto d) {
+           return std::find(departments.begin(), departments.end(), d) != departments.end();
+         });
+}
+
 bool GoodNewsReader::sees(const store::GoodNewsRecord& news) const {
-  if (manager) return true;
-  if (news.status != "published") return false;
-  if (news.audience.empty()) return true;
-  return std::any_of(news.audience.begin(), news.audience.end(), [this](auto d) {
-    return std::find(departments.begin(), departments.end(), d) != departments.end();
-  });
+  return manager || (news.status == "published" && in_audience(news.audience));
 }
 
 core::Result<GoodNewsReader> GoodNewsService::reader(const auth::Principal& user) {
@@ -365,19 +367,14 @@ core::Result<GoodNews> GoodNewsService::write(const WrittenGoodNews& input,
   if (!write) return write.error();
   auto& db = write->connection();
   if (input.picture_id) {
-    auto found = store::PictureRepository(db).find(*input.picture_id, false);
-    if (!found) return found.error();
-    if (!*found)
-      return Error::invalid("picture_id", "no picture " + std::to_string(*input.picture_id));
-  }
-  store::DepartmentRepository departments(db);
-  for (std::size_t i = 0; i < input.department_ids.size(); ++i) {
-    auto found = departments.find(input.department_ids[i]);
-    if (!found) return found.error();
-    if (!*found) {
-      return Error::invalid("department_ids[" + std::to_string(i) + "]",
-                            "no department " + std::to_string(input.department_ids[i]));
+    if (auto s = check_exists(db, RecordKind::picture, "picture_id", *input.picture_id); !s) {
+      return s.error();
     }
+  }
+  if (auto s =
+          check_each_exists(db, RecordKind::department, "department_ids", input.department_ids);
+      !s) {
+    return s.error();
   }
   store::GoodNewsRecord record;
   record.status = input.publish ? "published" : "draft";
@@ -515,9 +512,9 @@ core::Result<GoodNews> GoodNewsService::edit(std::int64_t id, const GoodNewsEdit
   const auto body = edit.body ? *edit.body : (*before)->body;
   const auto picture = edit.picture_id ? *edit.picture_id : (*before)->picture_id;
   if (picture && picture != (*before)->picture_id) {
-    auto found = store::PictureRepository(db).find(*picture, false);
-    if (!found) return found.error();
-    if (!*found) return Error::invalid("picture_id", "no picture " + std::to_string(*picture));
+    if (auto s = check_exists(db, RecordKind::picture, "picture_id", *picture); !s) {
+      return s.error();
+    }
   }
   if (auto s = repository.edit(id, title, body, picture, core::to_micros(clock_.now())); !s) {
     return s.error();

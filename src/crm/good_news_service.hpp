@@ -57,6 +57,8 @@ struct GoodNewsReader {
   bool manager = false;
   std::vector<std::int64_t> departments;
   bool sees(const store::GoodNewsRecord& news) const;
+  // Whether news for these departments (empty: everyone) is for this reader.
+  bool in_audience(const std::vector<std::int64_t>& audience) const;
 };
 
 // Hand-written good news: the manager's own words, for everyone or some departments.

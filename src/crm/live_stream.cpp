@@ -1,6 +1,5 @@
 #include "crm/live_stream.hpp"
 
-#include <algorithm>
 #include <boost/json/serialize.hpp>
 
 #include "crm/good_news_service.hpp"
@@ -82,16 +81,9 @@ core::Result<std::vector<LiveStream::Change>> LiveStream::changes_after(std::int
 void LiveStream::deliver(const Client& client, const Change& change) {
   auto queue = client.queue.lock();
   if (!queue) return;
-  const auto& reader = client.audience;
+  const auto& reader = client.reader;
   const auto& message = reader.manager ? change.for_managers : change.for_everyone;
-  if (message.event.empty()) return;
-  if (!reader.manager && !change.audience.empty() &&
-      std::none_of(change.audience.begin(), change.audience.end(), [&](auto d) {
-        return std::find(reader.departments.begin(), reader.departments.end(), d) !=
-               reader.departments.end();
-      })) {
-    return;  // news for other departments
-  }
+  if (message.event.empty() || !reader.in_audience(change.audience)) return;
   if (!queue->push(message)) ++dropped_;
 }
 
@@ -116,10 +108,10 @@ core::Status LiveStream::publish_changes() {
 }
 
 core::Result<std::shared_ptr<LiveQueue>> LiveStream::subscribe(
-    LiveAudience audience, std::optional<std::int64_t> last_event_id) {
+    const GoodNewsReader& reader, std::optional<std::int64_t> last_event_id) {
   auto queue = std::make_shared<LiveQueue>(options_.queue);
   std::lock_guard lock(mutex_);
-  Client client{audience, queue};
+  Client client{reader, queue};
   if (last_event_id) {
     bool reset = *last_event_id > position_;  // from another database, or a restored one
     if (!reset) {

@@ -21,16 +21,11 @@
 #include <vector>
 
 #include "core/wake_worker.hpp"
+#include "crm/good_news_service.hpp"
 #include "crm/live_queue.hpp"
 #include "store/store.hpp"
 
 namespace laurel::crm {
-
-struct LiveAudience {
-  std::int64_t user_id = 0;
-  bool manager = false;                   // managers and admins
-  std::vector<std::int64_t> departments;  // the reader's and those above it (GoodNewsReader)
-};
 
 struct LiveStreamOptions {
   LiveQueueLimits queue;
@@ -56,7 +51,7 @@ class LiveStream {
 
   // A new client: a `reset` or what changed after `last_event_id`, then `ready` (with the current
   // position as its id), then every change as it happens.
-  core::Result<std::shared_ptr<LiveQueue>> subscribe(LiveAudience audience,
+  core::Result<std::shared_ptr<LiveQueue>> subscribe(const GoodNewsReader& reader,
                                                      std::optional<std::int64_t> last_event_id);
 
   std::int64_t position() const;
@@ -65,7 +60,7 @@ class LiveStream {
 
  private:
   struct Client {
-    LiveAudience audience;
+    GoodNewsReader reader;
     std::weak_ptr<LiveQueue> queue;
   };
   // Renders good news changed after `after` (up to `limit` of them) into messages for managers

@@ -22,6 +22,8 @@ KindInfo info(RecordKind kind) {
       return {"staff", "staff member"};
     case RecordKind::campaign:
       return {"campaigns", "campaign"};
+    case RecordKind::picture:
+      return {"pictures", "picture"};
   }
   return {"clients", "client"};
 }
@@ -44,6 +46,15 @@ core::Status check_all_exist(store::Connection& db, RecordKind kind, std::string
                              std::span<const std::int64_t> ids) {
   for (auto id : ids) {
     if (auto s = check_exists(db, kind, field, id); !s) return s;
+  }
+  return {};
+}
+
+core::Status check_each_exists(store::Connection& db, RecordKind kind, std::string_view field,
+                               std::span<const std::int64_t> ids) {
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const auto at = std::string(field) + "[" + std::to_string(i) + "]";
+    if (auto s = check_exists(db, kind, at, ids[i]); !s) return s;
   }
   return {};
 }

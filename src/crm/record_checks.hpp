@@ -11,11 +11,14 @@
 
 namespace laurel::crm {
 
-enum class RecordKind { client, product, department, staff, campaign };
+enum class RecordKind { client, product, department, staff, campaign, picture };
 
 core::Status check_exists(store::Connection& db, RecordKind kind, std::string_view field,
                           std::int64_t id);
 core::Status check_all_exist(store::Connection& db, RecordKind kind, std::string_view field,
                              std::span<const std::int64_t> ids);
+// The same, naming the missing one's place in the list: "department_ids[2]".
+core::Status check_each_exists(store::Connection& db, RecordKind kind, std::string_view field,
+                               std::span<const std::int64_t> ids);
 
 }  // namespace laurel::crm

@@ -1,7 +1,6 @@
 #include "store/chat_repository.hpp"
 
-#include <charconv>
-
+#include "store/id_list.hpp"
 #include "store/sql_conditions.hpp"
 
 namespace laurel::store {
@@ -14,28 +13,6 @@ constexpr std::string_view kDeliveryColumns =
     "id, idempotency_key, target_id, good_news_id, title, body, status, attempts, "
     "next_attempt_at, last_error, last_status, created_at, sent_at, updated_at";
 
-// Department ids as stored: "3,17,40".
-std::string ids_text(const std::vector<std::int64_t>& ids) {
-  std::string out;
-  for (auto id : ids)
-    out += (out.empty() ? "" : ",") + std::to_string(id);
-  return out;
-}
-
-std::vector<std::int64_t> ids_of(std::string_view text) {
-  std::vector<std::int64_t> out;
-  while (!text.empty()) {
-    const auto comma = text.find(',');
-    const auto item = text.substr(0, comma);
-    std::int64_t id = 0;
-    if (std::from_chars(item.data(), item.data() + item.size(), id).ec == std::errc()) {
-      out.push_back(id);
-    }
-    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
-  }
-  return out;
-}
-
 ChatTargetRecord target_of(const Row& r) {
   ChatTargetRecord t;
   t.id = r.integer(0);
@@ -43,7 +20,7 @@ ChatTargetRecord target_of(const Row& r) {
   t.channel = r.text(2);
   t.url = r.text(3);
   t.secret = r.optional_text(4);
-  t.department_ids = ids_of(r.text(5));
+  t.department_ids = id_list_of(r.text(5));
   t.language = r.text(6);
   t.max_per_minute = static_cast<int>(r.integer(7));
   t.enabled = r.boolean(8);
@@ -87,7 +64,7 @@ core::Result<std::int64_t> ChatRepository::insert_target(const ChatTargetRecord&
       "INSERT INTO chat_targets (name, channel, url, secret, department_ids, language, "
       "max_per_minute, enabled, created_at, updated_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
-      {t.name, t.channel, t.url, nullable(t.secret), ids_text(t.department_ids), t.language,
+      {t.name, t.channel, t.url, nullable(t.secret), id_list_text(t.department_ids), t.language,
        std::int64_t{t.max_per_minute}, boolean(t.enabled), t.created_at});
   if (!rows) return rows.error();
   return rows->front().integer(0);
@@ -97,7 +74,7 @@ core::Status ChatRepository::update_target(const ChatTargetRecord& t) {
   auto rows = db_.query(
       "UPDATE chat_targets SET name = $1, url = $2, secret = $3, department_ids = $4, "
       "language = $5, max_per_minute = $6, enabled = $7, updated_at = $8 WHERE id = $9",
-      {t.name, t.url, nullable(t.secret), ids_text(t.department_ids), t.language,
+      {t.name, t.url, nullable(t.secret), id_list_text(t.department_ids), t.language,
        std::int64_t{t.max_per_minute}, boolean(t.enabled), t.updated_at, t.id});
   if (!rows) return rows.error();
   return {};

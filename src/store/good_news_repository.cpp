@@ -1,5 +1,6 @@
 #include "store/good_news_repository.hpp"
 
+#include "store/id_list.hpp"
 #include "store/sql_conditions.hpp"
 
 namespace laurel::store {
@@ -26,24 +27,9 @@ constexpr std::int64_t kBannerDays = 3LL * 24 * 3600 * 1'000'000;
 constexpr std::string_view kNextStreamSeq =
     "(SELECT COALESCE(MAX(stream_seq), 0) + 1 FROM good_news)";
 
-// ",3,17," ↔ {3, 17}: the form LIKE can match one department in.
+// ",3,17,": the form LIKE can match one department in (store/id_list.hpp).
 std::string audience_text(const std::vector<std::int64_t>& ids) {
-  if (ids.empty()) return {};
-  std::string out = ",";
-  for (auto id : ids)
-    out += std::to_string(id) + ",";
-  return out;
-}
-
-std::vector<std::int64_t> audience_of(std::string_view text) {
-  std::vector<std::int64_t> out;
-  while (!text.empty()) {
-    const auto comma = text.find(',');
-    const auto item = text.substr(0, comma);
-    if (!item.empty()) out.push_back(std::stoll(std::string(item)));
-    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
-  }
-  return out;
+  return ids.empty() ? std::string() : "," + id_list_text(ids) + ",";
 }
 
 GoodNewsRuleRecord rule_of(const Row& r) {
@@ -88,7 +74,7 @@ GoodNewsRecord record_of(const Row& r) {
   g.updated_at = r.integer(i + 8);
   g.stream_seq = r.integer(i + 9);
   g.picture_id = r.optional_integer(i + 10);
-  g.audience = audience_of(r.text(i + 11));
+  g.audience = id_list_of(r.text(i + 11));
   g.shown_until = r.optional_integer(i + 12);
   g.written_by = r.optional_integer(i + 13);
   return g;
