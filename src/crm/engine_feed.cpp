@@ -55,6 +55,12 @@ std::pair<const json::object*, bool> record_of(const json::value& payload) {
   return {&before.as_object(), false};
 }
 
+date::sys_days day(const json::object& o, std::string_view key) {
+  const auto d = core::parse_date(text(o, key));
+  if (!d) throw Unreadable{};
+  return date::sys_days(*d);
+}
+
 engine::TradeFact trade_of(const json::object& t, std::int64_t seq) {
   engine::TradeFact fact;
   fact.id = integer(t, "id");
@@ -68,6 +74,7 @@ engine::TradeFact trade_of(const json::object& t, std::int64_t seq) {
   fact.amount_fen = fen(t, "amount");
   const auto status = text(t, "status");
   fact.in_effect = status == "applied" || status == "confirmed";
+  if (status == "confirmed") fact.confirmed_on = day(t, "confirm_date");
   for (const auto& c : member(t, "credits").as_array()) {
     const auto& credit = c.as_object();
     fact.credits.push_back(
@@ -100,12 +107,6 @@ std::vector<std::int64_t> ids(const json::object& o, std::string_view key) {
   return out;
 }
 
-date::sys_days day(const json::object& o, std::string_view key) {
-  const auto d = core::parse_date(text(o, key));
-  if (!d) throw Unreadable{};
-  return date::sys_days(*d);
-}
-
 engine::CampaignFact campaign_of(const json::object& c) {
   return engine::CampaignFact{integer(c, "id"),      day(c, "starts_on"),      day(c, "ends_on"),
                               ids(c, "product_ids"), ids(c, "department_ids"), ids(c, "staff_ids")};
@@ -122,18 +123,15 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
   const bool metric = type == "metric.created";
   const bool rule = type == "good_news_rule.created";
   const bool campaign = type == "campaign.created" || type == "campaign.updated";
-  if (!trade && !visit && !product && !department && !metric && !rule && !campaign) return {};
-  const engine::EventContext context{event.seq, core::from_micros(event.recorded_at)};
-  watch_.begin(context);
-  first_orders_.begin(context);
+  const bool balance = type == "holding.balance_imported" || type == "holding.balance_corrected";
+  if (!trade && !visit && !product && !department && !metric && !rule && !campaign && !balance) {
+    return {};
+  }
+  engine_.begin({event.seq, core::from_micros(event.recorded_at)});
   struct Settle {  // whatever happens, the watches judge what this event changed
-    engine::ThresholdWatch& watch;
-    engine::FirstOrderWatch& first_orders;
-    ~Settle() {
-      watch.settle();
-      first_orders.settle();
-    }
-  } settle{watch_, first_orders_};
+    engine::Recognition& engine;
+    ~Settle() { engine.settle(); }
+  } settle{engine_};
   try {
     // Parsed into a stack buffer: the value lives only for this event, and the replay of a log
     // of a quarter-million events spends most of its time here.
@@ -144,49 +142,29 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
     if (ec || !payload.is_object()) throw Unreadable{};
     const auto [record, in_effect] = record_of(payload);
     if (trade) {
-      const auto fact = trade_of(*record, event.seq);
-      fold_.apply(fact);
-      first_orders_.apply(fact);
+      engine_.apply(trade_of(*record, event.seq));
+    } else if (balance) {
+      engine_.holdings.set_balance(integer(*record, "client_id"), integer(*record, "product_id"),
+                                   day(*record, "date"), fen(*record, "amount"));
     } else if (visit) {
-      fold_.apply(visit_of(*record, event.seq, in_effect));
+      engine_.fold.apply(visit_of(*record, event.seq, in_effect));
     } else if (metric) {
       auto definition = read_metric_definition(*record);
       if (!definition) throw Unreadable{};
       definition->id = integer(*record, "id");
-      fold_.add_metric(std::move(*definition));
+      engine_.fold.add_metric(std::move(*definition));
     } else if (rule) {
       auto read = read_good_news_rule(*record);
-      if (!read || read->id == 0 || rules_.contains(read->id)) throw Unreadable{};
-      if (read->kind == RuleKind::campaign_first_order) {
-        if (!first_orders_.add_rule(first_order_rule(*read))) throw Unreadable{};
-      } else {
-        if (read->kind == RuleKind::product_subscription) fold_.add_metric(own_metric(*read));
-        if (!watch_.add_rule(threshold_rule(*read))) throw Unreadable{};
+      if (!read || read->id == 0 || rules_.contains(read->id) || !add_rule(*read)) {
+        throw Unreadable{};
       }
       rules_.emplace(read->id, std::move(*read));
     } else if (campaign) {
-      first_orders_.set_campaign(campaign_of(*record));
+      engine_.first_orders.set_campaign(campaign_of(*record));
     } else if (product) {
-      const std::string type_now(text(*record, "type"));
-      const auto id = integer(*record, "id");
-      const auto& known = fold_.reference().products;
-      const auto it = known.find(id);
-      if (it == known.end() || it->second.type != type_now) {
-        auto reference = fold_.reference();
-        reference.products[id].type = type_now;
-        fold_.set_reference(std::move(reference));
-      }
+      engine_.set_product_type(integer(*record, "id"), std::string(text(*record, "type")));
     } else {
-      const auto id = integer(*record, "id");
-      const auto parent = integer(*record, "parent_id");
-      const auto& known = fold_.reference().department_parent;
-      const auto it = known.find(id);
-      if (it == known.end() || it->second != parent) {
-        auto reference = fold_.reference();
-        reference.department_parent[id] = parent;
-        fold_.set_reference(std::move(reference));
-        first_orders_.rejudge();
-      }
+      engine_.set_department_parent(integer(*record, "id"), integer(*record, "parent_id"));
     }
   } catch (const Unreadable&) {
     return core::Error::invalid(
@@ -196,6 +174,23 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
         "payload", "event " + std::to_string(event.seq) + " (" + event.type + ") cannot be read");
   }
   return {};
+}
+
+bool EngineFeed::add_rule(const GoodNewsRule& rule) {
+  switch (rule.kind) {
+    case RuleKind::campaign_first_order:
+      return engine_.first_orders.add_rule(first_order_rule(rule));
+    case RuleKind::holdings_milestone:
+      return engine_.milestones.add_rule(holdings_milestone_rule(rule));
+    case RuleKind::client_activation:
+      return engine_.activations.add_rule(activation_rule(rule));
+    case RuleKind::product_subscription:
+      engine_.fold.add_metric(own_metric(rule));
+      [[fallthrough]];
+    case RuleKind::metric_threshold:
+      return engine_.thresholds.add_rule(threshold_rule(rule));
+  }
+  return false;
 }
 
 const GoodNewsRule* EngineFeed::rule(std::int64_t id) const {

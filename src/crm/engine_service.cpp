@@ -9,22 +9,33 @@
 
 namespace laurel::crm {
 
-std::string fact_key(const engine::FactKey& key, bool first_order) {
-  if (first_order) {
-    return "first/" + std::to_string(key.rule_id) + "/" + std::to_string(key.subject_id) + "/" +
-           std::to_string(key.threshold);
+std::string fact_key(const engine::FactKey& key, RuleKind kind) {
+  const auto rule = std::to_string(key.rule_id);
+  const auto subject = std::to_string(key.subject_id);
+  const auto threshold = std::to_string(key.threshold);
+  switch (kind) {
+    case RuleKind::campaign_first_order:
+      return "first/" + rule + "/" + subject + "/" + threshold;
+    case RuleKind::client_activation:
+      return "activation/" + rule + "/" + subject + "/" + threshold;
+    case RuleKind::holdings_milestone:
+      return "milestone/" + rule + "/" + threshold;
+    case RuleKind::metric_threshold:
+    case RuleKind::product_subscription:
+      break;
   }
-  return "threshold/" + std::to_string(key.rule_id) + "/" + std::to_string(key.subject_id) + "/" +
-         core::format_period(key.period) + "/" + std::to_string(key.threshold);
+  return "threshold/" + rule + "/" + subject + "/" + core::format_period(key.period) + "/" +
+         threshold;
 }
 
-store::DetectedGoodNews detected_of(const engine::ThresholdFact& f, bool first_order) {
+store::DetectedGoodNews detected_of(const engine::ThresholdFact& f, RuleKind kind) {
+  const bool one_trade = about_one_trade(kind);
   store::DetectedGoodNews d;
-  d.fact_key = fact_key(f.key, first_order);
+  d.fact_key = fact_key(f.key, kind);
   d.rule_id = f.key.rule_id;
   d.subject_id = f.key.subject_id;
   d.period = core::format_period(f.key.period);
-  d.threshold = first_order ? 0 : f.key.threshold;
+  d.threshold = one_trade ? 0 : f.key.threshold;
   d.record_id = f.became_true.record_id;
   d.became_true_at = core::to_micros(f.became_true.at);
   d.detected_seq = f.detected_seq;
@@ -38,12 +49,7 @@ store::DetectedGoodNews detected_of(const engine::ThresholdFact& f, bool first_o
 }
 
 EngineService::EngineService(store::Store& store, core::CompanyZone zone, bool store_good_news)
-    : store_(store),
-      store_good_news_(store_good_news),
-      fold_({}, zone),
-      watch_(fold_),
-      first_orders_(fold_.reference(), zone),
-      feed_(fold_, watch_, first_orders_) {}
+    : store_(store), store_good_news_(store_good_news), engine_(zone), feed_(engine_) {}
 
 EngineService::~EngineService() {
   if (worker_.running()) {
@@ -96,10 +102,12 @@ core::Status EngineService::catch_up_locked() {
     }
     if (!more) break;
   }
-  for (auto& fact : watch_.take_changes())
-    pending_.insert_or_assign(fact.key, std::move(fact));
-  for (auto& fact : first_orders_.take_changes())
-    pending_.insert_or_assign(fact.key, std::move(fact));
+  // Rule ids are unique across the watches, so their fact keys never collide.
+  for (auto changes : {engine_.thresholds.take_changes(), engine_.first_orders.take_changes(),
+                       engine_.milestones.take_changes(), engine_.activations.take_changes()}) {
+    for (auto& fact : changes)
+      pending_.insert_or_assign(fact.key, std::move(fact));
+  }
   return store_pending_locked();
 }
 
@@ -125,9 +133,9 @@ core::Status EngineService::store_pending_locked() {
     const std::string_view status = fact.silent                                ? "passed"
                                     : rule && rule->auto_publish && !fact.late ? "published"
                                                                                : "draft";
-    const bool first_order = rule && rule->kind == RuleKind::campaign_first_order;
     const auto at = core::to_micros(fact.detected_at);
-    auto inserted = good_news.upsert_detected(detected_of(fact, first_order), status, at);
+    auto inserted = good_news.upsert_detected(
+        detected_of(fact, rule ? rule->kind : RuleKind::metric_threshold), status, at);
     if (!inserted) return inserted.error();
     if (*inserted && status == "published") {
       // Published by its rule: on its way to the group chats in this same transaction.
@@ -152,11 +160,13 @@ core::Status EngineService::enqueue_published(store::Connection& db, std::int64_
 std::vector<store::DetectedGoodNews> EngineService::detected_good_news() const {
   std::lock_guard lock(mutex_);
   std::vector<store::DetectedGoodNews> out;
-  out.reserve(watch_.facts().size() + first_orders_.facts().size());
-  for (const auto& [key, fact] : watch_.facts())
-    out.push_back(detected_of(fact, false));
-  for (const auto& [key, fact] : first_orders_.facts())
-    out.push_back(detected_of(fact, true));
+  for (const auto* facts : {&engine_.thresholds.facts(), &engine_.first_orders.facts(),
+                            &engine_.milestones.facts(), &engine_.activations.facts()}) {
+    for (const auto& [key, fact] : *facts) {
+      const auto* rule = feed_.rule(key.rule_id);
+      out.push_back(detected_of(fact, rule ? rule->kind : RuleKind::metric_threshold));
+    }
+  }
   std::sort(out.begin(), out.end(),
             [](const auto& a, const auto& b) { return a.fact_key < b.fact_key; });
   return out;
@@ -172,10 +182,10 @@ core::Result<EngineService::Figures> EngineService::figures(std::int64_t metric_
                                                             core::Period period) {
   std::lock_guard lock(mutex_);
   if (auto s = catch_up_locked(); !s) return s.error();
-  const auto* definition = fold_.metric(metric_id);
+  const auto* definition = engine_.fold.metric(metric_id);
   if (!definition) return core::Error::not_found("no metric " + std::to_string(metric_id));
   Figures out{*definition, {}};
-  out.cells = fold_.cells(metric_id, period);
+  out.cells = engine_.fold.cells(metric_id, period);
   std::sort(out.cells.begin(), out.cells.end(), [](const auto& a, const auto& b) {
     return a.value != b.value ? a.value > b.value : a.subject_id < b.subject_id;
   });
@@ -199,12 +209,12 @@ std::vector<std::string> EngineService::problems() const {
 
 std::size_t EngineService::metric_count() const {
   std::lock_guard lock(mutex_);
-  return fold_.metric_count();
+  return engine_.fold.metric_count();
 }
 
 std::size_t EngineService::figure_count() const {
   std::lock_guard lock(mutex_);
-  return fold_.cell_count();
+  return engine_.fold.cell_count();
 }
 
 }  // namespace laurel::crm

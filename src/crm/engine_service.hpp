@@ -20,8 +20,7 @@
 #include "core/period.hpp"
 #include "core/wake_worker.hpp"
 #include "crm/engine_feed.hpp"
-#include "engine/metric_fold.hpp"
-#include "engine/threshold_watch.hpp"
+#include "engine/recognition.hpp"
 #include "store/good_news_repository.hpp"
 #include "store/store.hpp"
 
@@ -77,9 +76,7 @@ class EngineService {
   store::Store& store_;
   bool store_good_news_;
   mutable std::mutex mutex_;
-  engine::MetricFold fold_;
-  engine::ThresholdWatch watch_;
-  engine::FirstOrderWatch first_orders_;
+  engine::Recognition engine_;
   EngineFeed feed_;
   std::map<engine::FactKey, engine::ThresholdFact> pending_;
 
@@ -90,10 +87,12 @@ class EngineService {
   std::vector<std::string> problems_;
 };
 
-// The natural key of a good news: "threshold/<rule>/<subject>/<period>/<threshold>", or for a
-// campaign's first order "first/<rule>/<subject>/<trade>" (the watch keeps the winning trade's
-// id where a threshold would be; the stored row has threshold 0 and the trade as its record).
-std::string fact_key(const engine::FactKey& key, bool first_order);
-store::DetectedGoodNews detected_of(const engine::ThresholdFact& fact, bool first_order);
+// The natural key of a good news: "threshold/<rule>/<subject>/<period>/<threshold>"; for a
+// campaign's first order "first/<rule>/<subject>/<trade>" and for an activation
+// "activation/<rule>/<subject>/<trade>" (those watches keep the trade's id where a threshold
+// would be; the stored row has threshold 0 and the trade as its record); for a holdings
+// milestone "milestone/<rule>/<milestone in fen>".
+std::string fact_key(const engine::FactKey& key, RuleKind kind);
+store::DetectedGoodNews detected_of(const engine::ThresholdFact& fact, RuleKind kind);
 
 }  // namespace laurel::crm

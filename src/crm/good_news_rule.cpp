@@ -14,8 +14,10 @@ namespace {
 namespace json = boost::json;
 using core::Error;
 
-constexpr Names<3> kRuleKinds{{"metric_threshold", "product_subscription", "campaign_first_order"}};
+constexpr Names<5> kRuleKinds{{"metric_threshold", "product_subscription", "campaign_first_order",
+                               "holdings_milestone", "client_activation"}};
 constexpr Names<3> kScopes{{"campaign", "department", "staff"}};
+constexpr Names<2> kActivationScopes{{"staff", "department"}};
 // In engine::SubjectKind's order, which starts with these three.
 constexpr Names<3> kRuleSubjects{{"company", "department", "staff"}};
 constexpr std::size_t kMaxThresholds = 20;
@@ -114,6 +116,8 @@ core::Result<GoodNewsRule> read_rule(const json::object& o, bool strict) {
   rule.kind = static_cast<RuleKind>(*kind);
   const bool own_metric = rule.kind == RuleKind::product_subscription;
   const bool first_order = rule.kind == RuleKind::campaign_first_order;
+  const bool milestone = rule.kind == RuleKind::holdings_milestone;
+  const bool activation = rule.kind == RuleKind::client_activation;
   auto only_for = [](const char* member, const char* kinds) {
     return Error::invalid(member, std::string("is for ") + kinds + " rules");
   };
@@ -129,20 +133,26 @@ core::Result<GoodNewsRule> read_rule(const json::object& o, bool strict) {
   }
   rule.metric_id = metric->value_or(0);
 
-  const bool has_subject = r.take("subject") != nullptr;
-  const bool has_products = r.take("products") != nullptr;
-  if (!own_metric && (has_subject || has_products)) {
-    return only_for(has_subject ? "subject" : "products", "product_subscription");
-  }
+  if (!own_metric && r.take("subject")) return only_for("subject", "product_subscription");
   if (own_metric) {
     auto subject = r.one_of("subject", kRuleSubjects);
     if (!subject) return subject.error();
     rule.subject = static_cast<engine::SubjectKind>(*subject);
+  }
+  if (!own_metric && !milestone && r.take("products")) {
+    return only_for("products", "product_subscription and holdings_milestone");
+  }
+  if (milestone && !r.take("products")) {
+    rule.exclude_money_market = true;  // the headline figure: holdings but money-market funds
+  } else if (own_metric || milestone) {
     if (auto s = read_products(r, rule, strict); !s) return s.error();
   }
 
-  for (const auto* member : {"campaign_id", "scope", "min_amount"}) {
-    if (!first_order && r.take(member)) return only_for(member, "campaign_first_order");
+  if (!first_order && r.take("campaign_id")) return only_for("campaign_id", "campaign_first_order");
+  if (!first_order && !activation) {
+    for (const auto* member : {"scope", "min_amount"}) {
+      if (r.take(member)) return only_for(member, "campaign_first_order and client_activation");
+    }
   }
   if (first_order) {
     auto campaign = r.id("campaign_id");
@@ -152,16 +162,49 @@ core::Result<GoodNewsRule> read_rule(const json::object& o, bool strict) {
     auto scope = r.one_of("scope", kScopes, 0);
     if (!scope) return scope.error();
     rule.scope = static_cast<engine::FirstOrderScope>(*scope);
+  }
+  if (activation) {
+    auto scope = r.one_of("scope", kActivationScopes, 0);
+    if (!scope) return scope.error();
+    rule.activation_scope = static_cast<engine::ActivationScope>(*scope);
+  }
+  if (first_order || activation) {
     if (const auto* min = r.take("min_amount")) {
       if (!min->is_string()) return Error::invalid("min_amount", "must be an amount (a string)");
       auto fen = core::parse_amount(min->as_string(), "min_amount");
       if (!fen) return fen.error();
       rule.min_amount_fen = *fen;
     }
+  }
+
+  if (!milestone && r.take("every")) return only_for("every", "holdings_milestone");
+  if (milestone) {
+    const auto* every = r.take("every");
+    if (!every || !every->is_string()) {
+      return Error::invalid("every", "is required: an amount, such as \"10000000000.00\"");
+    }
+    auto fen = core::parse_amount(every->as_string(), "every");
+    if (!fen) return fen.error();
+    if (*fen <= 0) return Error::invalid("every", "must be above zero");
+    rule.every_fen = *fen;
+  }
+  if (!activation && r.take("dormant_days")) return only_for("dormant_days", "client_activation");
+  if (activation) {
+    if (const auto* days = r.take("dormant_days")) {
+      if (!days->is_int64() || days->as_int64() < 1 || days->as_int64() > 3650) {
+        return Error::invalid("dormant_days", "must be a whole number of days from 1 to 3650");
+      }
+      rule.dormant_days = static_cast<int>(days->as_int64());
+    }
+  }
+
+  if (first_order || milestone || activation) {
     // Stored rules list both, empty.
     if (r.take("subject_ids") && strict) return only_for("subject_ids", "threshold");
     if (r.take("thresholds") && strict) {
-      return Error::invalid("thresholds", "a first order has no thresholds (see min_amount)");
+      return Error::invalid("thresholds", milestone
+                                              ? "a milestone rule has none (see every)"
+                                              : "this rule has no thresholds (see min_amount)");
     }
   } else {
     auto subjects = r.ids("subject_ids", 200);
@@ -241,8 +284,17 @@ json::object good_news_rule_to_json(const GoodNewsRule& rule) {
     out["campaign_id"] = rule.campaign_id;
     out["scope"] = kScopes.names[static_cast<std::size_t>(rule.scope)];
     out["min_amount"] = core::format_amount(rule.min_amount_fen);
-  } else {
+  } else if (rule.kind == RuleKind::client_activation) {
+    out["scope"] = kActivationScopes.names[static_cast<std::size_t>(rule.activation_scope)];
+    out["dormant_days"] =
+        rule.dormant_days ? json::value(*rule.dormant_days) : json::value(nullptr);
+    out["min_amount"] = core::format_amount(rule.min_amount_fen);
+  }
+  if (rule.kind == RuleKind::holdings_milestone) out["every"] = core::format_amount(rule.every_fen);
+  if (rule.kind == RuleKind::product_subscription) {
     out["subject"] = kRuleSubjects.names[static_cast<std::size_t>(rule.subject)];
+  }
+  if (rule.kind == RuleKind::product_subscription || rule.kind == RuleKind::holdings_milestone) {
     json::array types;
     for (const auto& t : rule.product_types)
       types.emplace_back(t);
@@ -317,6 +369,29 @@ engine::FirstOrderRule first_order_rule(const GoodNewsRule& rule) {
                                 rule.min_amount_fen,
                                 rule.effective_from.value_or(rule.created_at),
                                 std::chrono::hours(24 * rule.grace_days.value_or(3))};
+}
+
+engine::HoldingsMilestoneRule holdings_milestone_rule(const GoodNewsRule& rule) {
+  return engine::HoldingsMilestoneRule{rule.id,
+                                       rule.every_fen,
+                                       rule.product_ids,
+                                       rule.product_types,
+                                       rule.exclude_money_market,
+                                       rule.effective_from.value_or(rule.created_at),
+                                       std::chrono::hours(24 * rule.grace_days.value_or(3))};
+}
+
+engine::ActivationRule activation_rule(const GoodNewsRule& rule) {
+  return engine::ActivationRule{rule.id,
+                                rule.activation_scope,
+                                rule.dormant_days.value_or(180),
+                                rule.min_amount_fen,
+                                rule.effective_from.value_or(rule.created_at),
+                                std::chrono::hours(24 * rule.grace_days.value_or(3))};
+}
+
+bool about_one_trade(RuleKind kind) {
+  return kind == RuleKind::campaign_first_order || kind == RuleKind::client_activation;
 }
 
 engine::ThresholdRule threshold_rule(const GoodNewsRule& rule) {

@@ -26,6 +26,22 @@
 // campaign's name. effective_from defaults to the rule's creation;
 // grace_days (news detected later than this after it became true is late) to the configured
 // recognition.grace_days — the rule keeps it, so a replay marks the same news late.
+//
+//   {"name": "非货保有量每破100亿", "kind": "holdings_milestone", "every": "10000000000.00",
+//    "products": {"exclude_money_market": true}, "templates": {…}}
+//
+// holdings_milestone: the company's holdings (engine/holdings_milestone_watch.hpp) — of the funds
+// `products` picks; with no `products`, every fund but money-market ones, the headline figure —
+// at a day's close reaching k × every: each milestone once, ever. {amount} is the milestone.
+//
+//   {"name": "激活客户", "kind": "client_activation", "scope": "staff", "dormant_days": 180,
+//    "min_amount": "0.00", "templates": {…}}
+//
+// client_activation: a person (scope "staff", the default) or a department credited with a
+// client's activating subscription (engine/activation_watch.hpp) of at least min_amount;
+// dormant_days (D) defaults to the configured crm.dormant_after_days, kept by the rule.
+// {amount} is the subscription's amount.
+//
 // Rules never change once made (their good news keeps its meaning); define a new one.
 
 #include <boost/json/object.hpp>
@@ -37,13 +53,21 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "engine/activation_watch.hpp"
 #include "engine/first_order_watch.hpp"
+#include "engine/holdings_milestone_watch.hpp"
 #include "engine/metric.hpp"
 #include "engine/threshold_rule.hpp"
 
 namespace laurel::crm {
 
-enum class RuleKind : std::uint8_t { metric_threshold, product_subscription, campaign_first_order };
+enum class RuleKind : std::uint8_t {
+  metric_threshold,
+  product_subscription,
+  campaign_first_order,
+  holdings_milestone,
+  client_activation
+};
 
 struct GoodNewsRule {
   std::int64_t id = 0;
@@ -51,14 +75,17 @@ struct GoodNewsRule {
   RuleKind kind = RuleKind::metric_threshold;
   std::int64_t metric_id = 0;                                  // metric_threshold
   engine::SubjectKind subject = engine::SubjectKind::company;  // product_subscription
-  std::vector<std::int64_t> product_ids;                       // product_subscription
+  std::vector<std::int64_t> product_ids;  // product_subscription, holdings_milestone
   std::vector<std::string> product_types;
   bool exclude_money_market = false;
   std::int64_t campaign_id = 0;                                       // campaign_first_order
   engine::FirstOrderScope scope = engine::FirstOrderScope::campaign;  // campaign_first_order
-  std::int64_t min_amount_fen = 0;                                    // campaign_first_order
-  std::vector<std::int64_t> subject_ids;                              // empty: every subject
-  std::vector<std::int64_t> thresholds;                               // fen, or counts
+  std::int64_t min_amount_fen = 0;  // campaign_first_order, client_activation
+  std::int64_t every_fen = 0;       // holdings_milestone
+  engine::ActivationScope activation_scope = engine::ActivationScope::staff;  // client_activation
+  std::optional<int> dormant_days;  // client_activation; unset in a request: the configured one
+  std::vector<std::int64_t> subject_ids;  // empty: every subject
+  std::vector<std::int64_t> thresholds;   // fen, or counts
   bool thresholds_are_amounts = true;
   std::string template_zh;
   std::string template_en;
@@ -90,5 +117,9 @@ std::int64_t watched_metric_id(const GoodNewsRule& rule);
 engine::MetricDefinition own_metric(const GoodNewsRule& rule);
 engine::ThresholdRule threshold_rule(const GoodNewsRule& rule);
 engine::FirstOrderRule first_order_rule(const GoodNewsRule& rule);
+engine::HoldingsMilestoneRule holdings_milestone_rule(const GoodNewsRule& rule);
+engine::ActivationRule activation_rule(const GoodNewsRule& rule);
+// The kinds whose good news is about one trade (its record), not a figure reaching a threshold.
+bool about_one_trade(RuleKind kind);
 
 }  // namespace laurel::crm

@@ -91,6 +91,9 @@ core::Result<GoodNewsRule> GoodNewsRuleService::create(GoodNewsRule rule,
   rule.created_by = actor.user_id;
   if (!rule.effective_from) rule.effective_from = rule.created_at;
   if (!rule.grace_days) rule.grace_days = default_grace_days_;
+  if (rule.kind == RuleKind::client_activation && !rule.dormant_days) {
+    rule.dormant_days = default_dormant_days_;
+  }
   store::GoodNewsRepository rules(db);
   auto id =
       rules.insert_rule({0, rule.name, "{}", rule.created_by, core::to_micros(rule.created_at)});

@@ -24,10 +24,15 @@ struct GoodNewsRulePage {
 
 class GoodNewsRuleService {
  public:
-  // `default_grace_days`: a rule's grace window when its request names none.
+  // `default_grace_days`: a rule's grace window when its request names none;
+  // `default_dormant_days`: an activation rule's D when its request names none.
   GoodNewsRuleService(store::Store& store, const core::Clock& clock, const EventLog& events,
-                      int default_grace_days)
-      : store_(store), clock_(clock), events_(events), default_grace_days_(default_grace_days) {}
+                      int default_grace_days, int default_dormant_days)
+      : store_(store),
+        clock_(clock),
+        events_(events),
+        default_grace_days_(default_grace_days),
+        default_dormant_days_(default_dormant_days) {}
 
   core::Result<GoodNewsRule> create(GoodNewsRule input, const auth::Actor& actor);
   core::Result<GoodNewsRule> get(std::int64_t id);
@@ -38,6 +43,7 @@ class GoodNewsRuleService {
   const core::Clock& clock_;
   const EventLog& events_;
   int default_grace_days_;
+  int default_dormant_days_;
 };
 
 // A stored rule with its definition read (an unreadable one is an internal error).

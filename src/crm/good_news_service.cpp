@@ -48,8 +48,8 @@ class Renderer {
     }
     auto rule = rule_of(d.rule_id);
     if (!rule) return rule.error();
-    if (rule->kind == RuleKind::campaign_first_order)
-      return render_first_order(std::move(news), *rule);
+    if (about_one_trade(rule->kind)) return render_one_trade(std::move(news), *rule);
+    if (rule->kind == RuleKind::holdings_milestone) return render_milestone(std::move(news), *rule);
     auto watched = watched_of(*rule);
     if (!watched) return watched.error();
     news.rule = *rule;
@@ -111,23 +111,54 @@ class Renderer {
     return out;
   }
 
-  // A campaign's first order: who landed it, for the campaign, a department or a person.
-  core::Result<GoodNews> render_first_order(GoodNews news, const GoodNewsRule& rule) {
+  // The company's holdings reaching a milestone: {amount} is the milestone.
+  core::Result<GoodNews> render_milestone(GoodNews news, const GoodNewsRule& rule) {
+    const auto& d = news.record.detected;
+    news.rule = rule;
+    news.record_type.clear();  // no one record: every position's close that day
+    news.subject_kind = engine::SubjectKind::company;
+    for (const auto language : kLanguages) {
+      const bool zh = language == Language::zh_cn;
+      std::map<std::string, std::string> values;
+      values["subject"] = zh ? "公司" : "the company";
+      values["amount"] = rule.redact_amounts ? (zh ? "新的里程碑" : "a new milestone")
+                                             : amount_words(d.threshold, language);
+      values["period"] = period_words({core::PeriodKind::all_time, 0}, language);
+      values["metric"] = rule.name;
+      auto& text = news.texts[zh ? 0 : 1];
+      text.title = news.record.title.value_or(rule.name);
+      text.body = news.record.body.value_or(
+          fill_template(zh ? rule.template_zh : rule.template_en, values));
+    }
+    return news;
+  }
+
+  // A campaign's first order (who landed it, for the campaign, a department or a person), or a
+  // client activated (by a person or a department): good news about one subscription.
+  core::Result<GoodNews> render_one_trade(GoodNews news, const GoodNewsRule& rule) {
     const auto& d = news.record.detected;
     news.rule = rule;
     news.record_type = "transaction";
-    news.subject_kind =
-        rule.scope == engine::FirstOrderScope::department ? engine::SubjectKind::department
-        : rule.scope == engine::FirstOrderScope::staff    ? engine::SubjectKind::staff
-                                                          : engine::SubjectKind::company;
+    const bool first_order = rule.kind == RuleKind::campaign_first_order;
+    const bool by_department = first_order
+                                   ? rule.scope == engine::FirstOrderScope::department
+                                   : rule.activation_scope == engine::ActivationScope::department;
+    const bool by_person = first_order ? rule.scope == engine::FirstOrderScope::staff
+                                       : rule.activation_scope == engine::ActivationScope::staff;
+    news.subject_kind = by_department ? engine::SubjectKind::department
+                        : by_person   ? engine::SubjectKind::staff
+                                      : engine::SubjectKind::company;
     if (news.subject_kind != engine::SubjectKind::company) {
       news.subject_name = name(news.subject_kind, d.subject_id);
     }
     auto facts = record_facts("transaction", d.record_id);
     if (!facts) return facts.error();
-    std::string campaign = "#" + std::to_string(rule.campaign_id);
-    if (auto c = store::CampaignRepository(db_).find(rule.campaign_id); c && *c)
-      campaign = (*c)->name;
+    std::string campaign;
+    if (first_order) {
+      campaign = "#" + std::to_string(rule.campaign_id);
+      if (auto c = store::CampaignRepository(db_).find(rule.campaign_id); c && *c)
+        campaign = (*c)->name;
+    }
     const auto day = core::parse_period(facts->day);
     for (const auto language : kLanguages) {
       const bool zh = language == Language::zh_cn;
@@ -278,13 +309,16 @@ json::object good_news_to_json(const GoodNews& news, bool manager) {
                      {"id", d.subject_id},
                      {"name", news.subject_name}};
     out["period"] = d.period;
-    const bool first_order = news.rule && news.rule->kind == RuleKind::campaign_first_order;
+    const bool one_trade = news.rule && about_one_trade(news.rule->kind);
     const bool amounts = !news.rule || news.rule->thresholds_are_amounts;
-    if (!first_order) {  // a first order has no threshold: it is the order itself
+    if (!one_trade) {  // a first order or an activation has no threshold: it is the trade itself
       out["threshold"] =
           amounts ? json::value(core::format_amount(d.threshold)) : json::value(d.threshold);
     }
-    out["record"] = json::object{{"type", news.record_type}, {"id", d.record_id}};
+    out["record"] =
+        news.record_type.empty()
+            ? json::value(nullptr)
+            : json::value(json::object{{"type", news.record_type}, {"id", d.record_id}});
     out["became_true_at"] = core::format_rfc3339(core::from_micros(d.became_true_at));
     out["detected_at"] = core::format_rfc3339(core::from_micros(d.detected_at));
     out["late"] = d.late;

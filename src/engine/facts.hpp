@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/local_date.hpp"
 
 namespace laurel::engine {
 
@@ -47,6 +48,8 @@ struct TradeFact {
   std::int64_t amount_fen = 0;
   bool in_effect = true;  // applied or confirmed; failed and cancelled trades count for nothing
   std::vector<Credit> credits;
+  // The company day the trade was confirmed on, once it is: from then on it moves holdings.
+  std::optional<date::sys_days> confirmed_on;
 };
 
 struct VisitStaff {

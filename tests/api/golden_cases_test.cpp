@@ -174,6 +174,8 @@ class CaseRun {
         create_metric(*metric);
       } else if (const auto* trade = step["trade"].as_table()) {
         post_trade(*trade, expected);
+      } else if (const auto* balance = step["balance"].as_table()) {
+        post_balance(*balance, expected ? expected : 200);
       } else if (const auto* daily = step["daily_trades"].as_table()) {
         post_daily_trades(*daily);
       } else if (auto cancel = step["cancel"].value<std::string>()) {
@@ -348,19 +350,33 @@ class CaseRun {
 
   void post_trade(const toml::table& t, unsigned expected) {
     const auto id = t["id"].value_or<std::string>("");
-    const auto created =
-        call("POST", "/api/v1/transactions",
-             json::object{{"external_id", id},
-                          {"client_id", clients_.at(t["client"].value_or<std::string>(""))},
-                          {"product_id", product(t["product"].value_or<std::string>(""))},
-                          {"kind", t["kind"].value_or<std::string>("申购")},
-                          {"amount", t["amount"].value_or<std::string>("")},
-                          {"trade_time", t["time"].value_or<std::string>("")}},
-             expected);
+    json::object body{{"external_id", id},
+                      {"client_id", clients_.at(t["client"].value_or<std::string>(""))},
+                      {"product_id", product(t["product"].value_or<std::string>(""))},
+                      {"kind", t["kind"].value_or<std::string>("申购")},
+                      {"amount", t["amount"].value_or<std::string>("")},
+                      {"trade_time", t["time"].value_or<std::string>("")}};
+    if (auto confirmed = t["confirm"].value<std::string>()) {  // recorded as confirmed on that day
+      body["status"] = "confirmed";
+      body["confirm_date"] = *confirmed;
+    }
+    const auto created = call("POST", "/api/v1/transactions", body, expected);
     if (!expected) {
       EXPECT_TRUE(last_status_ == 201 || last_status_ == 200) << json::serialize(created);
     }
     if (last_status_ == 201) trades_[id] = id_of(created);
+  }
+
+  // A daily closing balance from the data warehouse.
+  void post_balance(const toml::table& b, unsigned expected) {
+    call("POST", "/api/v1/holdings/balances",
+         json::object{{"balances",
+                       json::array{json::object{
+                           {"client_id", clients_.at(b["client"].value_or<std::string>(""))},
+                           {"product_id", product(b["product"].value_or<std::string>(""))},
+                           {"date", b["date"].value_or<std::string>("")},
+                           {"amount", b["amount"].value_or<std::string>("")}}}}},
+         expected);
   }
 
   // One trade a day at the same local time, each recorded as it happens (a year of history
@@ -497,7 +513,7 @@ class CaseRun {
              std::to_string(n.at("subject").at("id").as_int64()) + ", " +
              std::string(n.at("period").as_string()) + ", " +
              (n.contains("threshold") ? json::serialize(n.at("threshold"))
-                                      : "trade " + json::serialize(n.at("record").at("id"))) +
+                                      : "trade " + json::serialize(n.at("record"))) +
              ": " + std::string(n.at("status").as_string()) +
              (n.at("late").as_bool() ? ", late" : "") +
              (n.at("holds").as_bool() ? "" : ", no longer holds") + "\n";

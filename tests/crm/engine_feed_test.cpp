@@ -33,19 +33,19 @@ class EngineFeedTest : public testing::CrmFixture {
     return in;
   }
 
-  // Every event of the log, oldest first, through a fresh fold.
-  engine::MetricFold replay(std::vector<engine::MetricDefinition> metrics) {
-    engine::MetricFold fold(std::move(metrics), zone_);
-    engine::ThresholdWatch watch(fold);
-    engine::FirstOrderWatch first_orders(fold.reference(), zone_);
-    EngineFeed feed(fold, watch, first_orders);
+  // Every event of the log, oldest first, through a fresh engine that knows `metrics`.
+  std::unique_ptr<engine::Recognition> replay(std::vector<engine::MetricDefinition> metrics) {
+    auto recognition = std::make_unique<engine::Recognition>(zone_);
+    for (auto& m : metrics)
+      recognition->fold.add_metric(std::move(m));
+    EngineFeed feed(*recognition);
     auto c = db_.store().acquire().value();
     store::EventFilter filter;
     filter.limit = 100000;
     for (const auto& e : store::EventRepository(*c).list(filter).value()) {
       EXPECT_TRUE(feed.apply(e)) << e.type;
     }
-    return fold;
+    return recognition;
   }
 
   static engine::MetricDefinition subscriptions(std::int64_t id, engine::SubjectKind subject) {
@@ -76,9 +76,10 @@ TEST_F(EngineFeedTest, TradesFromTheLogCountByCompanyDayAndCreditedShare) {
       trade("T-4", equity_, "认购", "200.00", "2026-11-02T16:30:00Z"), actor_);  // 3 Nov, 00:30
   ASSERT_TRUE(late);
 
-  auto fold = replay({subscriptions(1, engine::SubjectKind::company),
-                      subscriptions(2, engine::SubjectKind::staff),
-                      subscriptions(3, engine::SubjectKind::department)});
+  const auto recognition = replay({subscriptions(1, engine::SubjectKind::company),
+                                   subscriptions(2, engine::SubjectKind::staff),
+                                   subscriptions(3, engine::SubjectKind::department)});
+  const auto& fold = recognition->fold;
   const auto nov2 = *core::parse_period("2026-11-02");
   const auto nov3 = *core::parse_period("2026-11-03");
   EXPECT_EQ(fold.value(1, 0, nov2), 1000'00);
@@ -95,16 +96,17 @@ TEST_F(EngineFeedTest, ACancellationInTheLogTakesTheTradeBack) {
           .record(trade("T-1", equity_, "申购", "1000.00", "2026-11-02T10:00:00+08:00"), actor_)
           .value();
   transactions_.change_status(t.transaction.id, {"cancelled", std::nullopt}, actor_).value();
-  auto fold = replay({subscriptions(1, engine::SubjectKind::company)});
+  const auto recognition = replay({subscriptions(1, engine::SubjectKind::company)});
+  const auto& fold = recognition->fold;
   EXPECT_EQ(fold.value(1, 0, *core::parse_period("2026-11-02")), 0);
   EXPECT_EQ(fold.cell_count(), 0u);
 }
 
 TEST_F(EngineFeedTest, AnUnreadablePayloadIsNamedAndChangesNothing) {
-  engine::MetricFold fold({subscriptions(1, engine::SubjectKind::company)}, zone_);
-  engine::ThresholdWatch watch(fold);
-  engine::FirstOrderWatch first_orders(fold.reference(), zone_);
-  EngineFeed feed(fold, watch, first_orders);
+  engine::Recognition recognition(zone_);
+  recognition.fold.add_metric(subscriptions(1, engine::SubjectKind::company));
+  const auto& fold = recognition.fold;
+  EngineFeed feed(recognition);
   store::EventRecord bad;
   bad.seq = 42;
   bad.type = "transaction.recorded";

@@ -35,7 +35,7 @@ struct Fixture {
             std::vector<Credit> credits, std::int64_t product = 9,
             TradeKind kind = TradeKind::purchase, bool in_effect = true) {
     watch.begin({seq, recorded});
-    watch.apply(TradeFact{id, seq, when, 100, product, kind, 1'000'000'00, in_effect, credits});
+    watch.apply(TradeFact{id, seq, when, 100, product, kind, 1'000'000'00, in_effect, credits, {}});
     watch.settle();
   }
   const ThresholdFact* fact(std::int64_t subject, std::int64_t trade) const {

@@ -32,7 +32,7 @@ TradeFact trade(std::int64_t id, std::int64_t seq, core::Timestamp at, std::int6
   for (auto& c : credits) {
     if (c.amount_fen == 0) c.amount_fen = fen / static_cast<std::int64_t>(credits.size());
   }
-  return TradeFact{id, seq, at, /*client*/ 100 + id % 3, product, kind, fen, true, credits};
+  return TradeFact{id, seq, at, /*client*/ 100 + id % 3, product, kind, fen, true, credits, {}};
 }
 
 // Two products (1 a bond fund, 2 a money-market fund); departments 1 ⊃ 2 ⊃ 3, and 4 apart.

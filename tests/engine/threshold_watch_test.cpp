@@ -34,7 +34,7 @@ MetricDefinition daily_subscriptions(std::int64_t id, SubjectKind subject = Subj
 
 TradeFact trade(std::int64_t id, std::int64_t seq, core::Timestamp at, std::int64_t fen,
                 TradeKind kind = TradeKind::purchase, std::int64_t staff = 7) {
-  return TradeFact{id, seq, at, 100 + id % 5, 1, kind, fen, true, {{staff, 3, fen}}};
+  return TradeFact{id, seq, at, 100 + id % 5, 1, kind, fen, true, {{staff, 3, fen}}, {}};
 }
 
 // The fold and the watch, fed the way crm::EngineFeed feeds them: each event bracketed by

@@ -1,0 +1,56 @@
+#include "engine/recognition.hpp"
+
+namespace laurel::engine {
+
+Recognition::Recognition(core::CompanyZone zone)
+    : fold({}, zone),
+      thresholds(fold),
+      first_orders(fold.reference(), zone),
+      milestones(holdings, fold.reference(), zone),
+      activations(zone) {
+  holdings.add_listener(milestones);
+  holdings.add_listener(activations);
+}
+
+void Recognition::begin(EventContext event) {
+  thresholds.begin(event);
+  first_orders.begin(event);
+  milestones.begin(event);
+  activations.begin(event);
+}
+
+void Recognition::settle() {
+  thresholds.settle();
+  first_orders.settle();
+  milestones.settle();
+  activations.settle();
+}
+
+void Recognition::apply(const TradeFact& trade) {
+  fold.apply(trade);
+  first_orders.apply(trade);
+  activations.apply(trade);
+  holdings.apply(trade);
+}
+
+void Recognition::set_product_type(std::int64_t product_id, const std::string& type) {
+  const auto& known = fold.reference().products;
+  if (const auto it = known.find(product_id); it != known.end() && it->second.type == type) return;
+  auto reference = fold.reference();
+  reference.products[product_id].type = type;
+  fold.set_reference(std::move(reference));
+  milestones.rejudge();
+}
+
+void Recognition::set_department_parent(std::int64_t department_id, std::int64_t parent_id) {
+  const auto& known = fold.reference().department_parent;
+  if (const auto it = known.find(department_id); it != known.end() && it->second == parent_id) {
+    return;
+  }
+  auto reference = fold.reference();
+  reference.department_parent[department_id] = parent_id;
+  fold.set_reference(std::move(reference));
+  first_orders.rejudge();
+}
+
+}  // namespace laurel::engine

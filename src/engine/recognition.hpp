@@ -1,0 +1,43 @@
+#pragma once
+// The recognition engine's parts, wired together: the metric fold and the threshold watch it
+// tells, the first-order watch, and the holdings book with the two watches that listen to it
+// (milestones of the company's holdings, client activations). A feed brackets each event with
+// begin / settle, so what any watch detects is stamped with that event.
+//
+// Not thread-safe; one per engine.
+
+#include <vector>
+
+#include "engine/activation_watch.hpp"
+#include "engine/first_order_watch.hpp"
+#include "engine/holdings_book.hpp"
+#include "engine/holdings_milestone_watch.hpp"
+#include "engine/metric_fold.hpp"
+#include "engine/threshold_watch.hpp"
+
+namespace laurel::engine {
+
+class Recognition {
+ public:
+  explicit Recognition(core::CompanyZone zone);
+  Recognition(const Recognition&) = delete;
+  Recognition& operator=(const Recognition&) = delete;
+
+  void begin(EventContext event);
+  void settle();
+  // A new version of a trade, for every part that folds trades.
+  void apply(const TradeFact& trade);
+  // A fund's type or a department's parent, when new or changed: what depends on it is
+  // computed again.
+  void set_product_type(std::int64_t product_id, const std::string& type);
+  void set_department_parent(std::int64_t department_id, std::int64_t parent_id);
+
+  MetricFold fold;
+  ThresholdWatch thresholds;
+  FirstOrderWatch first_orders;
+  HoldingsBook holdings;
+  HoldingsMilestoneWatch milestones;
+  ActivationWatch activations;
+};
+
+}  // namespace laurel::engine
