@@ -42,25 +42,29 @@ class Closes {
 }  // namespace
 
 void ActivationWatch::apply(const TradeFact& trade) {
-  auto [it, fresh] = trades_.try_emplace(trade.id);
-  auto& seen = it->second;
-  if (!fresh && seen.seq >= trade.seq) return;
-  if (seen.moment) {
-    clients_[seen.client_id].subscriptions.erase(*seen.moment);
-    touched_.insert(seen.client_id);
-    seen.moment.reset();
+  // Only subscriptions in effect are kept (nothing else has anything to take back).
+  const bool counts = trade.in_effect && is_subscription(trade);
+  const auto it = trades_.find(trade.id);
+  if (it != trades_.end()) {
+    if (it->second.seq >= trade.seq) return;
+    clients_[it->second.client_id].subscriptions.erase(it->second.moment);
+    touched_.insert(it->second.client_id);
+    trades_.erase(it);
   }
-  seen.seq = trade.seq;
-  seen.client_id = trade.client_id;
-  if (!trade.in_effect || !is_subscription(trade)) return;
+  if (!counts) return;
   const Moment moment{trade.trade_time, trade.id};
   clients_[trade.client_id].subscriptions[moment] =
       Subscription{days_.day_of(trade.trade_time), trade.amount_fen, trade.credits};
-  seen.moment = moment;
+  trades_.emplace(trade.id, Seen{trade.seq, trade.client_id, moment});
   touched_.insert(trade.client_id);
 }
 
 void ActivationWatch::changed(const HoldingsChange& change) {
+  if (rules_.empty()) return;  // the first rule learns the holdings from the book
+  step(change);
+}
+
+void ActivationWatch::step(const HoldingsChange& change) {
   auto& steps = clients_[change.client_id].holdings_steps;
   const auto step = [&](date::sys_days day, std::int64_t delta) {
     auto& at = steps[day];
@@ -96,6 +100,7 @@ bool ActivationWatch::add_rule(ActivationRule rule) {
   for (const auto& r : rules_) {
     if (r.id == rule.id) return false;
   }
+  if (rules_.empty()) holdings_.for_each_stretch([this](const HoldingsChange& c) { step(c); });
   rules_.push_back(rule);
   for (const auto& [client_id, client] : clients_)
     judge(rules_.size() - 1, client_id);
@@ -103,6 +108,7 @@ bool ActivationWatch::add_rule(ActivationRule rule) {
 }
 
 void ActivationWatch::settle() {
+  if (rules_.empty()) touched_.clear();
   for (const auto client_id : touched_) {
     for (std::size_t r = 0; r < rules_.size(); ++r)
       judge(r, client_id);
@@ -116,8 +122,7 @@ void ActivationWatch::judge(std::size_t r, std::int64_t client_id) {
   std::set<std::pair<std::int64_t, std::int64_t>> now;  // (subject, trade)
   std::map<std::int64_t, Moment> moments;
   for (const auto trade_id : activations(client_id, rule.dormant_days)) {
-    const auto seen = trades_.find(trade_id);
-    const auto& moment = *seen->second.moment;
+    const auto& moment = trades_.at(trade_id).moment;
     const auto& subscription = client.subscriptions.at(moment);
     if (subscription.amount_fen < rule.min_amount_fen) continue;
     moments[trade_id] = moment;

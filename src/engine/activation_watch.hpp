@@ -38,7 +38,9 @@ struct ActivationRule {
 
 class ActivationWatch final : public HoldingsListener {
  public:
-  explicit ActivationWatch(core::CompanyZone zone) : days_(zone) {}
+  // `book`: where the first rule learns the holdings so far (until then none are kept).
+  ActivationWatch(const HoldingsBook& book, core::CompanyZone zone)
+      : holdings_(book), days_(zone) {}
 
   void begin(EventContext event) { event_ = event; }
   void settle();
@@ -66,19 +68,21 @@ class ActivationWatch final : public HoldingsListener {
     std::map<Moment, Subscription> subscriptions;           // in effect, on the trade-time timeline
     std::map<date::sys_days, std::int64_t> holdings_steps;  // the total's change at each close
   };
-  struct Seen {
+  struct Seen {  // a subscription in effect
     std::int64_t seq = 0;
     std::int64_t client_id = 0;
-    std::optional<Moment> moment;  // set while it is a subscription in effect
+    Moment moment;
   };
 
+  void step(const HoldingsChange& change);
   void judge(std::size_t rule, std::int64_t client_id);
 
+  const HoldingsBook& holdings_;
   mutable core::ZoneDays days_;
   EventContext event_;
   std::vector<ActivationRule> rules_;
   std::unordered_map<std::int64_t, Client> clients_;
-  std::unordered_map<std::int64_t, Seen> trades_;
+  std::unordered_map<std::int64_t, Seen> trades_;  // subscriptions in effect, by trade id
   // Per rule and client: the facts it holds now, (subject, trade).
   std::map<std::pair<std::size_t, std::int64_t>, std::set<std::pair<std::int64_t, std::int64_t>>>
       held_;

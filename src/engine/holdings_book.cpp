@@ -39,77 +39,70 @@ HoldingsBook::Steps HoldingsBook::steps(const Position& p, date::sys_days from, 
   return out;
 }
 
-template <typename Change>
-void HoldingsBook::change(const Key& key, date::sys_days from, date::sys_days to, Change&& change) {
-  auto& position = positions_[key];
-  const auto before = steps(position, from, to);
-  change(position);
-  const auto after = steps(position, from, to);
-  if (listeners_.empty() || before == after) return;
-  // Walk both step lists together; each stretch where they differ is one change.
-  std::size_t i = 0, j = 0;
-  date::sys_days day = from;
-  while (day < to) {
-    while (i + 1 < before.size() && before[i + 1].first <= day)
-      ++i;
-    while (j + 1 < after.size() && after[j + 1].first <= day)
-      ++j;
-    const auto next_before = i + 1 < before.size() ? before[i + 1].first : to;
-    const auto next_after = j + 1 < after.size() ? after[j + 1].first : to;
-    const auto end = std::min(next_before, next_after);
-    const auto delta = after[j].second - before[i].second;
-    if (delta != 0) {
-      const HoldingsChange c{key.first, key.second, day, end, delta};
-      for (auto* l : listeners_)
-        l->changed(c);
-    }
-    day = end;
+std::int64_t HoldingsBook::level_on(const Position& p, date::sys_days day) {
+  std::int64_t amount = 0;
+  auto flow = p.flows.begin();
+  if (auto b = p.balances.upper_bound(day); b != p.balances.begin()) {
+    --b;
+    amount = b->second;
+    flow = p.flows.upper_bound(b->first);
   }
+  for (; flow != p.flows.end() && flow->first <= day; ++flow)
+    amount += flow->second;
+  return amount;
+}
+
+void HoldingsBook::tell(const Key& key, date::sys_days from, date::sys_days to,
+                        std::int64_t delta) {
+  if (from >= to || delta == 0) return;
+  const HoldingsChange c{key.first, key.second, from, to, delta};
+  for (auto* l : listeners_)
+    l->changed(c);
 }
 
 void HoldingsBook::set_balance(std::int64_t client_id, std::int64_t product_id, date::sys_days day,
                                std::int64_t amount_fen) {
   const Key key{client_id, product_id};
   auto& position = positions_[key];
-  // A balance decides its position's amount until the next balance.
+  // The balance decides the amount from its day until the next balance. Up to then the flows
+  // after it count the same before and after, so the whole stretch moves by what the close of
+  // its day moves by.
+  const auto before = level_on(position, day);
+  position.balances[day] = amount_fen;
   const auto next = position.balances.upper_bound(day);
-  const auto to = next == position.balances.end() ? kForever : next->first;
-  change(key, day, to, [&](Position& p) { p.balances[day] = amount_fen; });
+  tell(key, day, next == position.balances.end() ? kForever : next->first, amount_fen - before);
 }
 
 void HoldingsBook::move_flow(const Key& key, date::sys_days day, std::int64_t signed_fen) {
   auto& position = positions_[key];
+  auto& net = position.flows[day];
+  net += signed_fen;
+  if (net == 0) position.flows.erase(day);
   // A flow counts from its day until a balance of that day or later includes it.
   const auto next = position.balances.lower_bound(day);
-  const auto to = next == position.balances.end() ? kForever : next->first;
-  change(key, day, to, [&](Position& p) {
-    auto& net = p.flows[day];
-    net += signed_fen;
-    if (net == 0) p.flows.erase(day);
-  });
+  tell(key, day, next == position.balances.end() ? kForever : next->first, signed_fen);
 }
 
 void HoldingsBook::apply(const TradeFact& trade) {
-  Flow now{trade.seq, trade.client_id, trade.product_id, std::nullopt, 0};
-  if (trade.in_effect && trade.confirmed_on) {
-    now.day = trade.confirmed_on;
-    now.signed_fen = flow_sign(trade.kind) * trade.amount_fen;
-  }
-  auto [it, fresh] = trades_.try_emplace(trade.id, now);
-  if (!fresh) {
+  // Only trades that move holdings are kept (nothing else has anything to take back).
+  if (const auto it = trades_.find(trade.id); it != trades_.end()) {
     if (it->second.seq >= trade.seq) return;
     const auto was = it->second;
-    it->second = now;
-    if (was.day) move_flow({was.client_id, was.product_id}, *was.day, -was.signed_fen);
+    trades_.erase(it);
+    move_flow({was.client_id, was.product_id}, was.day, -was.signed_fen);
   }
-  if (now.day) move_flow({now.client_id, now.product_id}, *now.day, now.signed_fen);
+  if (!trade.in_effect || !trade.confirmed_on) return;
+  const Flow now{trade.seq, trade.client_id, trade.product_id, *trade.confirmed_on,
+                 flow_sign(trade.kind) * trade.amount_fen};
+  trades_.emplace(trade.id, now);
+  move_flow({now.client_id, now.product_id}, now.day, now.signed_fen);
 }
 
 std::int64_t HoldingsBook::amount_on(std::int64_t client_id, std::int64_t product_id,
                                      date::sys_days day) const {
   const auto it = positions_.find({client_id, product_id});
   if (it == positions_.end()) return 0;
-  return steps(it->second, day, day + date::days(1)).front().second;
+  return level_on(it->second, day);
 }
 
 void HoldingsBook::for_each_stretch(const std::function<void(const HoldingsChange&)>& visit) const {

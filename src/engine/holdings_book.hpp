@@ -77,20 +77,21 @@ class HoldingsBook {
     std::int64_t seq = 0;
     std::int64_t client_id = 0;
     std::int64_t product_id = 0;
-    std::optional<date::sys_days> day;  // none: it moves nothing
+    date::sys_days day{};  // confirmed on
     std::int64_t signed_fen = 0;
   };
   // The amount over [from, to) as (first day, amount) steps, the first at `from`.
   using Steps = std::vector<std::pair<date::sys_days, std::int64_t>>;
 
   static Steps steps(const Position& position, date::sys_days from, date::sys_days to);
-  // Runs `change` on a position and tells the listeners what it did to days [from, to).
-  template <typename Change>
-  void change(const Key& key, date::sys_days from, date::sys_days to, Change&& change);
+  // The amount at the close of `day`.
+  static std::int64_t level_on(const Position& position, date::sys_days day);
+  // Tells the listeners the amount moved by `delta` over [from, to).
+  void tell(const Key& key, date::sys_days from, date::sys_days to, std::int64_t delta);
   void move_flow(const Key& key, date::sys_days day, std::int64_t signed_fen);
 
   std::unordered_map<Key, Position, KeyHash> positions_;
-  std::unordered_map<std::int64_t, Flow> trades_;
+  std::unordered_map<std::int64_t, Flow> trades_;  // confirmed trades in effect, by id
   std::vector<HoldingsListener*> listeners_;
 };
 

@@ -7,7 +7,7 @@ Recognition::Recognition(core::CompanyZone zone)
       thresholds(fold),
       first_orders(fold.reference(), zone),
       milestones(holdings, fold.reference(), zone),
-      activations(zone) {
+      activations(holdings, zone) {
   holdings.add_listener(milestones);
   holdings.add_listener(activations);
 }

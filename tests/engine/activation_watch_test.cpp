@@ -19,7 +19,7 @@ date::sys_days day(const char* text) {
 // Client 1; person 40 of department 2 and person 41 of department 3. Dormant after 30 days.
 // Times are UTC, in the middle of Shanghai's day.
 struct Fixture {
-  Fixture() : watch(*core::CompanyZone::locate("Asia/Shanghai")) { book.add_listener(watch); }
+  Fixture() : watch(book, *core::CompanyZone::locate("Asia/Shanghai")) { book.add_listener(watch); }
   void rule(ActivationScope scope = ActivationScope::staff, std::int64_t min_amount = 0) {
     watch.begin({++seq, at("2025-01-01", 0)});
     ASSERT_TRUE(watch.add_rule({10, scope, 30, min_amount, at("2025-01-01", 0), hours(72)}));

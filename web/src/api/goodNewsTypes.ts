@@ -20,7 +20,7 @@ export interface GoodNews {
   subject?: { kind: string; id: number; name: string };
   period?: string;
   threshold?: string | number;
-  record?: { type: 'transaction' | 'visit'; id: number };
+  record?: { type: 'transaction' | 'visit'; id: number } | null; // null: a holdings milestone
   became_true_at?: string;
   detected_at?: string;
   late?: boolean;
@@ -41,7 +41,7 @@ export interface Picture {
   height: number;
 }
 
-export type RuleKind = 'metric_threshold' | 'product_subscription' | 'campaign_first_order';
+export type RuleKind = 'metric_threshold' | 'product_subscription' | 'campaign_first_order' | 'holdings_milestone' | 'client_activation';
 
 export interface GoodNewsRule {
   id: number;
@@ -51,6 +51,8 @@ export interface GoodNewsRule {
   campaign_id?: number;
   scope?: 'campaign' | 'department' | 'staff';
   min_amount?: string;
+  every?: string; // holdings_milestone
+  dormant_days?: number | null; // client_activation
   subject?: 'company' | 'department' | 'staff';
   products?: { product_ids: number[]; product_types: string[]; exclude_money_market: boolean };
   subject_ids: number[];

@@ -156,3 +156,36 @@ test('a manager writes good news by hand with its picture; the open phone shows 
   assert.match(await banner.innerText(), /城商行的专户委托/);
   await banner.locator('[data-test=good-news-picture]').waitFor();
 });
+
+test('a holdings milestone rule defined in the UI fires on the close the warehouse reports', async () => {
+  const fund = await admin.call('POST', '/api/v1/products', { code: `E2EM${Date.now() % 100000}`, name: '里程碑测试基金', type: 'bond' });
+  assert.equal(fund.status, 201, JSON.stringify(fund.body));
+  await manager.goto(`${laurel.base}/manage/good-news/rules`);
+  await manager.click('[data-test=rule-new]');
+  const dialog = openDialog(manager);
+  await dialog.locator('input[name=rule_name]').fill('里程碑测试基金保有量每破1亿');
+  await dialog.locator('[data-test=rule-kind]').getByText('公司保有量每突破…').click();
+  await dialog.locator('input[data-test=rule-every]').fill('1亿');
+  await choose(manager, dialog.locator('[data-test=rule-products]'), '里程碑测试基金');
+  await dialog.locator('textarea[name=rule_template_zh]').fill('里程碑测试基金保有量突破{amount}！');
+  await dialog.locator('textarea[name=rule_template_en]').fill('Holdings passed {amount}!');
+  await dialog.locator('[data-test=form-submit]').click();
+  await manager.locator('[data-test=rule-list]').getByText('里程碑测试基金保有量每破1亿').waitFor();
+  const rule = (await admin.get('/api/v1/good-news-rules?limit=200')).items.find((r) => r.name === '里程碑测试基金保有量每破1亿');
+  assert.equal(rule.kind, 'holdings_milestone');
+  assert.equal(rule.every, '100000000.00');
+  assert.deepEqual(rule.products.product_ids, [fund.body.id]);
+
+  await manager.goto(`${laurel.base}/manage/good-news`);
+  await manager.locator('[data-test=good-news-status]').waitFor();
+  const client = (await admin.get('/api/v1/clients?limit=1')).items[0];
+  // Today's close so far (the rule counts from today's start, company time).
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const balance = await admin.call('POST', '/api/v1/holdings/balances', {
+    balances: [{ client_id: client.id, product_id: fund.body.id, date: today, amount: '250000000.00' }],
+  });
+  assert.equal(balance.status, 200, JSON.stringify(balance.body));
+  const card = manager.locator('[data-test=good-news-list] li', { hasText: '里程碑测试基金保有量突破2亿' });
+  await card.waitFor({ timeout: 10_000 });
+  await manager.locator('[data-test=good-news-list] li', { hasText: '里程碑测试基金保有量突破1亿' }).waitFor();
+});
