@@ -56,6 +56,19 @@ void build_good_news(World& w) {
        {"thresholds", json::array{30}},
        {"templates", json::object{{"zh-CN", "{person}{period}拜访关键人{amount}次，关系经营有方！"},
                                   {"en", "{person} met key people {amount} times in {period}."}}}},
+      {{"name", "非货保有量每破20亿"},
+       {"kind", "holdings_milestone"},
+       {"every", "2000000000.00"},
+       {"templates", json::object{{"zh-CN", "里程碑！公司非货保有量突破{amount}，感谢每一位同事！"},
+                                  {"en",
+                                   "Milestone: the company's holdings outside money-market "
+                                   "funds passed {amount}. Thank you all!"}}},
+       {"auto_publish", true}},
+      {{"name", "激活大客户"},
+       {"kind", "client_activation"},
+       {"min_amount", "5000000.00"},
+       {"templates", json::object{{"zh-CN", "{person}激活客户{client}，首笔认申购{amount}！"},
+                                  {"en", "{person} activated {client} with {amount}."}}}},
   };
   for (auto& r : rules)
     must(w.services.good_news_rules.create(rule_of(w, std::move(r)), w.system), "good-news rule");

@@ -9,35 +9,23 @@ bool is_subscription(const TradeFact& t) {
   return t.kind == TradeKind::subscribe || t.kind == TradeKind::purchase;
 }
 
-// A client's total holdings at each close, as (first day, amount) steps.
-class Closes {
- public:
-  explicit Closes(const std::map<date::sys_days, std::int64_t>& changes) {
-    std::int64_t amount = 0;
-    for (const auto& [day, delta] : changes) {
-      amount += delta;
-      steps_.emplace_back(day, amount);
-    }
-  }
-  std::int64_t on(date::sys_days day) const {
-    auto it = std::upper_bound(steps_.begin(), steps_.end(), day,
-                               [](date::sys_days d, const auto& step) { return d < step.first; });
-    return it == steps_.begin() ? 0 : std::prev(it)->second;
-  }
-  // Nothing held at any close from `from` to `to`, both included.
-  bool nothing_held(date::sys_days from, date::sys_days to) const {
-    if (on(from) > 0) return false;
-    auto it = std::upper_bound(steps_.begin(), steps_.end(), from,
-                               [](date::sys_days d, const auto& step) { return d < step.first; });
-    for (; it != steps_.end() && it->first <= to; ++it) {
-      if (it->second > 0) return false;
-    }
-    return true;
-  }
+// The amount in force on `day` (0 before the first key).
+std::int64_t level_on(const std::map<date::sys_days, std::int64_t>& holdings, date::sys_days day) {
+  auto it = holdings.upper_bound(day);
+  return it == holdings.begin() ? 0 : std::prev(it)->second;
+}
 
- private:
-  std::vector<std::pair<date::sys_days, std::int64_t>> steps_;
-};
+// Nothing held at any close from `from` to `to`, both included.
+bool nothing_held(const std::map<date::sys_days, std::int64_t>& holdings, date::sys_days from,
+                  date::sys_days to) {
+  if (level_on(holdings, from) > 0) return false;
+  for (auto it = holdings.upper_bound(from); it != holdings.end() && it->first <= to; ++it) {
+    if (it->second > 0) return false;
+  }
+  return true;
+}
+
+const date::sys_days kEarliest{date::days{-1'000'000}};
 
 }  // namespace
 
@@ -48,15 +36,21 @@ void ActivationWatch::apply(const TradeFact& trade) {
   if (it != trades_.end()) {
     if (it->second.seq >= trade.seq) return;
     clients_[it->second.client_id].subscriptions.erase(it->second.moment);
-    touched_.insert(it->second.client_id);
+    touch(it->second.client_id, it->second.day);
     trades_.erase(it);
   }
   if (!counts) return;
   const Moment moment{trade.trade_time, trade.id};
+  const auto day = days_.day_of(trade.trade_time);
   clients_[trade.client_id].subscriptions[moment] =
-      Subscription{days_.day_of(trade.trade_time), trade.amount_fen, trade.credits};
-  trades_.emplace(trade.id, Seen{trade.seq, trade.client_id, moment});
-  touched_.insert(trade.client_id);
+      Subscription{day, trade.amount_fen, trade.credits};
+  trades_.emplace(trade.id, Seen{trade.seq, trade.client_id, moment, day});
+  touch(trade.client_id, day);
+}
+
+void ActivationWatch::touch(std::int64_t client_id, date::sys_days from) {
+  auto [it, fresh] = touched_.try_emplace(client_id, from);
+  if (!fresh) it->second = std::min(it->second, from);
 }
 
 void ActivationWatch::changed(const HoldingsChange& change) {
@@ -65,15 +59,41 @@ void ActivationWatch::changed(const HoldingsChange& change) {
 }
 
 void ActivationWatch::step(const HoldingsChange& change) {
-  auto& steps = clients_[change.client_id].holdings_steps;
-  const auto step = [&](date::sys_days day, std::int64_t delta) {
-    auto& at = steps[day];
-    at += delta;
-    if (at == 0) steps.erase(day);
+  auto& holdings = clients_[change.client_id].holdings;
+  // Keys where the stretch starts and ends, then every amount in it moves.
+  const auto split = [&](date::sys_days day) {
+    if (day == kForever || holdings.contains(day)) return;
+    holdings.emplace(day, level_on(holdings, day));
   };
-  step(change.from, change.delta);
-  if (change.to != kForever) step(change.to, -change.delta);
-  touched_.insert(change.client_id);
+  split(change.from);
+  split(change.to);
+  for (auto it = holdings.find(change.from); it != holdings.end() && it->first < change.to; ++it)
+    it->second += change.delta;
+  touch(change.client_id, change.from);
+}
+
+std::vector<ActivationWatch::Activation> ActivationWatch::activations_from(
+    const Client& client, int dormant_days, date::sys_days from) const {
+  std::vector<Activation> out;
+  const auto& subscriptions = client.subscriptions;
+  // Back to the last subscription before `from`: whether the next one activates depends on it.
+  auto it = subscriptions.end();
+  while (it != subscriptions.begin() && std::prev(it)->second.day >= from)
+    --it;
+  std::optional<date::sys_days> previous;
+  if (it != subscriptions.begin()) previous = std::prev(it)->second.day;
+  const date::days dormant{dormant_days};
+  for (; it != subscriptions.end(); ++it) {
+    const auto& [moment, subscription] = *it;
+    const auto day = subscription.day;
+    const bool activates =
+        previous ? *previous < day - dormant &&
+                       nothing_held(client.holdings, day - dormant, day - date::days(1))
+                 : level_on(client.holdings, day - date::days(1)) <= 0;
+    if (activates) out.push_back({moment.record_id, moment, &subscription});
+    previous = day;
+  }
+  return out;
 }
 
 std::vector<std::int64_t> ActivationWatch::activations(std::int64_t client_id,
@@ -81,17 +101,8 @@ std::vector<std::int64_t> ActivationWatch::activations(std::int64_t client_id,
   std::vector<std::int64_t> out;
   const auto it = clients_.find(client_id);
   if (it == clients_.end()) return out;
-  const Closes closes(it->second.holdings_steps);
-  const date::days dormant{dormant_days};
-  std::optional<date::sys_days> previous;  // the day of the subscription before
-  for (const auto& [moment, subscription] : it->second.subscriptions) {
-    const auto day = subscription.day;
-    const bool activates = previous ? *previous < day - dormant &&
-                                          closes.nothing_held(day - dormant, day - date::days(1))
-                                    : closes.on(day - date::days(1)) <= 0;
-    if (activates) out.push_back(moment.record_id);
-    previous = day;
-  }
+  for (const auto& a : activations_from(it->second, dormant_days, kEarliest))
+    out.push_back(a.trade_id);
   return out;
 }
 
@@ -103,46 +114,61 @@ bool ActivationWatch::add_rule(ActivationRule rule) {
   if (rules_.empty()) holdings_.for_each_stretch([this](const HoldingsChange& c) { step(c); });
   rules_.push_back(rule);
   for (const auto& [client_id, client] : clients_)
-    judge(rules_.size() - 1, client_id);
+    judge(rules_.size() - 1, client_id, kEarliest);
   return true;
 }
 
 void ActivationWatch::settle() {
   if (rules_.empty()) touched_.clear();
-  for (const auto client_id : touched_) {
+  for (const auto& [client_id, from] : touched_) {
     for (std::size_t r = 0; r < rules_.size(); ++r)
-      judge(r, client_id);
+      judge(r, client_id, from);
   }
   touched_.clear();
 }
 
-void ActivationWatch::judge(std::size_t r, std::int64_t client_id) {
+void ActivationWatch::judge(std::size_t r, std::int64_t client_id, date::sys_days from) {
   const auto& rule = rules_[r];
-  const auto& client = clients_[client_id];
-  std::set<std::pair<std::int64_t, std::int64_t>> now;  // (subject, trade)
-  std::map<std::int64_t, Moment> moments;
-  for (const auto trade_id : activations(client_id, rule.dormant_days)) {
-    const auto& moment = trades_.at(trade_id).moment;
-    const auto& subscription = client.subscriptions.at(moment);
-    if (subscription.amount_fen < rule.min_amount_fen) continue;
-    moments[trade_id] = moment;
-    for (const auto& credit : subscription.credits) {
+  std::map<std::int64_t, std::pair<Moment, Held>> now;  // activations from `from` on
+  for (const auto& a : activations_from(clients_[client_id], rule.dormant_days, from)) {
+    if (a.subscription->amount_fen < rule.min_amount_fen) continue;
+    Held held{a.subscription->day, {}};
+    for (const auto& credit : a.subscription->credits) {
       const auto subject =
           rule.scope == ActivationScope::staff ? credit.staff_id : credit.department_id;
-      if (subject) now.insert({subject, trade_id});
+      if (subject &&
+          std::find(held.subjects.begin(), held.subjects.end(), subject) == held.subjects.end()) {
+        held.subjects.push_back(subject);
+      }
     }
+    if (!held.subjects.empty()) now.emplace(a.trade_id, std::pair{a.moment, std::move(held)});
   }
   const core::Period all{core::PeriodKind::all_time, 0};
   auto& held = held_[{r, client_id}];
-  for (const auto& [subject, trade_id] : held) {
-    if (!now.contains({subject, trade_id}))
-      book_.stops_holding(FactKey{rule.id, subject, all, trade_id}, event_);
+  // What was held from `from` on and is not any more.
+  for (auto it = held.begin(); it != held.end();) {
+    const auto& [trade_id, was] = *it;
+    if (was.day < from) {
+      ++it;
+      continue;
+    }
+    const auto still = now.find(trade_id);
+    for (const auto subject : was.subjects) {
+      if (still == now.end() ||
+          std::find(still->second.second.subjects.begin(), still->second.second.subjects.end(),
+                    subject) == still->second.second.subjects.end()) {
+        book_.stops_holding(FactKey{rule.id, subject, all, trade_id}, event_);
+      }
+    }
+    it = held.erase(it);
   }
-  for (const auto& [subject, trade_id] : now) {
-    book_.holds(FactKey{rule.id, subject, all, trade_id}, moments.at(trade_id), event_, rule.grace,
-                rule.effective_from);
+  for (auto& [trade_id, activation] : now) {
+    for (const auto subject : activation.second.subjects) {
+      book_.holds(FactKey{rule.id, subject, all, trade_id}, activation.first, event_, rule.grace,
+                  rule.effective_from);
+    }
+    held.insert_or_assign(trade_id, std::move(activation.second));
   }
-  held = std::move(now);
 }
 
 }  // namespace laurel::engine

@@ -65,17 +65,33 @@ class ActivationWatch final : public HoldingsListener {
     std::vector<Credit> credits;
   };
   struct Client {
-    std::map<Moment, Subscription> subscriptions;           // in effect, on the trade-time timeline
-    std::map<date::sys_days, std::int64_t> holdings_steps;  // the total's change at each close
+    std::map<Moment, Subscription> subscriptions;  // in effect, on the trade-time timeline
+    // The client's total holdings: from each day on (until the next key), that amount.
+    std::map<date::sys_days, std::int64_t> holdings;
   };
   struct Seen {  // a subscription in effect
     std::int64_t seq = 0;
     std::int64_t client_id = 0;
     Moment moment;
+    date::sys_days day{};
+  };
+  struct Held {  // an activation a rule holds as good news
+    date::sys_days day{};
+    std::vector<std::int64_t> subjects;
+  };
+  struct Activation {
+    std::int64_t trade_id;
+    Moment moment;
+    const Subscription* subscription;
   };
 
   void step(const HoldingsChange& change);
-  void judge(std::size_t rule, std::int64_t client_id);
+  void touch(std::int64_t client_id, date::sys_days from);
+  // The client's activations among its subscriptions on `from` or later (a change on a day
+  // can only change whether the subscriptions from then on activate).
+  std::vector<Activation> activations_from(const Client& client, int dormant_days,
+                                           date::sys_days from) const;
+  void judge(std::size_t rule, std::int64_t client_id, date::sys_days from);
 
   const HoldingsBook& holdings_;
   mutable core::ZoneDays days_;
@@ -83,10 +99,10 @@ class ActivationWatch final : public HoldingsListener {
   std::vector<ActivationRule> rules_;
   std::unordered_map<std::int64_t, Client> clients_;
   std::unordered_map<std::int64_t, Seen> trades_;  // subscriptions in effect, by trade id
-  // Per rule and client: the facts it holds now, (subject, trade).
-  std::map<std::pair<std::size_t, std::int64_t>, std::set<std::pair<std::int64_t, std::int64_t>>>
-      held_;
-  std::set<std::int64_t> touched_;
+  // Per rule and client: the activations it holds as good news now, by trade id.
+  std::map<std::pair<std::size_t, std::int64_t>, std::map<std::int64_t, Held>> held_;
+  // The clients the event being folded changed, each from the earliest day it changed.
+  std::map<std::int64_t, date::sys_days> touched_;
   FactBook book_;
 };
 
