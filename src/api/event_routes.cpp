@@ -1,12 +1,17 @@
-// The event log, read by admins: every CRM write with who, when and the record before and after.
+// The event log, read by admins: every CRM write with who, when and the record before and after;
+// and events pushed by external systems, several kinds in one batch (crm::EventIntake).
 
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "api/access.hpp"
+#include "api/batch_input.hpp"
 #include "api/json_response.hpp"
+#include "api/record_input.hpp"
 #include "api/routes.hpp"
 #include "core/timestamp.hpp"
+#include "crm/digest.hpp"
 #include "http/query_input.hpp"
 #include "store/event_repository.hpp"
 
@@ -14,6 +19,7 @@ namespace laurel::api {
 namespace {
 
 using http::Access;
+using http::JsonInput;
 using http::QueryInput;
 using http::Request;
 using http::RequestContext;
@@ -74,12 +80,92 @@ core::Result<Response> list_events(Services& services, const Request& request) {
   return page_response(std::move(items), next);
 }
 
+// One pushed event: its id, its type and its data read as that type's record.
+crm::IntakeRow read_intake_event(JsonInput& in) {
+  crm::IntakeEvent event;
+  auto id = in.required_string("id", {1, 100});
+  if (!id) return id.error();
+  event.id = std::move(*id);
+  auto type = in.required_string("type", {1, 64});
+  if (!type) return type.error();
+  const auto& types = crm::intake_event_types();
+  if (std::find(types.begin(), types.end(), *type) == types.end()) {
+    std::string known;
+    for (const auto& t : types)
+      known += (known.empty() ? "" : ", ") + t;
+    return core::Error::invalid(in.field("type"), "must be one of " + known);
+  }
+  event.type = std::move(*type);
+  auto data = in.required_object("data");
+  if (!data) return data.error();
+  if (auto s = in.finish(); !s) return s.error();  // the envelope's own members first
+  event.fingerprint = crm::sha256_hex(boost::json::serialize(data->object()));
+  if (event.type == "transaction.recorded") {
+    auto t = read_transaction(*data);
+    if (!t) return t.error();
+    event.data = std::move(*t);
+  } else if (event.type == "holding.balance") {
+    auto b = read_balance(*data);
+    if (!b) return b.error();
+    event.data = std::move(*b);
+  } else {
+    crm::StatusChangeInput change;
+    auto external_id = data->required_string("external_id", {1, 64});
+    if (!external_id) return external_id.error();
+    change.external_id = std::move(*external_id);
+    auto status = data->required_string("status", {1, 20});
+    if (!status) return status.error();
+    change.change.status = std::move(*status);
+    auto confirm_date = data->optional_date("confirm_date");
+    if (!confirm_date) return confirm_date.error();
+    change.change.confirm_date = *confirm_date;
+    if (auto s = data->finish(); !s) return s.error();
+    event.data = std::move(change);
+  }
+  return event;
+}
+
+core::Result<Response> post_events(Services& services, const Request& request,
+                                   RequestContext& context) {
+  auto batch =
+      read_batch<crm::IntakeRow>(request, "events", crm::EventIntake::kMaxBatch, read_intake_event);
+  if (!batch) return batch.error();
+  auto report = services.intake.post(batch->rows, batch->partial, context.actor(request.client_ip));
+  if (!report) return report.error();
+  if (!batch->partial && report->failed > 0) {
+    const auto& bad = report->results.front();
+    return in_batch_row(*bad.error, "events", bad.index);
+  }
+  boost::json::array results;
+  results.reserve(report->results.size());
+  for (const auto& r : report->results) {
+    boost::json::object item{{"row", r.index}, {"id", r.id}};
+    if (r.outcome) {
+      item["outcome"] = *r.outcome == crm::IntakeOutcome::applied ? "applied" : "duplicate";
+      item["entity_type"] = r.entity_type;
+      item["entity_id"] = r.entity_id;
+    } else {
+      item["outcome"] = "failed";
+      item["error"] = row_error_json(in_batch_row(*r.error, "events", r.index));
+    }
+    results.push_back(std::move(item));
+  }
+  return json_response(200, boost::json::object{{"applied", report->applied},
+                                                {"duplicates", report->duplicates},
+                                                {"failed", report->failed},
+                                                {"results", std::move(results)}});
+}
+
 }  // namespace
 
 void add_event_routes(http::Router& router, Services& services) {
   router.add({"GET", "/api/v1/events", Access::authenticated, kAdminOnly, std::nullopt,
               [&services](const Request& request, RequestContext&) {
                 return list_events(services, request);
+              }});
+  router.add({"POST", "/api/v1/events", Access::authenticated, kTradeWriters, kBatchBody,
+              [&services](const Request& request, RequestContext& context) {
+                return post_events(services, request, context);
               }});
 }
 

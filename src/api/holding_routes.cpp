@@ -7,6 +7,7 @@
 #include "api/access.hpp"
 #include "api/batch_input.hpp"
 #include "api/json_response.hpp"
+#include "api/record_input.hpp"
 #include "api/routes.hpp"
 #include "http/json_input.hpp"
 #include "http/query_input.hpp"
@@ -20,19 +21,6 @@ using http::QueryInput;
 using http::Request;
 using http::RequestContext;
 using http::Response;
-
-core::Result<crm::BalanceInput> read_balance(JsonInput& in) {
-  crm::BalanceInput b;
-  if (auto s = read_client_and_product(in, b); !s) return s.error();
-  auto date = in.required_date("date");
-  if (!date) return date.error();
-  b.date = *date;
-  auto amount = in.required_amount("amount");
-  if (!amount) return amount.error();
-  b.amount = *amount;
-  if (auto s = in.finish(); !s) return s.error();
-  return b;
-}
 
 std::string_view outcome_name(crm::BalanceOutcome outcome) {
   switch (outcome) {

@@ -26,6 +26,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       scopes(*store, clock, zone),
       transactions(*store, clock, zone, events),
       holdings(*store, clock, zone, events),
+      intake(*store, clock, transactions, holdings),
       org_charts(*store, clock, events),
       key_people(*store, clock, events, scopes),
       visits(*store, clock, zone, events, scopes, config.crm.visit_edit_days),

@@ -22,6 +22,7 @@
 #include "crm/data_scope.hpp"
 #include "crm/department_service.hpp"
 #include "crm/engine_service.hpp"
+#include "crm/event_intake.hpp"
 #include "crm/event_log.hpp"
 #include "crm/good_news_rule_service.hpp"
 #include "crm/good_news_service.hpp"
@@ -66,6 +67,7 @@ struct Services {
   crm::DataScopes scopes;
   crm::TransactionService transactions;
   crm::HoldingsService holdings;
+  crm::EventIntake intake;
   crm::OrgChartService org_charts;
   crm::KeyPeopleService key_people;
   crm::VisitService visits;

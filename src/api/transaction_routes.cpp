@@ -7,7 +7,7 @@
 #include "api/access.hpp"
 #include "api/batch_input.hpp"
 #include "api/json_response.hpp"
-#include "api/member_input.hpp"
+#include "api/record_input.hpp"
 #include "api/routes.hpp"
 #include "core/timestamp.hpp"
 #include "crm/transaction_kinds.hpp"
@@ -23,38 +23,6 @@ using http::QueryInput;
 using http::Request;
 using http::RequestContext;
 using http::Response;
-
-core::Result<crm::TransactionInput> read_transaction(JsonInput& in) {
-  crm::TransactionInput t;
-  auto external_id = in.required_string("external_id", {1, 64});
-  if (!external_id) return external_id.error();
-  t.external_id = std::move(*external_id);
-  if (auto s = read_client_and_product(in, t); !s) return s.error();
-  auto kind = in.required_string("kind", {1, 20});
-  if (!kind) return kind.error();
-  t.kind = std::move(*kind);
-  auto amount = in.required_amount("amount");
-  if (!amount) return amount.error();
-  t.amount = *amount;
-  auto trade_time = in.required_time("trade_time");
-  if (!trade_time) return trade_time.error();
-  t.trade_time = *trade_time;
-  auto confirm_date = in.optional_date("confirm_date");
-  if (!confirm_date) return confirm_date.error();
-  t.confirm_date = *confirm_date;
-  auto status = in.optional_string("status", {1, 20});
-  if (!status) return status.error();
-  if (*status) t.status = std::move(**status);
-  auto credits = in.optional_objects("credits", 20);
-  if (!credits) return credits.error();
-  if (*credits) {
-    auto members = read_members(**credits);
-    if (!members) return members.error();
-    t.credits = std::move(*members);
-  }
-  if (auto s = in.finish(); !s) return s.error();
-  return t;
-}
 
 std::string_view outcome_name(crm::RecordOutcome outcome) {
   return outcome == crm::RecordOutcome::applied ? "applied" : "duplicate";

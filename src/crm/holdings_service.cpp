@@ -56,6 +56,41 @@ core::Result<HoldingsTimeline> load(store::Connection& db, const std::string& fr
 
 }  // namespace
 
+core::Result<RecordedBalance> HoldingsService::record_in(store::Connection& db,
+                                                         const BalanceInput& in,
+                                                         const auth::Actor& actor) {
+  Resolver resolve(db);
+  store::HoldingRepository holdings(db);
+  const auto now = clock_.now();
+  const auto today_text = core::format_date(today());
+  auto client = resolve.client(in.client_id, in.client_registration_code);
+  if (!client) return client.error();
+  auto product = resolve.product(in.product_id, in.product_code);
+  if (!product) return product.error();
+  const auto date = core::format_date(in.date);
+  if (date > today_text) return Error::invalid("date", "is in the future");
+  auto before = holdings.balance(*client, *product, date);
+  if (!before) return before.error();
+  if (*before == in.amount) return RecordedBalance{BalanceOutcome::duplicate, *client, *product};
+  if (auto s = holdings.put_balance({*client, *product, date, in.amount}, core::to_micros(now));
+      !s) {
+    return s.error();
+  }
+  // A closing balance holds at the end of its day.
+  const auto close = zone_.start_of(date::year_month_day(date::sys_days(in.date) + date::days(1))) -
+                     std::chrono::microseconds(1);
+  auto seq = events_.append(
+      db, actor,
+      {*before ? "holding.balance_corrected" : "holding.balance_imported", "holding",
+       std::to_string(*client) + "/" + std::to_string(*product),
+       *before ? std::optional<boost::json::value>(balance_json(*client, *product, date, **before))
+               : std::nullopt,
+       balance_json(*client, *product, date, in.amount), close});
+  if (!seq) return seq.error();
+  return RecordedBalance{*before ? BalanceOutcome::corrected : BalanceOutcome::applied, *client,
+                         *product};
+}
+
 core::Result<BalanceReport> HoldingsService::import(const std::vector<BalanceRow>& rows,
                                                     bool partial, const auth::Actor& actor) {
   if (rows.size() > kMaxBatch) {
@@ -64,39 +99,11 @@ core::Result<BalanceReport> HoldingsService::import(const std::vector<BalanceRow
   auto write = store::WriteTransaction::begin(store_);
   if (!write) return write.error();
   auto& db = write->connection();
-  Resolver resolve(db);
-  store::HoldingRepository holdings(db);
-  const auto now = clock_.now();
-  const auto today_text = core::format_date(today());
   BalanceReport report;
-
   const auto record = [&](const BalanceInput& in) -> core::Result<BalanceOutcome> {
-    auto client = resolve.client(in.client_id, in.client_registration_code);
-    if (!client) return client.error();
-    auto product = resolve.product(in.product_id, in.product_code);
-    if (!product) return product.error();
-    const auto date = core::format_date(in.date);
-    if (date > today_text) return Error::invalid("date", "is in the future");
-    auto before = holdings.balance(*client, *product, date);
-    if (!before) return before.error();
-    if (*before == in.amount) return BalanceOutcome::duplicate;
-    if (auto s = holdings.put_balance({*client, *product, date, in.amount}, core::to_micros(now));
-        !s) {
-      return s.error();
-    }
-    // A closing balance holds at the end of its day.
-    const auto close =
-        zone_.start_of(date::year_month_day(date::sys_days(in.date) + date::days(1))) -
-        std::chrono::microseconds(1);
-    auto seq = events_.append(db, actor,
-                              {*before ? "holding.balance_corrected" : "holding.balance_imported",
-                               "holding", std::to_string(*client) + "/" + std::to_string(*product),
-                               *before ? std::optional<boost::json::value>(
-                                             balance_json(*client, *product, date, **before))
-                                       : std::nullopt,
-                               balance_json(*client, *product, date, in.amount), close});
-    if (!seq) return seq.error();
-    return *before ? BalanceOutcome::corrected : BalanceOutcome::applied;
+    auto recorded = record_in(db, in, actor);
+    if (!recorded) return recorded.error();
+    return recorded->outcome;
   };
 
   for (std::size_t i = 0; i < rows.size(); ++i) {

@@ -39,6 +39,12 @@ using BalanceRow = core::Result<BalanceInput>;
 
 enum class BalanceOutcome { applied, corrected, duplicate };
 
+struct RecordedBalance {
+  BalanceOutcome outcome = BalanceOutcome::applied;
+  std::int64_t client_id = 0;
+  std::int64_t product_id = 0;
+};
+
 struct BalanceRowResult {
   std::size_t row = 0;
   std::optional<BalanceOutcome> outcome;  // none: failed
@@ -83,6 +89,9 @@ class HoldingsService {
                   const EventLog& events)
       : store_(store), clock_(clock), zone_(zone), events_(events) {}
 
+  // One balance, in the caller's write transaction (a batch of events of several kinds).
+  core::Result<RecordedBalance> record_in(store::Connection& db, const BalanceInput& input,
+                                          const auth::Actor& actor);
   // All or nothing unless `partial` (as TransactionService::import).
   core::Result<BalanceReport> import(const std::vector<BalanceRow>& rows, bool partial,
                                      const auth::Actor& actor);

@@ -1,22 +1,13 @@
 #include "crm/picture_service.hpp"
 
-#include <sodium.h>
-
 #include <boost/json/object.hpp>
 
 #include "core/picture.hpp"
 #include "core/timestamp.hpp"
+#include "crm/digest.hpp"
 
 namespace laurel::crm {
 namespace {
-
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 // The media type of a Content-Type header, parameters aside, in lower case.
 std::string media_of(std::string_view type) {

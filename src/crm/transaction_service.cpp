@@ -247,12 +247,17 @@ boost::json::object transaction_to_json(const store::TransactionRecord& t) {
           {"updated_at", core::format_rfc3339(core::from_micros(t.updated_at))}};
 }
 
+core::Result<Recorded> TransactionService::record_in(store::Connection& db,
+                                                     const TransactionInput& input,
+                                                     const auth::Actor& actor) {
+  return Recorder(db, clock_, zone_, events_, actor).record(input);
+}
+
 core::Result<Recorded> TransactionService::record(const TransactionInput& input,
                                                   const auth::Actor& actor) {
   auto write = store::WriteTransaction::begin(store_);
   if (!write) return write.error();
-  Recorder recorder(write->connection(), clock_, zone_, events_, actor);
-  auto recorded = recorder.record(input);
+  auto recorded = record_in(write->connection(), input, actor);
   if (!recorded) return recorded.error();
   if (recorded->outcome == RecordOutcome::applied) {
     if (auto s = write->commit(); !s) return s.error();
@@ -302,10 +307,17 @@ core::Result<BatchReport> TransactionService::import(const std::vector<BatchRow>
 core::Result<store::TransactionRecord> TransactionService::change_status(std::int64_t id,
                                                                          const StatusChange& change,
                                                                          const auth::Actor& actor) {
-  if (auto s = check_one_of("status", change.status, transaction_statuses()); !s) return s.error();
   auto write = store::WriteTransaction::begin(store_);
   if (!write) return write.error();
-  auto& db = write->connection();
+  auto changed = change_status_in(write->connection(), id, change, actor);
+  if (!changed) return changed.error();
+  if (auto s = write->commit(); !s) return s.error();
+  return changed;
+}
+
+core::Result<store::TransactionRecord> TransactionService::change_status_in(
+    store::Connection& db, std::int64_t id, const StatusChange& change, const auth::Actor& actor) {
+  if (auto s = check_one_of("status", change.status, transaction_statuses()); !s) return s.error();
   store::TransactionRepository repository(db);
   auto found = repository.find(id);
   if (!found) return found.error();
@@ -337,7 +349,6 @@ core::Result<store::TransactionRecord> TransactionService::change_status(std::in
                             {"transaction." + after.status, "transaction", std::to_string(id),
                              transaction_to_json(before), transaction_to_json(after), occurred});
   if (!seq) return seq.error();
-  if (auto s = write->commit(); !s) return s.error();
   return after;
 }
 

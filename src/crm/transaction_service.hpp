@@ -91,6 +91,9 @@ class TransactionService {
       : store_(store), clock_(clock), zone_(zone), events_(events) {}
 
   core::Result<Recorded> record(const TransactionInput& input, const auth::Actor& actor);
+  // The same in the caller's write transaction (a batch of events of several kinds).
+  core::Result<Recorded> record_in(store::Connection& db, const TransactionInput& input,
+                                   const auth::Actor& actor);
 
   // All or nothing: the first bad row fails the batch, nothing is written, and the report has
   // that one failed row. With `partial`, the good rows are recorded and the bad ones reported.
@@ -100,6 +103,9 @@ class TransactionService {
 
   core::Result<store::TransactionRecord> change_status(std::int64_t id, const StatusChange& change,
                                                        const auth::Actor& actor);
+  core::Result<store::TransactionRecord> change_status_in(store::Connection& db, std::int64_t id,
+                                                          const StatusChange& change,
+                                                          const auth::Actor& actor);
   core::Result<store::TransactionRecord> get(std::int64_t id, const DataScope& scope);
   core::Result<TransactionPage> list(const store::TransactionFilter& filter,
                                      const DataScope& scope);

@@ -217,6 +217,13 @@ core::Result<std::optional<std::vector<JsonInput>>> JsonInput::optional_objects(
   return Out(std::move(items));
 }
 
+core::Result<JsonInput> JsonInput::required_object(std::string_view name) {
+  const auto* value = take(name);
+  if (!value) return Error::invalid(field(name), "is required");
+  if (!value->is_object()) return Error::invalid(field(name), "must be an object");
+  return JsonInput(root_, &value->as_object(), field(name) + ".");
+}
+
 core::Result<std::vector<JsonInput>> JsonInput::required_objects(std::string_view name,
                                                                  std::size_t max_items) {
   auto items = optional_objects(name, max_items);

@@ -79,6 +79,11 @@ class JsonInput {
                                                                            std::int64_t max,
                                                                            std::size_t max_items);
 
+  // A member that must be an object, read by its own input ("events[3].data.amount").
+  core::Result<JsonInput> required_object(std::string_view name);
+  // This input's object, as sent.
+  const boost::json::object& object() const { return *object_; }
+
   // Refuses members that were not asked for.
   core::Status finish() const;
   bool has(std::string_view name) const { return object_->contains(name); }
