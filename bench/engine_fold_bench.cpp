@@ -2,15 +2,19 @@
 // company-local periods and update the figures — over a million synthetic trades, with one metric
 // and with a set of eight like the ones managers define; (2) a full replay of a demo company's
 // event log from SQLite (read, decode the JSON payloads, fold), when LAUREL_BENCH_DEMO_DB names
-// one (`laurel demo --generate-only --db FILE`).
+// one (`laurel demo --generate-only --db FILE`); (3) the memory a million figures (metric cells)
+// take.
 #include <benchmark/benchmark.h>
+#include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <random>
 
 #include "bench_support.hpp"
 #include "crm/engine_feed.hpp"
 #include "engine/metric_fold.hpp"
+#include "engine/recognition.hpp"
 #include "store/event_repository.hpp"
 
 namespace laurel::bench {
@@ -33,7 +37,7 @@ engine::Reference demo_reference() {
 }
 
 // A year of trades, in trade-time order as a TA system sends them: 60 salespeople, 800 clients.
-std::vector<engine::TradeFact> trades(std::size_t n) {
+std::vector<engine::TradeFact> trades(std::size_t n, std::int64_t clients = 800) {
   std::mt19937_64 random(7);
   std::vector<engine::TradeFact> out;
   out.reserve(n);
@@ -46,7 +50,7 @@ std::vector<engine::TradeFact> trades(std::size_t n) {
     t.seq = t.id;
     t.trade_time = start + std::chrono::microseconds(span / static_cast<std::int64_t>(n) *
                                                      static_cast<std::int64_t>(i));
-    t.client_id = 1 + static_cast<std::int64_t>(random() % 800);
+    t.client_id = 1 + static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(clients));
     t.product_id = 1 + static_cast<std::int64_t>(random() % 30);
     t.kind = static_cast<TradeKind>(random() % engine::kTradeKinds);
     t.amount_fen = 100'000 + static_cast<std::int64_t>(random() % 100'000'000);
@@ -120,8 +124,11 @@ void BM_ReplayDemoLog(benchmark::State& state) {
   auto store = must(store::SqliteStore::open(std::move(options)), "open the demo database");
   std::int64_t events = 0;
   for (auto _ : state) {
-    engine::MetricFold fold(managers_metrics(), shanghai());
-    crm::EngineFeed feed(fold);
+    engine::Recognition recognition(shanghai());
+    for (auto& m : managers_metrics())
+      recognition.fold.add_metric(std::move(m));
+    const auto& fold = recognition.fold;
+    crm::EngineFeed feed(recognition);
     auto connection = must(store->acquire(), "connect");
     store::EventRepository log(*connection);
     store::EventFilter page;
@@ -143,6 +150,48 @@ void BM_ReplayDemoLog(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * events);
 }
 BENCHMARK(BM_ReplayDemoLog)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+// The process's resident memory, in bytes (Linux).
+double resident_bytes() {
+  std::ifstream statm("/proc/self/statm");
+  double size = 0, resident = 0;
+  statm >> size >> resident;
+  return resident * static_cast<double>(sysconf(_SC_PAGESIZE));
+}
+
+// Memory per million figures: a fold of two million trades of 4,000 clients into a daily figure
+// per client (half a million cells: only subscriptions count); what the process grew by. The
+// trades themselves are kept too (each record's latest version, for corrections), so they are
+// counted apart: the same trades folded into one company figure a day give the baseline. Run
+// each in a process of its own (--benchmark_filter=MemoryClient, then =MemoryCompany): memory
+// freed by one is reused by the next and would hide the baseline.
+void memory_of(benchmark::State& state, SubjectKind subject) {
+  const auto input = trades(2'000'000, 4'000);
+  for (auto _ : state) {
+    const double before = resident_bytes();
+    auto fold = std::make_unique<engine::MetricFold>(
+        std::vector<MetricDefinition>{metric(1, subject, core::PeriodKind::day)}, shanghai());
+    fold->set_reference(demo_reference());
+    for (const auto& t : input)
+      fold->apply(t);
+    const double grown = resident_bytes() - before;
+    state.counters["cells"] = static_cast<double>(fold->cell_count());
+    state.counters["MiB"] = grown / (1024.0 * 1024.0);
+    state.counters["MiB_per_M_cells"] =
+        grown / (1024.0 * 1024.0) / (static_cast<double>(fold->cell_count()) / 1e6);
+    benchmark::DoNotOptimize(fold.get());
+  }
+}
+
+void BM_MemoryClientDailyFigures(benchmark::State& state) {
+  memory_of(state, SubjectKind::client);
+}
+BENCHMARK(BM_MemoryClientDailyFigures)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_MemoryCompanyDailyFigures(benchmark::State& state) {
+  memory_of(state, SubjectKind::company);
+}
+BENCHMARK(BM_MemoryCompanyDailyFigures)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
 }  // namespace laurel::bench

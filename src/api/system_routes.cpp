@@ -7,6 +7,7 @@
 #include "api/openapi_document.hpp"
 #include "api/routes.hpp"
 #include "core/version.hpp"
+#include "store/chat_repository.hpp"
 
 namespace laurel::api {
 
@@ -14,6 +15,44 @@ using http::Access;
 using http::Request;
 using http::RequestContext;
 using http::Response;
+
+namespace {
+
+// What the services know, for monitoring: live clients, the recognition engine's progress and
+// the group-chat outbox's backlog (a growing one means a bot is down or rate-limited).
+std::string service_metrics(Services& services) {
+  std::string out;
+  const auto gauge = [&out](const char* name, const char* type, const char* help,
+                            std::int64_t value, const std::string& labels = "") {
+    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" +
+           name + labels + " " + std::to_string(value) + "\n";
+  };
+  gauge("laurel_live_clients", "gauge", "Clients following /api/v1/stream now.",
+        static_cast<std::int64_t>(services.live.clients()));
+  gauge("laurel_live_dropped_clients_total", "counter",
+        "Stream clients dropped for falling too far behind.",
+        static_cast<std::int64_t>(services.live.dropped_clients()));
+  gauge("laurel_engine_folded_seq", "gauge",
+        "The last event-log position the recognition engine has folded.",
+        services.engine.folded_up_to());
+  gauge("laurel_engine_unreadable_events_total", "counter",
+        "Events the recognition engine could not read (skipped).",
+        services.engine.unreadable_events());
+  if (auto connection = services.store->acquire()) {
+    if (auto backlog = store::ChatRepository(**connection).backlog()) {
+      out +=
+          "# HELP laurel_chat_outbox_deliveries Group-chat deliveries waiting or dead.\n"
+          "# TYPE laurel_chat_outbox_deliveries gauge\n";
+      out += "laurel_chat_outbox_deliveries{status=\"pending\"} " + std::to_string(backlog->first) +
+             "\n";
+      out += "laurel_chat_outbox_deliveries{status=\"dead\"} " + std::to_string(backlog->second) +
+             "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 void add_system_routes(http::Router& router, Services& services, MetricsHandle& metrics) {
   // Open: load balancers and monitoring ask without credentials. Answers 503 when the database
@@ -37,9 +76,11 @@ void add_system_routes(http::Router& router, Services& services, MetricsHandle& 
               Access::authenticated,
               {auth::Role::admin, auth::Role::integration},
               std::nullopt,
-              [&metrics](const Request&, RequestContext&) -> core::Result<Response> {
-                return Response::text(200, metrics.metrics ? metrics.metrics->render() : "",
-                                      "text/plain; version=0.0.4; charset=utf-8");
+              [&metrics, &services](const Request&, RequestContext&) -> core::Result<Response> {
+                return Response::text(
+                    200,
+                    (metrics.metrics ? metrics.metrics->render() : "") + service_metrics(services),
+                    "text/plain; version=0.0.4; charset=utf-8");
               }});
 
   // The API document describes the API, not data: it is served without credentials, like the

@@ -163,4 +163,15 @@ core::Result<bool> ChatRepository::revive(std::int64_t id, std::int64_t now) {
   return rows->changes == 1;
 }
 
+core::Result<std::pair<std::int64_t, std::int64_t>> ChatRepository::backlog() {
+  auto rows = db_.query(
+      "SELECT status, COUNT(*) FROM chat_outbox WHERE status IN ('pending', 'dead') "
+      "GROUP BY status");
+  if (!rows) return rows.error();
+  std::pair<std::int64_t, std::int64_t> out{0, 0};
+  for (const auto& r : *rows)
+    (r.text(0) == "pending" ? out.first : out.second) = r.integer(1);
+  return out;
+}
+
 }  // namespace laurel::store

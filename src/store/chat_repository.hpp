@@ -73,6 +73,8 @@ class ChatRepository {
 
   // The outcome of one attempt: sent, pending again (with its next attempt), or dead.
   core::Status record_attempt(const ChatDeliveryRecord& delivery);
+  // How many deliveries wait (pending) and how many are dead, for monitoring.
+  core::Result<std::pair<std::int64_t, std::int64_t>> backlog();
   // Dead → pending, due now, its attempts counted afresh. False when it is not dead.
   core::Result<bool> revive(std::int64_t id, std::int64_t now);
 

@@ -49,6 +49,39 @@ def test_metrics_report_routes_database_and_connections(laurel, admin):
     assert "laurel_http_open_connections" in text
 
 
+def metric(text, name):
+    for line in text.splitlines():
+        if line.startswith(name + " "):
+            return float(line.split()[1])
+    return None
+
+
+def test_metrics_report_live_clients_the_engine_and_the_chat_backlog(laurel, admin):
+    made = admin.call("POST", "/api/v1/departments", {"name": "监控测试部"})
+    assert made.status_code == 201, made.text
+    last = admin.call("GET", "/api/v1/events?order=newest&limit=1").json()["items"][0]["seq"]
+    deadline = time.monotonic() + 5  # the engine folds each commit at once, on its own thread
+    while (metric(admin.call("GET", "/metrics").text, "laurel_engine_folded_seq") < last
+           and time.monotonic() < deadline):
+        time.sleep(0.05)
+    text = admin.call("GET", "/metrics").text
+    assert metric(text, "laurel_engine_folded_seq") >= last
+    assert metric(text, "laurel_engine_unreadable_events_total") == 0
+    assert 'laurel_chat_outbox_deliveries{status="dead"}' in text
+    before = metric(text, "laurel_live_clients")
+    stream = requests.get(laurel.base + "/api/v1/stream", stream=True, timeout=10,
+                          headers={"Authorization": f"Bearer {admin.token}"})
+    try:
+        assert stream.status_code == 200
+        deadline = time.monotonic() + 5
+        while (metric(admin.call("GET", "/metrics").text, "laurel_live_clients") <= before
+               and time.monotonic() < deadline):
+            time.sleep(0.05)
+        assert metric(admin.call("GET", "/metrics").text, "laurel_live_clients") == before + 1
+    finally:
+        stream.close()
+
+
 def test_requests_are_logged_one_line_each_without_secrets(laurel, admin):
     admin.call("GET", "/api/v1/roles")
     deadline = time.monotonic() + 3  # request lines are written in batches, every 200 ms

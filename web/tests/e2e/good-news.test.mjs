@@ -165,8 +165,11 @@ test('a holdings milestone rule defined in the UI fires on the close the warehou
   const dialog = openDialog(manager);
   await dialog.locator('input[name=rule_name]').fill('里程碑测试基金保有量每破1亿');
   await dialog.locator('[data-test=rule-kind]').getByText('公司保有量每突破…').click();
+  const funds = dialog.locator('[data-test=rule-products]');
+  await choose(manager, funds, '里程碑测试基金');
+  await funds.locator('.el-tag', { hasText: '里程碑测试基金' }).waitFor();
   await dialog.locator('input[data-test=rule-every]').fill('1亿');
-  await choose(manager, dialog.locator('[data-test=rule-products]'), '里程碑测试基金');
+  await dialog.getByText('= 1.00亿').waitFor();
   await dialog.locator('textarea[name=rule_template_zh]').fill('里程碑测试基金保有量突破{amount}！');
   await dialog.locator('textarea[name=rule_template_en]').fill('Holdings passed {amount}!');
   await dialog.locator('[data-test=form-submit]').click();
