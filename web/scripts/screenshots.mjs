@@ -40,6 +40,7 @@ try {
         { name: 'manage-campaigns', path: '/manage/campaigns', ready: '[data-test=campaign-list]' },
         { name: 'manage-targets', path: '/manage/targets', ready: '[data-test=target-list]' },
         { name: 'manage-good-news', path: '/manage/good-news', ready: '[data-test=good-news-list] li' },
+        { name: 'manage-good-news-rules', path: '/manage/good-news/rules', ready: '[data-test=rule-list] li' },
         {
           name: 'manage-metrics',
           path: '/manage/metrics',
