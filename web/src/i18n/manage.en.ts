@@ -158,6 +158,7 @@ export default {
     dormantDefault: 'the configured default',
     minSubscription: 'Smallest subscription announced (optional)',
     describeActivation: '{who} activating a client (first subscription, or the first after {days} days holding nothing)',
+    atLeast: '(of at least {amount})',
     metric: 'Metric',
     for: 'For',
     subject: { company: 'the company', department: 'each department', staff: 'each person' },

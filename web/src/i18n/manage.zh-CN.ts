@@ -157,6 +157,7 @@ export default {
     dormantDefault: '按系统设置',
     minSubscription: '报喜起点金额（可选）',
     describeActivation: '{who}激活客户（首次认申购，或连续 {days} 天零持有后的首次）',
+    atLeast: '（{amount}起）',
     metric: '指标',
     for: '对象',
     subject: { company: '全公司', department: '每个部门', staff: '每个人' },
