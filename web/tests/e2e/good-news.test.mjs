@@ -166,8 +166,14 @@ test('a holdings milestone rule defined in the UI fires on the close the warehou
   await dialog.locator('input[name=rule_name]').fill('里程碑测试基金保有量每破1亿');
   await dialog.locator('[data-test=rule-kind]').getByText('公司保有量每突破…').click();
   const funds = dialog.locator('[data-test=rule-products]');
-  await choose(manager, funds, '里程碑测试基金');
-  await funds.locator('.el-tag', { hasText: '里程碑测试基金' }).waitFor();
+  const chosen = funds.locator('.el-tag', { hasText: '里程碑测试基金' });
+  // The form has just changed shape for the new kind; on a loaded machine the first pick can
+  // land while the dropdown is still moving. Pick again until the fund shows as chosen.
+  for (let attempt = 0; attempt < 3 && !(await chosen.count()); attempt++) {
+    await choose(manager, funds, '里程碑测试基金');
+    await chosen.waitFor({ timeout: 3_000 }).catch(() => {});
+  }
+  await chosen.waitFor();
   await dialog.locator('input[data-test=rule-every]').fill('1亿');
   await dialog.getByText('= 1.00亿').waitFor();
   await dialog.locator('textarea[name=rule_template_zh]').fill('里程碑测试基金保有量突破{amount}！');
