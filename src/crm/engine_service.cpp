@@ -103,11 +103,14 @@ core::Status EngineService::catch_up_locked() {
     if (!more) break;
   }
   // Rule ids are unique across the watches, so their fact keys never collide.
-  for (auto changes : {engine_.thresholds.take_changes(), engine_.first_orders.take_changes(),
-                       engine_.milestones.take_changes(), engine_.activations.take_changes()}) {
+  const auto keep = [this](std::vector<engine::ThresholdFact> changes) {
     for (auto& fact : changes)
       pending_.insert_or_assign(fact.key, std::move(fact));
-  }
+  };
+  keep(engine_.thresholds.take_changes());
+  keep(engine_.first_orders.take_changes());
+  keep(engine_.milestones.take_changes());
+  keep(engine_.activations.take_changes());
   return store_pending_locked();
 }
 

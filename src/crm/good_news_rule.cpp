@@ -347,6 +347,20 @@ std::int64_t watched_metric_id(const GoodNewsRule& rule) {
   return rule.kind == RuleKind::metric_threshold ? rule.metric_id : -rule.id;
 }
 
+namespace {
+
+// When a rule starts announcing, and how late its news may be detected and still be on time,
+// as every watch takes them.
+core::Timestamp starts(const GoodNewsRule& rule) {
+  return rule.effective_from.value_or(rule.created_at);
+}
+
+std::chrono::seconds grace(const GoodNewsRule& rule) {
+  return std::chrono::hours(24 * rule.grace_days.value_or(3));
+}
+
+}  // namespace
+
 engine::MetricDefinition own_metric(const GoodNewsRule& rule) {
   engine::MetricDefinition m;
   m.id = watched_metric_id(rule);
@@ -363,22 +377,14 @@ engine::MetricDefinition own_metric(const GoodNewsRule& rule) {
 }
 
 engine::FirstOrderRule first_order_rule(const GoodNewsRule& rule) {
-  return engine::FirstOrderRule{rule.id,
-                                rule.campaign_id,
-                                rule.scope,
-                                rule.min_amount_fen,
-                                rule.effective_from.value_or(rule.created_at),
-                                std::chrono::hours(24 * rule.grace_days.value_or(3))};
+  return engine::FirstOrderRule{rule.id,      rule.campaign_id, rule.scope, rule.min_amount_fen,
+                                starts(rule), grace(rule)};
 }
 
 engine::HoldingsMilestoneRule holdings_milestone_rule(const GoodNewsRule& rule) {
-  return engine::HoldingsMilestoneRule{rule.id,
-                                       rule.every_fen,
-                                       rule.product_ids,
-                                       rule.product_types,
-                                       rule.exclude_money_market,
-                                       rule.effective_from.value_or(rule.created_at),
-                                       std::chrono::hours(24 * rule.grace_days.value_or(3))};
+  return engine::HoldingsMilestoneRule{
+      rule.id,      rule.every_fen, rule.product_ids, rule.product_types, rule.exclude_money_market,
+      starts(rule), grace(rule)};
 }
 
 engine::ActivationRule activation_rule(const GoodNewsRule& rule) {
@@ -386,8 +392,8 @@ engine::ActivationRule activation_rule(const GoodNewsRule& rule) {
                                 rule.activation_scope,
                                 rule.dormant_days.value_or(180),
                                 rule.min_amount_fen,
-                                rule.effective_from.value_or(rule.created_at),
-                                std::chrono::hours(24 * rule.grace_days.value_or(3))};
+                                starts(rule),
+                                grace(rule)};
 }
 
 bool about_one_trade(RuleKind kind) {
@@ -395,12 +401,9 @@ bool about_one_trade(RuleKind kind) {
 }
 
 engine::ThresholdRule threshold_rule(const GoodNewsRule& rule) {
-  return engine::ThresholdRule{rule.id,
-                               watched_metric_id(rule),
-                               rule.thresholds,
-                               rule.subject_ids,
-                               rule.effective_from.value_or(rule.created_at),
-                               std::chrono::hours(24 * rule.grace_days.value_or(3))};
+  return engine::ThresholdRule{rule.id,         watched_metric_id(rule),
+                               rule.thresholds, rule.subject_ids,
+                               starts(rule),    grace(rule)};
 }
 
 }  // namespace laurel::crm

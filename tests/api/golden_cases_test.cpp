@@ -370,12 +370,12 @@ class CaseRun {
   // A daily closing balance from the data warehouse.
   void post_balance(const toml::table& b, unsigned expected) {
     call("POST", "/api/v1/holdings/balances",
-         json::object{{"balances",
-                       json::array{json::object{
-                           {"client_id", clients_.at(b["client"].value_or<std::string>(""))},
-                           {"product_id", product(b["product"].value_or<std::string>(""))},
-                           {"date", b["date"].value_or<std::string>("")},
-                           {"amount", b["amount"].value_or<std::string>("")}}}}},
+         json::object{
+             {"balances", json::array{json::object{
+                              {"client_id", clients_.at(b["client"].value_or<std::string>(""))},
+                              {"product_id", product(b["product"].value_or<std::string>(""))},
+                              {"date", b["date"].value_or<std::string>("")},
+                              {"amount", b["amount"].value_or<std::string>("")}}}}},
          expected);
   }
 

@@ -2,19 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/test_times.hpp"
+
 namespace laurel::engine {
 namespace {
 
+using testing::at;
+using testing::day;
+
 using std::chrono::hours;
-
-core::Timestamp at(const char* day, int hour) {
-  return std::chrono::time_point_cast<std::chrono::microseconds>(
-      date::sys_days(*core::parse_date(day)) + hours(hour));
-}
-
-date::sys_days day(const char* text) {
-  return date::sys_days(*core::parse_date(text));
-}
 
 // Client 1; person 40 of department 2 and person 41 of department 3. Dormant after 30 days.
 // Times are UTC, in the middle of Shanghai's day.

@@ -2,20 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/test_times.hpp"
+
 namespace laurel::engine {
 namespace {
 
+using testing::at;
+using testing::day;
+
 using std::chrono::hours;
-
-core::Timestamp at(const char* day, int hour, int minute = 0, int second = 0) {
-  return std::chrono::time_point_cast<std::chrono::microseconds>(
-      date::sys_days(*core::parse_date(day)) + hours(hour) + std::chrono::minutes(minute) +
-      std::chrono::seconds(second));
-}
-
-date::sys_days day(const char* text) {
-  return date::sys_days(*core::parse_date(text));
-}
 
 // Departments 1 ⊃ 2 (华东) and 3 (华南) apart; the campaign runs 2–31 March for fund 9, with
 // department 1's tree and person 50 taking part.

@@ -5,13 +5,13 @@
 #include <map>
 
 #include "engine/day_max_tree.hpp"
+#include "engine/test_times.hpp"
 
 namespace laurel::engine {
 namespace {
 
-date::sys_days day(const char* text) {
-  return date::sys_days(*core::parse_date(text));
-}
+using testing::at;
+using testing::day;
 
 TradeFact trade(std::int64_t id, std::int64_t seq, TradeKind kind, std::int64_t fen,
                 std::optional<const char*> confirmed, bool in_effect = true) {

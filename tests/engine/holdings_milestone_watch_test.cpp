@@ -2,19 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/test_times.hpp"
+
 namespace laurel::engine {
 namespace {
 
+using testing::at;
+using testing::day;
+
 using std::chrono::hours;
-
-core::Timestamp at(const char* day, int hour) {
-  return std::chrono::time_point_cast<std::chrono::microseconds>(
-      date::sys_days(*core::parse_date(day)) + hours(hour));
-}
-
-date::sys_days day(const char* text) {
-  return date::sys_days(*core::parse_date(text));
-}
 
 // The company's funds: 2 a bond fund, 3 a money-market fund. A milestone every 100 (fen, to keep
 // the figures readable). Times are UTC; Shanghai's close of a day is 15:59:59.999999 UTC.
