@@ -1,6 +1,15 @@
 #include "api/services.hpp"
 
 namespace laurel::api {
+namespace {
+
+std::string without_trailing_slash(std::string url) {
+  while (!url.empty() && url.back() == '/')
+    url.pop_back();
+  return url;
+}
+
+}  // namespace
 
 Services::Services(const config::Config& config_in, std::unique_ptr<store::Store> store_in,
                    const core::Clock& clock_in)
@@ -46,7 +55,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       chat_targets(*store, clock, audit),
       chat(*store, clock, audit, crm::make_curl_poster(),
            {config.chat.timeout, config.chat.max_attempts, config.chat.retry_base,
-            std::chrono::seconds(3600)}),
+            std::chrono::seconds(3600), without_trailing_slash(config.server.public_url)}),
       pictures(*store, clock) {}
 
 }  // namespace laurel::api

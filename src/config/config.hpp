@@ -25,6 +25,9 @@ struct ServerConfig {
   std::chrono::seconds stream_heartbeat{15};
   std::size_t stream_queue_messages = 1000;
   std::string static_dir = "web/dist";
+  // Where users and the group-chat apps reach Laurel from outside ("https://laurel.example.com",
+  // no trailing slash); empty: not known, so chat messages go without their pictures.
+  std::string public_url;
 };
 
 struct DatabaseConfig {

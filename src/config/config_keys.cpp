@@ -112,6 +112,22 @@ Status check_level(std::string_view value) {
                             std::string(value) + "\"");
 }
 
+// An absolute http(s) URL with a host and no query; a trailing slash is taken off.
+Status check_public_url(std::string_view value) {
+  if (value.empty()) return {};
+  const auto scheme = value.find("://");
+  const auto scheme_name = value.substr(0, scheme == std::string_view::npos ? 0 : scheme);
+  const auto rest =
+      scheme == std::string_view::npos ? std::string_view() : value.substr(scheme + 3);
+  if ((scheme_name != "http" && scheme_name != "https") || rest.empty() || rest.front() == '/' ||
+      rest.find_first_of("?# ") != std::string_view::npos) {
+    return Error::invalid("server.public_url",
+                          "expected an http(s) address such as https://laurel.example.com, got \"" +
+                              std::string(value) + "\"");
+  }
+  return {};
+}
+
 Status check_not_empty(std::string_view name, std::string_view value) {
   if (value.empty()) return Error::invalid(std::string(name), "must not be empty");
   return {};
@@ -162,6 +178,10 @@ std::vector<ConfigKey> build_keys() {
       text(
           "server.static_dir", "Folder of the built web UI served at / (web/dist)",
           [](Config & c) -> auto& { return c.server.static_dir; }),
+      text(
+          "server.public_url",
+          "Laurel's address as users and the group-chat apps reach it (https://…); empty: unknown",
+          [](Config & c) -> auto& { return c.server.public_url; }, check_public_url),
       text(
           "database.path", "SQLite database file; created if missing",
           [](Config & c) -> auto& { return c.database.path; },

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <set>
 
+#include "auth/secret_token.hpp"
 #include "core/timestamp.hpp"
 #include "crm/data_scope.hpp"
+#include "store/picture_repository.hpp"
 #include "store/staff_repository.hpp"
 
 namespace laurel::crm {
@@ -70,6 +72,7 @@ core::Status enqueue_chat_deliveries(store::Connection& db, const GoodNews& news
   if (targets->empty()) return {};
   auto department = department_of(db, news);
   if (!department) return department.error();
+  bool picture_sent = false;
   for (const auto& target : *targets) {
     if (!for_audience(db, target, news, *department)) continue;
     const std::size_t language = target.language == "en" ? 1 : 0;  // kLanguages' order
@@ -79,8 +82,16 @@ core::Status enqueue_chat_deliveries(store::Connection& db, const GoodNews& news
     delivery.good_news_id = news.record.id;
     delivery.title = news.texts[language].title;
     delivery.body = news.texts[language].body;
+    delivery.picture_id = news.record.picture_id;
     delivery.created_at = now;
-    if (auto queued = chats.enqueue(delivery); !queued) return queued.error();
+    auto queued = chats.enqueue(delivery);
+    if (!queued) return queued.error();
+    picture_sent = picture_sent || (*queued && delivery.picture_id);
+  }
+  if (picture_sent) {
+    auto token =
+        store::PictureRepository(db).make_public(*news.record.picture_id, auth::generate_token(""));
+    if (!token) return token.error();
   }
   return {};
 }
@@ -161,7 +172,7 @@ std::int64_t ChatDeliveryService::free_at(const store::ChatTargetRecord& target,
 
 core::Result<bool> ChatDeliveryService::attempt(store::ChatDeliveryRecord delivery,
                                                 const store::ChatTargetRecord& target) {
-  const auto request = chat_request(target, delivery, clock_.now());
+  const auto request = chat_request(target, delivery, options_.public_url, clock_.now());
   const auto reply = poster_->post(
       request, std::chrono::duration_cast<std::chrono::milliseconds>(options_.timeout));
   const auto verdict = judge_reply(target.channel, reply);
@@ -259,6 +270,7 @@ json::object chat_delivery_to_json(const store::ChatDeliveryRecord& d) {
           {"good_news_id", d.good_news_id},
           {"title", d.title},
           {"text", d.body},
+          {"picture_id", d.picture_id ? json::value(*d.picture_id) : json::value(nullptr)},
           {"status", d.status},
           {"attempts", d.attempts},
           {"next_attempt_at",

@@ -33,10 +33,12 @@ struct ChatDeliveryOptions {
   int max_attempts = 8;
   std::chrono::seconds retry_base{10};
   std::chrono::seconds retry_cap{3600};
+  std::string public_url;  // server.public_url: where the chat apps fetch pictures from
 };
 
 // In the caller's (publishing) transaction. A news delivered to a bot once is never queued for
-// it again (its idempotency key is taken), also when it is withdrawn and published again.
+// it again (its idempotency key is taken), also when it is withdrawn and published again. The
+// news's picture, if it has one and goes to a bot, is made public (store/picture_repository.hpp).
 core::Status enqueue_chat_deliveries(store::Connection& db, const GoodNews& news, std::int64_t now);
 
 struct ChatDeliveryPage {

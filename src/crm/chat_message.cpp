@@ -46,8 +46,12 @@ std::string url_encode(std::string_view text) {
   return out;
 }
 
+std::string public_picture_url(std::string_view public_url, std::string_view token) {
+  return std::string(public_url) + "/api/v1/public/pictures/" + std::string(token);
+}
+
 ChatRequest chat_request(const store::ChatTargetRecord& target,
-                         const store::ChatDeliveryRecord& delivery,
+                         const store::ChatDeliveryRecord& delivery, std::string_view public_url,
                          std::chrono::system_clock::time_point now) {
   ChatRequest request;
   request.url = target.url;
@@ -55,12 +59,25 @@ ChatRequest chat_request(const store::ChatTargetRecord& target,
                      {"X-Laurel-Idempotency-Key", delivery.idempotency_key}};
   const auto& title = delivery.title;
   const auto& text = delivery.body;
+  const auto picture = delivery.picture_token && !public_url.empty()
+                           ? public_picture_url(public_url, *delivery.picture_token)
+                           : std::string();
   json::object body;
   if (target.channel == "wecom") {
-    body = {{"msgtype", "markdown"}, {"markdown", {{"content", "**" + title + "**\n" + text}}}};
+    if (picture.empty()) {
+      body = {{"msgtype", "markdown"}, {"markdown", {{"content", "**" + title + "**\n" + text}}}};
+    } else {
+      // A card opens its link when tapped: Laurel's "my day", where the news is in the feed.
+      json::object article{{"title", title},
+                           {"description", text},
+                           {"url", std::string(public_url) + "/"},
+                           {"picurl", picture}};
+      body = {{"msgtype", "news"}, {"news", {{"articles", json::array{std::move(article)}}}}};
+    }
   } else if (target.channel == "dingtalk") {
+    const auto image = picture.empty() ? std::string() : "![" + title + "](" + picture + ")\n\n";
     body = {{"msgtype", "markdown"},
-            {"markdown", {{"title", title}, {"text", "### " + title + "\n\n" + text}}}};
+            {"markdown", {{"title", title}, {"text", "### " + title + "\n\n" + image + text}}}};
     if (target.secret && !target.secret->empty()) {
       const auto timestamp = std::to_string(millis_of(now));
       const auto sign = hmac_sha256_base64(*target.secret, timestamp + "\n" + *target.secret);
@@ -68,12 +85,19 @@ ChatRequest chat_request(const store::ChatTargetRecord& target,
       request.url += "timestamp=" + timestamp + "&sign=" + url_encode(sign);
     }
   } else {  // feishu
-    json::array line{json::object{{"tag", "text"}, {"text", text}}};
-    body = {{"msg_type", "post"},
-            {"content",
-             {{"post",
-               {{target.language == "en" ? "en_us" : "zh_cn",
-                 {{"title", title}, {"content", json::array{std::move(line)}}}}}}}}};
+    const bool english = target.language == "en";
+    json::array lines{json::array{json::object{{"tag", "text"}, {"text", text}}}};
+    if (!picture.empty()) {
+      lines.push_back(
+          json::array{json::object{{"tag", "a"},
+                                   {"text", english ? "See the picture" : "查看喜报图片"},
+                                   {"href", picture}}});
+    }
+    body = {
+        {"msg_type", "post"},
+        {"content",
+         {{"post",
+           {{english ? "en_us" : "zh_cn", {{"title", title}, {"content", std::move(lines)}}}}}}}};
     if (target.secret && !target.secret->empty()) {
       const auto timestamp = std::to_string(seconds_of(now));
       body["timestamp"] = timestamp;

@@ -63,6 +63,15 @@ core::Result<store::PictureRecord> PictureService::get(std::int64_t id) {
   return std::move(**found);
 }
 
+core::Result<store::PictureRecord> PictureService::get_public(std::string_view token) {
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  auto found = store::PictureRepository(**connection).find_public(token);
+  if (!found) return found.error();
+  if (!*found) return core::Error::not_found("no such public picture");
+  return std::move(**found);
+}
+
 boost::json::object picture_to_json(const store::PictureRecord& p) {
   return {{"id", p.id},
           {"url", "/api/v1/pictures/" + std::to_string(p.id)},

@@ -24,6 +24,9 @@ class PictureService {
                                                         const auth::Actor& actor);
   // With its bytes.
   core::Result<store::PictureRecord> get(std::int64_t id);
+  // A picture sent to the group chats, by its public token, with its bytes; not found for any
+  // other token (a picture only ever attached to drafts has none).
+  core::Result<store::PictureRecord> get_public(std::string_view token);
 
  private:
   store::Store& store_;

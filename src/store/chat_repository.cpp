@@ -11,7 +11,8 @@ constexpr std::string_view kTargetColumns =
     "created_at, updated_at";
 constexpr std::string_view kDeliveryColumns =
     "id, idempotency_key, target_id, good_news_id, title, body, status, attempts, "
-    "next_attempt_at, last_error, last_status, created_at, sent_at, updated_at";
+    "next_attempt_at, last_error, last_status, created_at, sent_at, updated_at, picture_id, "
+    "(SELECT public_token FROM pictures WHERE pictures.id = chat_outbox.picture_id)";
 
 ChatTargetRecord target_of(const Row& r) {
   ChatTargetRecord t;
@@ -45,6 +46,8 @@ ChatDeliveryRecord delivery_of(const Row& r) {
   d.created_at = r.integer(11);
   d.sent_at = r.optional_integer(12);
   d.updated_at = r.integer(13);
+  d.picture_id = r.optional_integer(14);
+  d.picture_token = r.optional_text(15);
   return d;
 }
 
@@ -100,11 +103,12 @@ core::Result<std::vector<ChatTargetRecord>> ChatRepository::targets(bool enabled
 
 core::Result<bool> ChatRepository::enqueue(const ChatDeliveryRecord& d) {
   auto rows = db_.query(
-      "INSERT INTO chat_outbox (idempotency_key, target_id, good_news_id, title, body, status, "
-      "attempts, next_attempt_at, created_at, updated_at) "
-      "VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6, $6) "
+      "INSERT INTO chat_outbox (idempotency_key, target_id, good_news_id, title, body, "
+      "picture_id, status, attempts, next_attempt_at, created_at, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $7, $7) "
       "ON CONFLICT (idempotency_key) DO NOTHING",
-      {d.idempotency_key, d.target_id, d.good_news_id, d.title, d.body, d.created_at});
+      {d.idempotency_key, d.target_id, d.good_news_id, d.title, d.body, nullable(d.picture_id),
+       d.created_at});
   if (!rows) return rows.error();
   return rows->changes == 1;
 }

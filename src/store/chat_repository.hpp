@@ -33,7 +33,9 @@ struct ChatDeliveryRecord {
   std::int64_t good_news_id = 0;
   std::string title;
   std::string body;
-  std::string status;  // pending, sent, dead
+  std::optional<std::int64_t> picture_id;    // the news's picture when it was published
+  std::optional<std::string> picture_token;  // read only: its public token (never written here)
+  std::string status;                        // pending, sent, dead
   int attempts = 0;
   std::int64_t next_attempt_at = 0;
   std::optional<std::string> last_error;

@@ -46,4 +46,25 @@ core::Result<std::optional<PictureRecord>> PictureRepository::find(std::int64_t 
   return std::optional<PictureRecord>(picture_of(rows->front()));
 }
 
+core::Result<std::string> PictureRepository::make_public(std::int64_t id,
+                                                         const std::string& candidate) {
+  auto given =
+      db_.query("UPDATE pictures SET public_token = $1 WHERE id = $2 AND public_token IS NULL",
+                {candidate, id});
+  if (!given) return given.error();
+  auto rows = db_.query("SELECT public_token FROM pictures WHERE id = $1", {id});
+  if (!rows) return rows.error();
+  if (rows->empty()) return core::Error::not_found("no picture " + std::to_string(id));
+  return rows->front().text(0);
+}
+
+core::Result<std::optional<PictureRecord>> PictureRepository::find_public(std::string_view token) {
+  auto rows = db_.query(
+      "SELECT " + std::string(kColumns) + ", content FROM pictures WHERE public_token = $1",
+      {std::string(token)});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<PictureRecord>();
+  return std::optional<PictureRecord>(picture_of(rows->front()));
+}
+
 }  // namespace laurel::store

@@ -33,6 +33,12 @@ class PictureRepository {
   core::Result<Stored> store(const PictureRecord& picture);
   core::Result<std::optional<PictureRecord>> find(std::int64_t id, bool with_content);
 
+  // The picture's public token (migration 0025): `candidate` (a fresh random token) when it had
+  // none, so that the picture is reachable without signing in from then on; else its own.
+  core::Result<std::string> make_public(std::int64_t id, const std::string& candidate);
+  // The public picture with this token, with its bytes.
+  core::Result<std::optional<PictureRecord>> find_public(std::string_view token);
+
  private:
   Connection& db_;
 };

@@ -44,7 +44,7 @@ std::string header(const ChatRequest& r, std::string_view name) {
 }
 
 TEST(ChatMessageTest, WeComGetsMarkdownWithTheTitleInBold) {
-  const auto r = chat_request(bot("wecom"), delivery(), kNow);
+  const auto r = chat_request(bot("wecom"), delivery(), "", kNow);
   EXPECT_EQ(r.url, "https://bots.example/hook?key=abc");
   const auto body = json::parse(r.body).as_object();
   EXPECT_EQ(body.at("msgtype"), "markdown");
@@ -55,7 +55,7 @@ TEST(ChatMessageTest, WeComGetsMarkdownWithTheTitleInBold) {
 }
 
 TEST(ChatMessageTest, DingTalkSignsTheUrlWithTimestampAndHmac) {
-  const auto r = chat_request(bot("dingtalk", "SEC0123456789abcdef"), delivery(), kNow);
+  const auto r = chat_request(bot("dingtalk", "SEC0123456789abcdef"), delivery(), "", kNow);
   EXPECT_EQ(r.url,
             "https://bots.example/hook?key=abc&timestamp=1764576000000&sign="
             "lRMtZMTlfT9mOF7iYCyOtZz2Vk%2BPjl0aVvnX5oJ2xnk%3D");
@@ -64,13 +64,13 @@ TEST(ChatMessageTest, DingTalkSignsTheUrlWithTimestampAndHmac) {
   EXPECT_EQ(body.at("markdown").at("title"), "开门红！");
   EXPECT_EQ(body.at("markdown").at("text"),
             "### 开门红！\n\n华东机构销售部本周债基净流入突破5000万");
-  EXPECT_EQ(chat_request(bot("dingtalk"), delivery(), kNow).url,
+  EXPECT_EQ(chat_request(bot("dingtalk"), delivery(), "", kNow).url,
             "https://bots.example/hook?key=abc")
       << "no secret: no signature (the bot checks a keyword instead)";
 }
 
 TEST(ChatMessageTest, FeishuSignsTheBody) {
-  const auto r = chat_request(bot("feishu", "SEC0123456789abcdef"), delivery(), kNow);
+  const auto r = chat_request(bot("feishu", "SEC0123456789abcdef"), delivery(), "", kNow);
   EXPECT_EQ(r.url, "https://bots.example/hook?key=abc");
   const auto body = json::parse(r.body).as_object();
   EXPECT_EQ(body.at("timestamp"), "1764576000");
@@ -81,11 +81,50 @@ TEST(ChatMessageTest, FeishuSignsTheBody) {
   EXPECT_EQ(post.at("content").at(0).at(0).at("text"), "华东机构销售部本周债基净流入突破5000万");
   auto english = bot("feishu");
   english.language = "en";
-  EXPECT_TRUE(json::parse(chat_request(english, delivery(), kNow).body)
+  EXPECT_TRUE(json::parse(chat_request(english, delivery(), "", kNow).body)
                   .at("content")
                   .at("post")
                   .as_object()
                   .contains("en_us"));
+}
+
+store::ChatDeliveryRecord with_picture() {
+  auto d = delivery();
+  d.picture_id = 12;
+  d.picture_token = "tok3n";
+  return d;
+}
+
+constexpr std::string_view kPublic = "https://laurel.example.com";
+constexpr const char* kPictureUrl = "https://laurel.example.com/api/v1/public/pictures/tok3n";
+
+TEST(ChatMessageTest, WithAPictureWeComGetsANewsCardLinkingToLaurel) {
+  const auto body = json::parse(chat_request(bot("wecom"), with_picture(), kPublic, kNow).body);
+  EXPECT_EQ(body.at("msgtype"), "news");
+  const auto& article = body.at("news").at("articles").at(0);
+  EXPECT_EQ(article.at("title"), "开门红！");
+  EXPECT_EQ(article.at("description"), "华东机构销售部本周债基净流入突破5000万");
+  EXPECT_EQ(article.at("picurl"), kPictureUrl);
+  EXPECT_EQ(article.at("url"), "https://laurel.example.com/");
+  EXPECT_EQ(json::parse(chat_request(bot("wecom"), with_picture(), "", kNow).body).at("msgtype"),
+            "markdown")
+      << "without server.public_url the chat app could not fetch the picture: words only";
+}
+
+TEST(ChatMessageTest, WithAPictureDingTalkShowsItAndFeishuLinksIt) {
+  const auto ding = json::parse(chat_request(bot("dingtalk"), with_picture(), kPublic, kNow).body);
+  EXPECT_EQ(std::string(ding.at("markdown").at("text").as_string()),
+            "### 开门红！\n\n![开门红！](" + std::string(kPictureUrl) +
+                ")\n\n华东机构销售部本周债基净流入突破5000万");
+  const auto feishu = json::parse(chat_request(bot("feishu"), with_picture(), kPublic, kNow).body);
+  const auto& lines = feishu.at("content").at("post").at("zh_cn").at("content").as_array();
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines.at(1).at(0).at("tag"), "a");
+  EXPECT_EQ(lines.at(1).at(0).at("href"), kPictureUrl);
+  EXPECT_EQ(lines.at(1).at(0).at("text"), "查看喜报图片");
+  const auto plain = json::parse(chat_request(bot("feishu"), delivery(), kPublic, kNow).body);
+  EXPECT_EQ(plain.at("content").at("post").at("zh_cn").at("content").as_array().size(), 1u)
+      << "no picture, no link";
 }
 
 TEST(ChatReplyTest, TheBotsOwnCodesDecide) {

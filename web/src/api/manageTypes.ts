@@ -198,6 +198,7 @@ export interface ChatDelivery {
   good_news_id: number;
   title: string;
   text: string;
+  picture_id: number | null;
   status: ChatDeliveryStatus;
   attempts: number;
   next_attempt_at: string | null;

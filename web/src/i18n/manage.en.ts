@@ -354,7 +354,8 @@ export default {
   chat: {
     title: 'Group chats',
     new: 'Add a bot',
-    hint: 'Published good news is sent to these WeCom, DingTalk and Feishu group bots, each for its audience. A bot that does not answer is tried again, waiting longer each time; a delivery that cannot get through is listed as dead until you retry it.',
+    withPicture: 'with picture',
+    hint: 'Published good news is sent to these WeCom, DingTalk and Feishu group bots, each for its audience. A bot that does not answer is tried again, waiting longer each time; a delivery that cannot get through is listed as dead until you retry it. Good news carries its picture (a news card on WeCom) once the administrator has set server.public_url, the address the chat apps fetch pictures from.',
     empty: 'No bots yet: good news stays in Laurel.',
     name: 'Name',
     namePlaceholder: 'e.g. East China sales group',
