@@ -91,7 +91,9 @@ void add_replay_command(CLI::App& app, Run& run) {
         if (!connection) return fail(connection.error());
         if (auto s = store::check_schema_current(**connection); !s) return fail(s.error());
       }
-      crm::EngineService engine(**store, *zone, /*store_good_news=*/false);
+      // Never destroyed: the process ends right after, and the OS takes the memory back at
+      // once, where freeing the engine's millions of small nodes took a tenth of the replay.
+      auto& engine = *new crm::EngineService(**store, *zone, /*store_good_news=*/false);
       const auto started = std::chrono::steady_clock::now();
       if (auto s = engine.catch_up(); !s) return fail(s.error());
       const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(

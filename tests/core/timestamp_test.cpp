@@ -35,6 +35,28 @@ TEST(TimestampTest, RejectsWhatIsNotATimestamp) {
   EXPECT_FALSE(parse_rfc3339("2026-11-23"));
   EXPECT_FALSE(parse_rfc3339("2026-13-40T00:00:00Z"));
   EXPECT_FALSE(parse_rfc3339("2026-11-23T08:00:00Z trailing"));
+  EXPECT_FALSE(parse_rfc3339("2026-02-29T08:00:00Z")) << "not a leap year";
+  EXPECT_FALSE(parse_rfc3339("2026-11-23T24:00:00Z"));
+  EXPECT_FALSE(parse_rfc3339("2026-11-23T08:60:00Z"));
+  EXPECT_FALSE(parse_rfc3339("2026-11-23T08:00:00"));
+  EXPECT_FALSE(parse_rfc3339("2026-11-23T08:00:00.Z"));
+  EXPECT_FALSE(parse_rfc3339("2026-11-23T08:00:00+0800"));
+  EXPECT_FALSE(parse_rfc3339("2026-11-23T08:00:00+24:00"));
+  EXPECT_FALSE(parse_rfc3339("2026-11-23 08:00:00Z"));
+  EXPECT_FALSE(parse_rfc3339("2026-1-23T08:00:00Z"));
+  EXPECT_FALSE(parse_rfc3339("2026-11-23T08:00:00.1234567890Z"));
+}
+
+TEST(TimestampTest, ReadsEveryPartExactly) {
+  // 2024-02-29 (a leap day) 23:59:59.999999 at UTC-05:30 is 2024-03-01T05:29:59.999999Z.
+  EXPECT_EQ(format_rfc3339(parse_rfc3339("2024-02-29T23:59:59.999999-05:30").value()),
+            "2024-03-01T05:29:59.999999Z");
+  EXPECT_EQ(format_rfc3339(parse_rfc3339("1969-12-31T23:59:59.5Z").value()),
+            "1969-12-31T23:59:59.500000Z");
+  EXPECT_EQ(format_rfc3339(parse_rfc3339("2026-11-23T08:00:00.123456789Z").value()),
+            "2026-11-23T08:00:00.123456Z")
+      << "nanoseconds are cut to microseconds";
+  EXPECT_EQ(parse_rfc3339("2026-11-23T00:30:00+08:00"), parse_rfc3339("2026-11-22T16:30:00Z"));
 }
 
 }  // namespace
