@@ -49,9 +49,12 @@ core::Result<Response> values(Services& services, const Request& request, Reques
                       ", the period this metric is counted by (e.g. 2026-12-01, 2026-W49, "
                       "2026-12, 2026-Q4, 2026 or all)");
   }
-  auto figures = services.engine.figures(*id, *period);
+  // A holdings metric's running period is read up to today, company time.
+  const auto today = date::sys_days(services.zone.date_of(services.clock.now()));
+  auto figures = services.engine.figures(*id, *period, today);
   if (!figures) return figures.error();
-  const bool money = metric->definition.kind == engine::MetricKind::sum;
+  const bool money = metric->definition.kind == engine::MetricKind::sum ||
+                     engine::is_holdings_kind(metric->definition.kind);
   boost::json::array items;
   for (const auto& cell : figures->cells) {
     if (*subject && cell.subject_id != **subject) continue;

@@ -152,7 +152,7 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
       auto definition = read_metric_definition(*record);
       if (!definition) throw Unreadable{};
       definition->id = integer(*record, "id");
-      engine_.fold.add_metric(std::move(*definition));
+      engine_.add_metric(std::move(*definition));
     } else if (rule) {
       auto read = read_good_news_rule(*record);
       if (!read || read->id == 0 || rules_.contains(read->id) || !add_rule(*read)) {
@@ -160,7 +160,7 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
       }
       rules_.emplace(read->id, std::move(*read));
     } else if (campaign) {
-      engine_.first_orders.set_campaign(campaign_of(*record));
+      engine_.set_campaign(campaign_of(*record));
     } else if (product) {
       engine_.set_product_type(integer(*record, "id"), std::string(text(*record, "type")));
     } else {

@@ -182,13 +182,16 @@ std::optional<GoodNewsRule> EngineService::rule(std::int64_t rule_id) const {
 }
 
 core::Result<EngineService::Figures> EngineService::figures(std::int64_t metric_id,
-                                                            core::Period period) {
+                                                            core::Period period,
+                                                            date::sys_days as_of) {
   std::lock_guard lock(mutex_);
   if (auto s = catch_up_locked(); !s) return s.error();
-  const auto* definition = engine_.fold.metric(metric_id);
+  const auto* definition = engine_.metric(metric_id);
   if (!definition) return core::Error::not_found("no metric " + std::to_string(metric_id));
   Figures out{*definition, {}};
-  out.cells = engine_.fold.cells(metric_id, period);
+  out.cells = engine::is_holdings_kind(definition->kind)
+                  ? engine_.holdings_metrics.cells(metric_id, period, as_of)
+                  : engine_.fold.cells(metric_id, period);
   std::sort(out.cells.begin(), out.cells.end(), [](const auto& a, const auto& b) {
     return a.value != b.value ? a.value > b.value : a.subject_id < b.subject_id;
   });

@@ -52,9 +52,10 @@ class EngineService {
     engine::MetricDefinition definition;
     std::vector<engine::MetricFold::Cell> cells;  // of the period asked for, largest first
   };
-  // After catching up: a metric's figures in one period (of the metric's own period kind).
-  // A metric the log has not defined answers not_found.
-  core::Result<Figures> figures(std::int64_t metric_id, core::Period period);
+  // After catching up: a metric's figures in one period (of the metric's own period kind); a
+  // holdings metric's read up to the company day `as_of` (engine/holdings_metrics.hpp). A
+  // metric the log has not defined answers not_found.
+  core::Result<Figures> figures(std::int64_t metric_id, core::Period period, date::sys_days as_of);
 
   // Every good news the engine holds, as the good_news table should have it, by fact_key.
   std::vector<store::DetectedGoodNews> detected_good_news() const;

@@ -16,8 +16,9 @@ namespace json = boost::json;
 using core::Error;
 using Reader = JsonReader;
 
-constexpr Names<3> kKinds{{"count", "sum", "distinct_clients"}};
-constexpr Names<2> kSources{{"transactions", "visits"}};
+constexpr Names<5> kKinds{
+    {"count", "sum", "distinct_clients", "end_of_period_balance", "average_daily_balance"}};
+constexpr Names<3> kSources{{"transactions", "visits", "holdings"}};
 constexpr Names<2> kSums{{"amount", "net_flow"}};
 constexpr Names<5> kSubjects{{"company", "department", "staff", "client", "product"}};
 
@@ -27,7 +28,9 @@ core::Result<engine::MetricDefinition> read_definition(Reader& r, const json::ob
   auto kind = r.one_of("kind", kKinds);
   if (!kind) return kind.error();
   m.kind = static_cast<engine::MetricKind>(*kind);
-  auto source = r.one_of("source", kSources, 0);
+  // A balance is of holdings: its source need not be said.
+  auto source = r.one_of("source", kSources,
+                         engine::is_holdings_kind(m.kind) ? std::size_t{2} : std::size_t{0});
   if (!source) return source.error();
   m.source = static_cast<engine::MetricSource>(*source);
   const bool has_sum_of = o.contains("sum_of") && !o.at("sum_of").is_null();
@@ -87,19 +90,16 @@ core::Result<engine::MetricDefinition> read_definition(Reader& r, const json::ob
     auto department = f.id("department_id");
     if (!department) return department.error();
     m.filter.department_id = *department;
+    auto campaign = f.id("campaign_id");
+    if (!campaign) return campaign.error();
+    m.filter.campaign_id = *campaign;
     auto key_people = f.flag("key_person_visits_only");
     if (!key_people) return key_people.error();
     m.filter.key_person_visits_only = *key_people;
     if (auto s = f.finish(); !s) return s.error();
   }
   if (auto problem = engine::definition_problem(m)) {
-    // Name the member the problem is about.
-    const bool visits = m.source == engine::MetricSource::visits;
-    const char* field = !visits                             ? "filter.key_person_visits_only"
-                        : m.kind == engine::MetricKind::sum ? "kind"
-                        : m.subject == engine::SubjectKind::product ? "subject"
-                                                                    : "filter";
-    return Error::invalid(field, *problem);
+    return Error::invalid(problem->field, problem->message);
   }
   return m;
 }
@@ -158,6 +158,8 @@ json::object metric_definition_to_json(const engine::MetricDefinition& m) {
   filter["department_id"] =
       m.filter.department_id ? json::value(*m.filter.department_id) : json::value(nullptr);
   filter["key_person_visits_only"] = m.filter.key_person_visits_only;
+  filter["campaign_id"] =
+      m.filter.campaign_id ? json::value(*m.filter.campaign_id) : json::value(nullptr);
   json::object out{{"kind", kKinds.names[static_cast<std::size_t>(m.kind)]},
                    {"source", kSources.names[static_cast<std::size_t>(m.source)]},
                    {"sum_of", m.kind == engine::MetricKind::sum

@@ -5,6 +5,7 @@
 
 #include "auth/user_validation.hpp"
 #include "core/timestamp.hpp"
+#include "store/campaign_repository.hpp"
 #include "store/client_repository.hpp"
 #include "store/department_repository.hpp"
 #include "store/product_repository.hpp"
@@ -45,6 +46,13 @@ core::Status check_references(store::Connection& db, const engine::MetricFilter&
     if (!*found) {
       return Error::invalid("filter.department_id",
                             "no department " + std::to_string(*f.department_id));
+    }
+  }
+  if (f.campaign_id) {
+    auto found = store::CampaignRepository(db).find(*f.campaign_id);
+    if (!found) return found.error();
+    if (!*found) {
+      return Error::invalid("filter.campaign_id", "no campaign " + std::to_string(*f.campaign_id));
     }
   }
   if (f.client_id) {

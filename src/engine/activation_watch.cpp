@@ -9,22 +9,6 @@ bool is_subscription(const TradeFact& t) {
   return t.kind == TradeKind::subscribe || t.kind == TradeKind::purchase;
 }
 
-// The amount in force on `day` (0 before the first key).
-std::int64_t level_on(const std::map<date::sys_days, std::int64_t>& holdings, date::sys_days day) {
-  auto it = holdings.upper_bound(day);
-  return it == holdings.begin() ? 0 : std::prev(it)->second;
-}
-
-// Nothing held at any close from `from` to `to`, both included.
-bool nothing_held(const std::map<date::sys_days, std::int64_t>& holdings, date::sys_days from,
-                  date::sys_days to) {
-  if (level_on(holdings, from) > 0) return false;
-  for (auto it = holdings.upper_bound(from); it != holdings.end() && it->first <= to; ++it) {
-    if (it->second > 0) return false;
-  }
-  return true;
-}
-
 const date::sys_days kEarliest{date::days{-1'000'000}};
 
 }  // namespace
@@ -59,16 +43,7 @@ void ActivationWatch::changed(const HoldingsChange& change) {
 }
 
 void ActivationWatch::step(const HoldingsChange& change) {
-  auto& holdings = clients_[change.client_id].holdings;
-  // Keys where the stretch starts and ends, then every amount in it moves.
-  const auto split = [&](date::sys_days day) {
-    if (day == kForever || holdings.contains(day)) return;
-    holdings.emplace(day, level_on(holdings, day));
-  };
-  split(change.from);
-  split(change.to);
-  for (auto it = holdings.find(change.from); it != holdings.end() && it->first < change.to; ++it)
-    it->second += change.delta;
+  clients_[change.client_id].holdings.add(change.from, change.to, change.delta);
   touch(change.client_id, change.from);
 }
 
@@ -88,8 +63,8 @@ std::vector<ActivationWatch::Activation> ActivationWatch::activations_from(
     const auto day = subscription.day;
     const bool activates =
         previous ? *previous < day - dormant &&
-                       nothing_held(client.holdings, day - dormant, day - date::days(1))
-                 : level_on(client.holdings, day - date::days(1)) <= 0;
+                       !client.holdings.positive_between(day - dormant, day - date::days(1))
+                 : client.holdings.on(day - date::days(1)) <= 0;
     if (activates) out.push_back({moment.record_id, moment, &subscription});
     previous = day;
   }

@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/day_steps.hpp"
 #include "engine/holdings_book.hpp"
 #include "engine/threshold_watch.hpp"
 
@@ -66,8 +67,7 @@ class ActivationWatch final : public HoldingsListener {
   };
   struct Client {
     std::map<Moment, Subscription> subscriptions;  // in effect, on the trade-time timeline
-    // The client's total holdings: from each day on (until the next key), that amount.
-    std::map<date::sys_days, std::int64_t> holdings;
+    DaySteps holdings;  // the client's total over every fund at each close
   };
   struct Seen {  // a subscription in effect
     std::int64_t seq = 0;

@@ -39,4 +39,19 @@ void Reference::departments_up_from(std::int64_t department_id,
   }
 }
 
+bool Reference::takes_part(const CampaignFact& campaign, const Credit& credit,
+                           std::int64_t& participating, std::vector<std::int64_t>& scratch) const {
+  departments_up_from(credit.department_id, scratch);
+  participating = 0;
+  for (const auto d : scratch) {
+    if (std::find(campaign.department_ids.begin(), campaign.department_ids.end(), d) !=
+        campaign.department_ids.end()) {
+      participating = d;
+      break;
+    }
+  }
+  return participating != 0 || std::find(campaign.staff_ids.begin(), campaign.staff_ids.end(),
+                                         credit.staff_id) != campaign.staff_ids.end();
+}
+
 }  // namespace laurel::engine

@@ -71,14 +71,31 @@ struct ProductFact {
   std::string type;  // equity, bond, …, money_market
 };
 
-// What the fold needs to know about the company: product types, and each department's parent
-// (for "a department and everything under it").
+// A campaign as the engine needs it: its window, its funds, and who takes part (departments with
+// everything under them, and people listed by name).
+struct CampaignFact {
+  std::int64_t id = 0;
+  date::sys_days starts_on{};  // company days, inclusive
+  date::sys_days ends_on{};
+  std::vector<std::int64_t> product_ids;
+  std::vector<std::int64_t> department_ids;
+  std::vector<std::int64_t> staff_ids;
+};
+
+// What the fold needs to know about the company: product types, each department's parent (for
+// "a department and everything under it"), and the campaigns.
 struct Reference {
   std::unordered_map<std::int64_t, ProductFact> products;
   std::unordered_map<std::int64_t, std::int64_t> department_parent;  // 0: top level
+  std::unordered_map<std::int64_t, CampaignFact> campaigns;
 
   // The department and its ancestors, nearest first; stops on a cycle or an unknown department.
   void departments_up_from(std::int64_t department_id, std::vector<std::int64_t>& out) const;
+  // Whether a credit takes part in the campaign: its person is listed, or its department is a
+  // participating one or under one. `participating` is that department, nearest first (0 for a
+  // listed person outside them); `scratch` is reused space.
+  bool takes_part(const CampaignFact& campaign, const Credit& credit, std::int64_t& participating,
+                  std::vector<std::int64_t>& scratch) const;
 };
 
 }  // namespace laurel::engine

@@ -27,17 +27,8 @@ std::vector<std::int64_t> FirstOrderWatch::subjects_of(const RuleState& state,
   const auto day = days_.day_of(t.trade_time);
   if (day < c.starts_on || day > c.ends_on) return out;
   for (const auto& credit : t.credits) {
-    reference_.departments_up_from(credit.department_id, departments_);
-    // The participating department the credit falls under, nearest first.
-    std::int64_t participating = 0;
-    for (const auto d : departments_) {
-      if (contains(c.department_ids, d)) {
-        participating = d;
-        break;
-      }
-    }
-    const bool listed = contains(c.staff_ids, credit.staff_id);
-    if (!participating && !listed) continue;
+    std::int64_t participating = 0;  // the participating department it falls under
+    if (!reference_.takes_part(c, credit, participating, departments_)) continue;
     std::int64_t subject = 0;
     if (state.rule.scope == FirstOrderScope::staff) subject = credit.staff_id;
     if (state.rule.scope == FirstOrderScope::department) {

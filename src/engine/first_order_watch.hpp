@@ -24,15 +24,6 @@
 
 namespace laurel::engine {
 
-struct CampaignFact {
-  std::int64_t id = 0;
-  date::sys_days starts_on{};  // company days, inclusive
-  date::sys_days ends_on{};
-  std::vector<std::int64_t> product_ids;
-  std::vector<std::int64_t> department_ids;
-  std::vector<std::int64_t> staff_ids;
-};
-
 enum class FirstOrderScope : std::uint8_t { campaign, department, staff };
 
 struct FirstOrderRule {

@@ -13,8 +13,20 @@
 
 namespace laurel::engine {
 
-enum class MetricKind : std::uint8_t { count, sum, distinct_clients };
-enum class MetricSource : std::uint8_t { transactions, visits };
+// count, sum and distinct_clients fold records (engine/metric_fold.hpp); the two holdings kinds
+// read the closes of the holdings book (engine/holdings_metrics.hpp).
+enum class MetricKind : std::uint8_t {
+  count,
+  sum,
+  distinct_clients,
+  end_of_period_balance,
+  average_daily_balance
+};
+enum class MetricSource : std::uint8_t { transactions, visits, holdings };
+
+inline bool is_holdings_kind(MetricKind kind) {
+  return kind == MetricKind::end_of_period_balance || kind == MetricKind::average_daily_balance;
+}
 // What a sum adds up: the amounts, or the holdings flow (inflows less redemptions and switches
 // out).
 enum class SumOf : std::uint8_t { amount, net_flow };
@@ -30,6 +42,9 @@ struct MetricFilter {
   // count (with the credited share of the amount).
   std::optional<std::int64_t> department_id;
   bool key_person_visits_only = false;  // visits: only those a key person attended
+  // A campaign: only trades of its funds inside its window count, and of those only the shares
+  // credited to its participants (with period "all", the figure is the campaign window's).
+  std::optional<std::int64_t> campaign_id;
 
   static std::uint8_t kinds(std::initializer_list<TradeKind> list) {
     std::uint8_t bits = 0;
@@ -38,6 +53,11 @@ struct MetricFilter {
     return bits;
   }
 };
+
+// Whether trades or holdings of the product count under the filter's products, product types
+// and "all but money-market" (a product's type from `reference`).
+bool product_passes(const MetricFilter& filter, const Reference& reference,
+                    std::int64_t product_id);
 
 struct MetricDefinition {
   std::int64_t id = 0;
@@ -49,7 +69,12 @@ struct MetricDefinition {
   core::PeriodKind period = core::PeriodKind::day;
 };
 
-// Why a definition cannot be folded (a sum of visits, visits per product), or nullopt.
-std::optional<std::string> definition_problem(const MetricDefinition& metric);
+// Why a definition cannot be folded (a sum of visits, visits per product, a count of holdings),
+// naming the member at fault; nullopt when it can.
+struct DefinitionProblem {
+  std::string field;  // as in the API: "kind", "subject", "filter.product_ids", …
+  std::string message;
+};
+std::optional<DefinitionProblem> definition_problem(const MetricDefinition& metric);
 
 }  // namespace laurel::engine

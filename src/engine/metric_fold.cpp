@@ -24,16 +24,50 @@ bool contains(const std::vector<std::int64_t>& list, std::int64_t id) {
 
 }  // namespace
 
-std::optional<std::string> definition_problem(const MetricDefinition& m) {
+std::optional<DefinitionProblem> definition_problem(const MetricDefinition& m) {
+  const bool holdings_kind = is_holdings_kind(m.kind);
+  if ((m.source == MetricSource::holdings) != holdings_kind) {
+    return DefinitionProblem{"kind", holdings_kind
+                                         ? "a balance is measured on holdings (source holdings)"
+                                         : "holdings are measured as end_of_period_balance or "
+                                           "average_daily_balance"};
+  }
+  if (m.source == MetricSource::holdings) {
+    if (m.subject == SubjectKind::department || m.subject == SubjectKind::staff) {
+      return DefinitionProblem{"subject",
+                               "holdings are measured for the company, a client or a fund"};
+    }
+    if (m.kind == MetricKind::average_daily_balance && m.period == core::PeriodKind::all_time) {
+      return DefinitionProblem{"period", "an average daily balance needs a period of days"};
+    }
+    if (m.filter.trade_kinds != 0) {
+      return DefinitionProblem{"filter.transaction_kinds", "holdings have no transaction kind"};
+    }
+    if (m.filter.department_id) {
+      return DefinitionProblem{"filter.department_id",
+                               "holdings are measured for the company, a client or a fund"};
+    }
+    if (m.filter.campaign_id) {
+      return DefinitionProblem{"filter.campaign_id", "a campaign counts trades, not holdings"};
+    }
+  }
   if (m.source == MetricSource::visits) {
-    if (m.kind == MetricKind::sum) return "a sum needs amounts: visits can be counted, not summed";
-    if (m.subject == SubjectKind::product) return "visits are not counted per product";
+    if (m.kind == MetricKind::sum) {
+      return DefinitionProblem{"kind", "a sum needs amounts: visits can be counted, not summed"};
+    }
+    if (m.subject == SubjectKind::product) {
+      return DefinitionProblem{"subject", "visits are not counted per product"};
+    }
     if (m.filter.trade_kinds != 0 || !m.filter.product_ids.empty() ||
         !m.filter.product_types.empty() || m.filter.exclude_money_market) {
-      return "visits have no transaction kind or product to filter by";
+      return DefinitionProblem{"filter", "visits have no transaction kind or product to filter by"};
+    }
+    if (m.filter.campaign_id) {
+      return DefinitionProblem{"filter.campaign_id", "a campaign counts trades, not visits"};
     }
   } else if (m.filter.key_person_visits_only) {
-    return "key_person_visits_only is a filter of visits";
+    return DefinitionProblem{"filter.key_person_visits_only",
+                             "key_person_visits_only is a filter of visits"};
   }
   return std::nullopt;
 }
@@ -45,15 +79,19 @@ MetricFold::MetricFold(std::vector<MetricDefinition> metrics, core::CompanyZone 
     metrics_.push_back(State{std::move(m), false, {}, {}});
 }
 
-bool MetricFold::product_passes(const MetricFilter& f, std::int64_t product_id) const {
+bool product_passes(const MetricFilter& f, const Reference& reference, std::int64_t product_id) {
   if (!f.product_ids.empty() && !contains(f.product_ids, product_id)) return false;
   if (f.product_types.empty() && !f.exclude_money_market) return true;
-  const auto product = reference_.products.find(product_id);
+  const auto product = reference.products.find(product_id);
   const std::string_view type =
-      product == reference_.products.end() ? std::string_view() : product->second.type;
+      product == reference.products.end() ? std::string_view() : product->second.type;
   if (f.exclude_money_market && type == "money_market") return false;
   return f.product_types.empty() ||
          std::find(f.product_types.begin(), f.product_types.end(), type) != f.product_types.end();
+}
+
+bool MetricFold::product_passes(const MetricFilter& f, std::int64_t product_id) const {
+  return engine::product_passes(f, reference_, product_id);
 }
 
 void MetricFold::add(State& state, std::int64_t subject, std::int32_t period, std::int64_t amount,
@@ -94,16 +132,28 @@ void MetricFold::fold(State& state, const TradeFact& t, date::sys_days day, int 
   if (f.trade_kinds != 0 && (f.trade_kinds & (1u << static_cast<unsigned>(t.kind))) == 0) return;
   if (f.client_id && *f.client_id != t.client_id) return;
   if (!product_passes(f, t.product_id)) return;
+  const CampaignFact* campaign = nullptr;
+  if (f.campaign_id) {
+    const auto it = reference_.campaigns.find(*f.campaign_id);
+    if (it == reference_.campaigns.end()) return;
+    campaign = &it->second;
+    if (!contains(campaign->product_ids, t.product_id) || day < campaign->starts_on ||
+        day > campaign->ends_on) {
+      return;
+    }
+  }
 
   const std::int64_t direction = def.sum_of == SumOf::net_flow ? flow_sign(t.kind) : 1;
   const std::int32_t period = core::period_of(day, def.period).index;
   std::int64_t base = t.amount_fen;
   contributions_.clear();
-  if (f.department_id || def.subject == SubjectKind::staff ||
+  if (f.department_id || campaign || def.subject == SubjectKind::staff ||
       def.subject == SubjectKind::department) {
     std::int64_t credited = 0;
     bool any = false;
     for (const auto& c : t.credits) {
+      std::int64_t participating = 0;
+      if (campaign && !reference_.takes_part(*campaign, c, participating, departments_)) continue;
       reference_.departments_up_from(c.department_id, departments_);
       if (f.department_id && !contains(departments_, *f.department_id)) continue;
       any = true;
@@ -115,7 +165,7 @@ void MetricFold::fold(State& state, const TradeFact& t, date::sys_days day, int 
       }
     }
     if (!any) return;
-    if (f.department_id) base = credited;
+    if (f.department_id || campaign) base = credited;
   }
   switch (def.subject) {
     case SubjectKind::company:
@@ -197,6 +247,14 @@ void MetricFold::apply(const VisitFact& visit) {
 void MetricFold::set_reference(Reference reference) {
   reference_ = std::move(reference);
   rebuild();
+}
+
+void MetricFold::set_campaign(CampaignFact campaign) {
+  const auto id = campaign.id;
+  reference_.campaigns.insert_or_assign(id, std::move(campaign));
+  for (auto& m : metrics_) {
+    if (m.definition.filter.campaign_id == id) refold(m);
+  }
 }
 
 void MetricFold::refold(State& m) {

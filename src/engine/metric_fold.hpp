@@ -63,6 +63,8 @@ class MetricFold {
   // already folded (after a reset). One observer per fold; the metric must be known.
   void watch(std::int64_t metric_id, FoldObserver& observer);
   const MetricDefinition* metric(std::int64_t metric_id) const;
+  // A campaign, new or changed: the metrics filtered by it are computed again.
+  void set_campaign(CampaignFact campaign);
   // Products or the department tree changed: figures that depend on them are computed again.
   void set_reference(Reference reference);
   const Reference& reference() const { return reference_; }

@@ -6,8 +6,10 @@ Recognition::Recognition(core::CompanyZone zone)
     : fold({}, zone),
       thresholds(fold),
       first_orders(fold.reference(), zone),
+      holdings_metrics(holdings, fold.reference()),
       milestones(holdings, fold.reference(), zone),
       activations(holdings, zone) {
+  holdings.add_listener(holdings_metrics);
   holdings.add_listener(milestones);
   holdings.add_listener(activations);
 }
@@ -33,13 +35,32 @@ void Recognition::apply(const TradeFact& trade) {
   holdings.apply(trade);
 }
 
+void Recognition::add_metric(MetricDefinition metric) {
+  if (is_holdings_kind(metric.kind)) {
+    holdings_metrics.add_metric(std::move(metric));
+  } else {
+    fold.add_metric(std::move(metric));
+  }
+}
+
+const MetricDefinition* Recognition::metric(std::int64_t metric_id) const {
+  if (const auto* m = fold.metric(metric_id)) return m;
+  return holdings_metrics.metric(metric_id);
+}
+
 void Recognition::set_product_type(std::int64_t product_id, const std::string& type) {
   const auto& known = fold.reference().products;
   if (const auto it = known.find(product_id); it != known.end() && it->second.type == type) return;
   auto reference = fold.reference();
   reference.products[product_id].type = type;
   fold.set_reference(std::move(reference));
+  holdings_metrics.rejudge();
   milestones.rejudge();
+}
+
+void Recognition::set_campaign(const CampaignFact& campaign) {
+  fold.set_campaign(campaign);
+  first_orders.set_campaign(campaign);
 }
 
 void Recognition::set_department_parent(std::int64_t department_id, std::int64_t parent_id) {

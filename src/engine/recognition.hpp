@@ -1,7 +1,7 @@
 #pragma once
 // The recognition engine's parts, wired together: the metric fold and the threshold watch it
-// tells, the first-order watch, and the holdings book with the two watches that listen to it
-// (milestones of the company's holdings, client activations). A feed brackets each event with
+// tells, the first-order watch, and the holdings book with what listens to it (holdings metrics,
+// milestones of the company's holdings, client activations). A feed brackets each event with
 // begin / settle, so what any watch detects is stamped with that event.
 //
 // Not thread-safe; one per engine.
@@ -11,6 +11,7 @@
 #include "engine/activation_watch.hpp"
 #include "engine/first_order_watch.hpp"
 #include "engine/holdings_book.hpp"
+#include "engine/holdings_metrics.hpp"
 #include "engine/holdings_milestone_watch.hpp"
 #include "engine/metric_fold.hpp"
 #include "engine/threshold_watch.hpp"
@@ -27,15 +28,21 @@ class Recognition {
   void settle();
   // A new version of a trade, for every part that folds trades.
   void apply(const TradeFact& trade);
+  // A metric defined over the API: of the fold, or of holdings (engine/holdings_metrics.hpp).
+  void add_metric(MetricDefinition metric);
+  const MetricDefinition* metric(std::int64_t metric_id) const;
   // A fund's type or a department's parent, when new or changed: what depends on it is
   // computed again.
   void set_product_type(std::int64_t product_id, const std::string& type);
   void set_department_parent(std::int64_t department_id, std::int64_t parent_id);
+  // A campaign, new or changed: for the metrics filtered by it and the first-order rules.
+  void set_campaign(const CampaignFact& campaign);
 
   MetricFold fold;
   ThresholdWatch thresholds;
   FirstOrderWatch first_orders;
   HoldingsBook holdings;
+  HoldingsMetrics holdings_metrics;
   HoldingsMilestoneWatch milestones;
   ActivationWatch activations;
 };

@@ -219,7 +219,52 @@ TEST(MetricFold, DefinitionsThatCannotBeFoldedAreNamed) {
   EXPECT_TRUE(definition_problem(m));
   MetricDefinition t;
   t.filter.key_person_visits_only = true;
-  EXPECT_TRUE(definition_problem(t));
+  EXPECT_EQ(definition_problem(t)->field, "filter.key_person_visits_only");
+  MetricDefinition balance;
+  balance.kind = MetricKind::average_daily_balance;
+  EXPECT_EQ(definition_problem(balance)->field, "kind") << "a balance of transactions";
+  balance.source = MetricSource::holdings;
+  balance.period = PeriodKind::month;
+  EXPECT_FALSE(definition_problem(balance));
+  balance.subject = SubjectKind::staff;
+  EXPECT_EQ(definition_problem(balance)->field, "subject");
+  balance.subject = SubjectKind::client;
+  balance.period = PeriodKind::all_time;
+  EXPECT_EQ(definition_problem(balance)->field, "period");
+  balance.period = PeriodKind::month;
+  balance.filter.campaign_id = 1;
+  EXPECT_EQ(definition_problem(balance)->field, "filter.campaign_id");
+}
+
+// A campaign's figures: its funds, inside its window, the shares credited to its participants.
+TEST(MetricFold, ACampaignFilterCountsItsFundsWindowAndParticipants) {
+  auto m = subscriptions(1, SubjectKind::department, PeriodKind::all_time);
+  m.filter.campaign_id = 9;
+  auto company_wide = subscriptions(2, SubjectKind::company, PeriodKind::all_time);
+  company_wide.filter.campaign_id = 9;
+  MetricFold fold({m, company_wide}, zone());
+  fold.set_reference(company());
+  // Fund 1, 1–30 November (Shanghai days); department 2 (with 3 under it) and person 8 take part.
+  fold.set_campaign(
+      {9, *core::parse_date("2026-11-01"), *core::parse_date("2026-11-30"), {1}, {2}, {8}});
+  fold.apply(trade(1, 1, utc("2026-11-02", 2), 100'00, TradeKind::purchase, 1, {{7, 3, 0}}));
+  fold.apply(trade(2, 2, utc("2026-11-02", 2), 50'00, TradeKind::purchase, 2,
+                   {{7, 3, 0}}));  // another fund
+  fold.apply(trade(3, 3, utc("2026-11-30", 16), 70'00, TradeKind::purchase, 1,
+                   {{7, 3, 0}}));  // 1 December in Shanghai: after the window
+  // Half to a participant in department 3, half to someone in department 4 (not taking part).
+  fold.apply(
+      trade(4, 4, utc("2026-11-10", 2), 200'00, TradeKind::purchase, 1, {{7, 3, 0}, {5, 4, 0}}));
+  fold.apply(trade(5, 5, utc("2026-11-11", 2), 30'00, TradeKind::purchase, 1,
+                   {{8, 4, 0}}));  // person 8 is listed by name
+  const auto all = period("all");
+  EXPECT_EQ(fold.value(2, 0, all), 100'00 + 100'00 + 30'00);
+  EXPECT_EQ(fold.value(1, 2, all), 200'00) << "department 2 counts department 3's shares";
+  EXPECT_EQ(fold.value(1, 4, all), 30'00) << "only the listed person's share, not department 4's";
+  // The campaign is extended by a day: the trade of 1 December counts now.
+  fold.set_campaign(
+      {9, *core::parse_date("2026-11-01"), *core::parse_date("2026-12-01"), {1}, {2}, {8}});
+  EXPECT_EQ(fold.value(2, 0, all), 300'00);
 }
 
 // The time rules' order independence: the same records — trades, their cancellations and

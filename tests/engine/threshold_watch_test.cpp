@@ -170,7 +170,7 @@ TEST(ThresholdWatch, ANetFlowThatReachedTheThresholdStaysGoodNewsWhenItFallsBack
   flow.filter.trade_kinds = 0;
   flow.sum_of = SumOf::net_flow;
   Engine e({flow});
-  e.fold.set_reference(Reference{{}, {{3, 0}}});
+  e.fold.set_reference(Reference{{}, {{3, 0}}, {}});
   e.rule(reaches(10, 1, {5000'00}), 1, utc("2026-11-01", 0));
   e.post(trade(1, 2, utc("2026-12-02", 2), 6000'00), utc("2026-12-02", 2));  // Wednesday
   e.post(trade(2, 3, utc("2026-12-04", 2), 3000'00, TradeKind::redeem), utc("2026-12-04", 2));

@@ -71,6 +71,35 @@ def test_history_and_scope_of_positions(org):
     assert org.admin.call("GET", "/api/v1/holdings/history?to=2026-11-01").json()["field"] == "from"
 
 
+def test_holdings_metrics_read_the_daily_closes(org):
+    def define(code, **definition):
+        r = org.admin.call("POST", "/api/v1/metrics", {
+            "code": code, "name": code, "subject": "company", "period": "month", **definition})
+        assert r.status_code == 201, r.text
+        return r.json()
+
+    def figures(metric, period):
+        r = org.admin.call("GET", f"/api/v1/metrics/{metric['id']}/values?period={period}")
+        assert r.status_code == 200, r.text
+        return {i["subject_id"]: i["amount"] for i in r.json()["items"]}
+
+    month_end = define("hold.month_end", kind="end_of_period_balance",
+                       filter={"exclude_money_market": True})
+    assert month_end["source"] == "holdings", "a balance is of holdings without saying so"
+    assert figures(month_end, "2026-11") == {0: "1107.01"}  # 1100.01 + 7, no money market
+    assert figures(month_end, "2026-10") == {}, "nothing held before the first balance"
+    daily = define("hold.client_adb", kind="average_daily_balance", subject="client")
+    # The bank: 1500.01 on 1–2 November, 1600.01 on the 28 days after: 47,800.30 / 30.
+    assert figures(daily, "2026-11") == {org.bank: "1593.34", org.other: "7.00"}
+    per_fund = define("hold.fund_adb", kind="average_daily_balance", subject="product")
+    assert figures(per_fund, "2027-01") == {}, "a month not begun has no figures"
+    assert figures(per_fund, "2026-11") == {org.equity: "1100.34", org.cash: "500.00"}
+    rule = org.admin.call("POST", "/api/v1/good-news-rules", {
+        "name": "保有量", "kind": "metric_threshold", "metric_id": month_end["id"],
+        "thresholds": ["1000.00"], "templates": {"zh-CN": "{amount}", "en": "{amount}"}})
+    assert rule.status_code == 400 and rule.json()["field"] == "metric_id", rule.text
+
+
 def test_balance_imports_are_idempotent_and_refuse_bad_rows(org):
     row = {"client_id": org.bank, "product_id": org.equity, "date": "2026-11-05", "amount": "1"}
     first = org.warehouse.call("POST", "/api/v1/holdings/balances", {"balances": [row]}).json()

@@ -121,6 +121,13 @@ def test_distinct_clients_and_visits(org):
     ({"filter": {"colour": "red"}}, "filter.colour"),
     ({"filter": {"key_person_visits_only": True}}, "filter.key_person_visits_only"),
     ({"threshold": 5}, "threshold"),
+    ({"kind": "end_of_period_balance", "source": "transactions"}, "kind"),
+    ({"kind": "count", "source": "holdings"}, "kind"),
+    ({"kind": "average_daily_balance", "subject": "staff"}, "subject"),
+    ({"kind": "average_daily_balance", "period": "all"}, "period"),
+    ({"kind": "end_of_period_balance", "filter": {"transaction_kinds": ["申购"]}},
+     "filter.transaction_kinds"),
+    ({"kind": "end_of_period_balance", "filter": {"department_id": 1}}, "filter.department_id"),
 ])
 def test_bad_definitions_are_refused_naming_the_member_and_nothing_is_defined(org, change, field):
     before = len(org.admin.call("GET", "/api/v1/metrics?limit=200").json()["items"])

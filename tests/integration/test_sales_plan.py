@@ -65,6 +65,43 @@ def test_a_campaign_counts_its_products_in_its_window_for_its_participants(org):
     assert org.li["api"].call("POST", "/api/v1/campaigns", body).status_code == 403
 
 
+def test_a_metric_filtered_by_a_campaign_agrees_with_the_campaigns_progress(org):
+    body = {"name": "plan 七月权益", "starts_on": "2026-07-01", "ends_on": "2026-07-31",
+            "target_amount": "1000.00", "product_ids": [org.equity], "department_ids": [org.north]}
+    campaign = org.admin.call("POST", "/api/v1/campaigns", body).json()
+
+    def define(code, subject):
+        r = org.admin.call("POST", "/api/v1/metrics", {
+            "code": code, "name": code, "kind": "sum", "subject": subject, "period": "all",
+            "filter": {"campaign_id": campaign["id"], "transaction_kinds": ["认购", "申购"]}})
+        assert r.status_code == 201, r.text
+        assert r.json()["filter"]["campaign_id"] == campaign["id"]
+        return r.json()
+
+    def figures(metric):
+        r = org.admin.call("GET", f"/api/v1/metrics/{metric['id']}/values?period=all")
+        return {i["subject_id"]: i["amount"] for i in r.json()["items"]}
+
+    company, people = define("plan.july.company", "company"), define("plan.july.staff", "staff")
+    # North takes part: 李雷's 60% of 15 July's 认购, as the campaign's own progress says.
+    assert figures(company) == {0: campaign["subscription_amount"]} == {0: "300.00"}
+    assert figures(people) == {org.li["staff"]: "300.00"}
+    org.admin.call("PATCH", f"/api/v1/campaigns/{campaign['id']}",
+                   {"department_ids": [org.north, org.south]})
+    assert figures(company) == {0: "500.00"}, "South joined: 韩梅梅's 40% counts now"
+    assert figures(people) == {org.li["staff"]: "300.00", org.han["staff"]: "200.00"}
+    for bad, field in [({"campaign_id": 99999999}, "filter.campaign_id"),
+                       ({"campaign_id": "x"}, "filter.campaign_id")]:
+        r = org.admin.call("POST", "/api/v1/metrics", {
+            "code": "plan.bad", "name": "bad", "kind": "count", "subject": "company",
+            "period": "all", "filter": bad})
+        assert r.status_code == 400 and r.json()["field"] == field, r.text
+    visits = org.admin.call("POST", "/api/v1/metrics", {
+        "code": "plan.bad", "name": "bad", "kind": "count", "source": "visits",
+        "subject": "company", "period": "all", "filter": {"campaign_id": campaign["id"]}})
+    assert visits.status_code == 400 and visits.json()["field"] == "filter.campaign_id"
+
+
 @pytest.mark.parametrize("change, field", [
     ({"ends_on": "2026-06-30"}, "ends_on"),
     ({"product_ids": []}, "product_ids"),

@@ -1,9 +1,14 @@
 // Metrics as data (docs/openapi.json: Metric, MetricInput, MetricValues).
 import type { PeriodKind } from '@/lib/periodText';
 
-export type MetricKind = 'count' | 'sum' | 'distinct_clients';
+export type MetricKind = 'count' | 'sum' | 'distinct_clients' | 'end_of_period_balance' | 'average_daily_balance';
+export type MetricSource = 'transactions' | 'visits' | 'holdings';
 export type MetricSubject = 'company' | 'department' | 'staff' | 'client' | 'product';
-export const metricKinds: MetricKind[] = ['count', 'sum', 'distinct_clients'];
+// What records are measured by, and what holdings are (the daily closes, not records).
+export const recordKinds: MetricKind[] = ['count', 'sum', 'distinct_clients'];
+export const holdingsKinds: MetricKind[] = ['end_of_period_balance', 'average_daily_balance'];
+export const holdingsSubjects: MetricSubject[] = ['company', 'client', 'product'];
+export const isBalance = (kind: MetricKind): boolean => holdingsKinds.includes(kind);
 export const metricSubjects: MetricSubject[] = ['company', 'department', 'staff', 'client', 'product'];
 export const metricPeriods: PeriodKind[] = ['day', 'week', 'month', 'quarter', 'year', 'all'];
 export const tradeKinds = ['subscribe', 'purchase', 'redeem', 'switch_in', 'switch_out', 'dividend_reinvest'] as const;
@@ -16,6 +21,7 @@ export interface MetricFilter {
   client_id: number | null;
   department_id: number | null;
   key_person_visits_only: boolean;
+  campaign_id: number | null;
 }
 
 export interface Metric {
@@ -23,7 +29,7 @@ export interface Metric {
   code: string;
   name: string;
   kind: MetricKind;
-  source: 'transactions' | 'visits';
+  source: MetricSource;
   sum_of: 'amount' | 'net_flow' | null;
   subject: MetricSubject;
   period: PeriodKind;

@@ -8,6 +8,14 @@ import { choose, fieldError, fillDate, fillRange, openDialog } from './element.m
 import { apiAs, launchBrowser, pc, signIn, startLaurel } from './harness.mjs';
 
 const managerName = 'cengjianhua';
+
+// An amount as the zh-CN pages show it: 亿 from 100 million, 万 from ten thousand.
+const zhAmount = (yuan) =>
+  yuan >= 1e8
+    ? `${(yuan / 1e8).toFixed(2)}亿`
+    : yuan >= 1e4
+      ? `${(yuan / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}万`
+      : yuan.toFixed(2);
 let laurel;
 let browser;
 let manager; // the API as the manager, to set up and to check what the UI wrote
@@ -235,6 +243,30 @@ test('define a metric in the UI and read its figures: a trade posted a moment ag
   await page.locator('[data-test=metric-figures]').getByText('全公司').waitFor();
   const shown = await page.locator('[data-test=metric-figures] td.num').first().innerText();
   const yuan = Number(after.items[0].amount);
-  const expected = yuan >= 1e8 ? `${(yuan / 1e8).toFixed(2)}亿` : yuan >= 1e4 ? `${(yuan / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}万` : yuan.toFixed(2);
-  assert.equal(shown, expected);
+  assert.equal(shown, zhAmount(yuan));
+});
+
+test('define a holdings metric in the UI: each client\'s average daily balance this month', async () => {
+  await page.goto(`${laurel.base}/manage/metrics`);
+  await page.click('[data-test=metric-new]');
+  const dialog = openDialog(page);
+  await dialog.locator('input[name=metric_name]').fill('E2E 客户日均保有量');
+  await dialog.locator('input[name=metric_code]').fill('e2e.client.adb');
+  await dialog.locator('[data-test=metric-source-holdings]').click();
+  await choose(page, dialog.locator('[data-test=metric-subject]'), '客户');
+  await choose(page, dialog.locator('[data-test=metric-period-kind]'), '月');
+  await dialog.locator('[data-test=form-submit]').click();
+  await dialog.waitFor({ state: 'hidden' });
+  const [metric] = (await manager.get('/api/v1/metrics?limit=200')).items.filter((m) => m.code === 'e2e.client.adb');
+  assert.deepEqual([metric.kind, metric.source, metric.subject, metric.period], ['average_daily_balance', 'holdings', 'client', 'month']);
+  assert.deepEqual(metric.filter.transaction_kinds, [], 'holdings have no transaction kinds');
+
+  // The demo's clients hold funds: this month's averages, largest first, as the page shows them.
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+  const figures = await manager.get(`/api/v1/metrics/${metric.id}/values?period=${month}`);
+  assert.ok(figures.items.length > 10, `clients with holdings in ${month}: ${figures.items.length}`);
+  await page.locator('[data-test=metric-figures] td.num').first().waitFor();
+  const shown = await page.locator('[data-test=metric-figures] td.num').first().innerText();
+  const yuan = Number(figures.items[0].amount);
+  assert.equal(shown, zhAmount(yuan));
 });

@@ -1,0 +1,35 @@
+#pragma once
+// An amount at the close of each company day, kept as steps: from each key on, until the next
+// key, that amount; nothing (zero) before the first. A holdings change moves one stretch of days
+// by one amount (engine/holdings_book.hpp), which is two keys at most and a walk over the keys
+// inside the stretch — records arrive mostly in time order, so that walk is short. Neighbouring
+// steps of the same amount are merged, so the keys are the days the amount changes.
+
+#include <cstdint>
+#include <map>
+
+#include "core/local_date.hpp"
+
+namespace laurel::engine {
+
+class DaySteps {
+ public:
+  // The amount at the close of `day`.
+  std::int64_t on(date::sys_days day) const;
+  // Moves the closes of [from, to) by `delta` (`to` may be kForever: from `from` on).
+  void add(date::sys_days from, date::sys_days to, std::int64_t delta);
+  // Whether any close from `first` to `last`, both included, is above zero.
+  bool positive_between(date::sys_days first, date::sys_days last) const;
+  // The sum of the closes from `first` to `last`, both included (fen × days).
+  std::int64_t sum(date::sys_days first, date::sys_days last) const;
+  bool empty() const { return steps_.empty(); }
+
+ private:
+  // Takes the key at `day` away when the step before it has the same amount (or, for the
+  // first key, when it is zero).
+  void merge_at(date::sys_days day);
+
+  std::map<date::sys_days, std::int64_t> steps_;
+};
+
+}  // namespace laurel::engine

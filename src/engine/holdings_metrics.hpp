@@ -1,0 +1,65 @@
+#pragma once
+// Holdings as metrics managers define (engine/metric.hpp): a subject's holdings at the close of
+// a period (end_of_period_balance) or their average over the period's days
+// (average_daily_balance, the 日均保有量), read from the holdings book's daily closes. Subjects:
+// the company (0), a client, a fund; the filter's funds, fund types and client decide which
+// positions count.
+//
+// A period still running is read up to a day the caller gives (today, company time): its
+// end-of-period balance is that day's close, its average the average of the closes from the
+// period's first day to it; a period not begun by then has no figures. Every calendar day counts
+// (a weekend's close is Friday's); a day before a position's first record holds nothing. The
+// average is rounded to the nearest fen, halves away from zero. Like every figure, these are a
+// function of the records in effect, whatever order they arrived in.
+//
+// Not thread-safe; driven by one feed, in log order.
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/day_steps.hpp"
+#include "engine/holdings_book.hpp"
+#include "engine/metric_fold.hpp"
+
+namespace laurel::engine {
+
+class HoldingsMetrics final : public HoldingsListener {
+ public:
+  // `book`: where a metric defined late learns the holdings so far; `reference`: the funds' types.
+  HoldingsMetrics(const HoldingsBook& book, const Reference& reference)
+      : book_(book), reference_(reference) {}
+
+  // A metric of a holdings kind; one with an id already known is replaced.
+  void add_metric(MetricDefinition metric);
+  const MetricDefinition* metric(std::int64_t metric_id) const;
+  // The funds' types changed: every metric filtering by type is computed again.
+  void rejudge();
+
+  void changed(const HoldingsChange& change) override;
+
+  // The figure of a subject in a period, read up to `as_of` (see above).
+  std::int64_t value(std::int64_t metric_id, std::int64_t subject_id, core::Period period,
+                     date::sys_days as_of) const;
+  // Every subject's non-zero figure in the period, in no particular order.
+  std::vector<MetricFold::Cell> cells(std::int64_t metric_id, core::Period period,
+                                      date::sys_days as_of) const;
+
+ private:
+  struct State {
+    MetricDefinition definition;
+    std::unordered_map<std::int64_t, DaySteps> subjects;  // each subject's closes
+  };
+  State* find(std::int64_t metric_id);
+  const State* find(std::int64_t metric_id) const;
+  void fold(State& state, const HoldingsChange& change);
+  void rebuild(State& state);
+  static std::int64_t figure(const State& state, const DaySteps& closes, core::Period period,
+                             date::sys_days as_of);
+
+  const HoldingsBook& book_;
+  const Reference& reference_;
+  std::vector<State> metrics_;
+};
+
+}  // namespace laurel::engine
