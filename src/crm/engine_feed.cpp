@@ -188,6 +188,9 @@ bool EngineFeed::add_rule(const GoodNewsRule& rule) {
       engine_.fold.add_metric(own_metric(rule));
       [[fallthrough]];
     case RuleKind::metric_threshold:
+      if (engine_.holdings_metrics.metric(rule.metric_id)) {
+        return engine_.balance_thresholds.add_rule(threshold_rule(rule));
+      }
       return engine_.thresholds.add_rule(threshold_rule(rule));
   }
   return false;

@@ -109,6 +109,7 @@ core::Status EngineService::catch_up_locked() {
   };
   keep(engine_.thresholds.take_changes());
   keep(engine_.first_orders.take_changes());
+  keep(engine_.balance_thresholds.take_changes());
   keep(engine_.milestones.take_changes());
   keep(engine_.activations.take_changes());
   return store_pending_locked();
@@ -163,8 +164,9 @@ core::Status EngineService::enqueue_published(store::Connection& db, std::int64_
 std::vector<store::DetectedGoodNews> EngineService::detected_good_news() const {
   std::lock_guard lock(mutex_);
   std::vector<store::DetectedGoodNews> out;
-  for (const auto* facts : {&engine_.thresholds.facts(), &engine_.first_orders.facts(),
-                            &engine_.milestones.facts(), &engine_.activations.facts()}) {
+  for (const auto* facts :
+       {&engine_.thresholds.facts(), &engine_.first_orders.facts(), &engine_.milestones.facts(),
+        &engine_.activations.facts(), &engine_.balance_thresholds.facts()}) {
     for (const auto& [key, fact] : *facts) {
       const auto* rule = feed_.rule(key.rule_id);
       out.push_back(detected_of(fact, rule ? rule->kind : RuleKind::metric_threshold));

@@ -33,20 +33,14 @@ core::Status check_references(store::Connection& db, const GoodNewsRule& rule) {
     auto stored = metric_of(**found);
     if (!stored) return stored.error();
     const auto* metric = &stored->definition;
-    if (engine::is_holdings_kind(metric->kind)) {
-      // Its figure moves with every day's close, not with records on a timeline; the company's
-      // holdings breaking through a threshold is a holdings_milestone rule.
-      return Error::invalid("metric_id", "metric " + (*found)->code +
-                                             " is a balance: threshold rules watch counts and "
-                                             "sums (for the company's holdings, use a "
-                                             "holdings_milestone rule)");
-    }
     const bool sum = metric->kind == engine::MetricKind::sum;
-    if (sum != rule.thresholds_are_amounts) {
+    const bool amounts = sum || engine::is_holdings_kind(metric->kind);
+    if (amounts != rule.thresholds_are_amounts) {
       return Error::invalid(
           "thresholds[0]",
-          sum ? "must be an amount (a string of yuan): metric " + (*found)->code + " is a sum"
-              : "must be a count (an integer): metric " + (*found)->code + " counts");
+          amounts ? "must be an amount (a string of yuan): metric " + (*found)->code +
+                        (sum ? " is a sum" : " is a balance")
+                  : "must be a count (an integer): metric " + (*found)->code + " counts");
     }
     subject = metric->subject;
   }

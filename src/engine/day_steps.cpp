@@ -43,16 +43,11 @@ bool DaySteps::positive_between(date::sys_days first, date::sys_days last) const
 }
 
 std::int64_t DaySteps::sum(date::sys_days first, date::sys_days last) const {
-  if (first > last) return 0;
   std::int64_t total = 0;
-  auto day = first;
-  auto amount = on(first);
-  for (auto it = steps_.upper_bound(first); it != steps_.end() && it->first <= last; ++it) {
-    total += amount * (it->first - day).count();
-    day = it->first;
-    amount = it->second;
-  }
-  return total + amount * (last - day + date::days(1)).count();
+  for_each_stretch(first, last, [&](date::sys_days from, date::sys_days to, std::int64_t amount) {
+    total += amount * ((to - from).count() + 1);
+  });
+  return total;
 }
 
 }  // namespace laurel::engine

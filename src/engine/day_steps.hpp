@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 
 #include "core/local_date.hpp"
 
@@ -23,6 +24,25 @@ class DaySteps {
   // The sum of the closes from `first` to `last`, both included (fen × days).
   std::int64_t sum(date::sys_days first, date::sys_days last) const;
   bool empty() const { return steps_.empty(); }
+  // The first day anything was held (or owed); nullopt when empty.
+  std::optional<date::sys_days> first_day() const {
+    if (steps_.empty()) return std::nullopt;
+    return steps_.begin()->first;
+  }
+  // Calls visit(from, to, amount) for each stretch of one amount covering [first, last], in
+  // order, both ends included.
+  template <typename Visit>
+  void for_each_stretch(date::sys_days first, date::sys_days last, Visit&& visit) const {
+    if (first > last) return;
+    auto day = first;
+    auto amount = on(first);
+    for (auto it = steps_.upper_bound(first); it != steps_.end() && it->first <= last; ++it) {
+      visit(day, it->first - date::days(1), amount);
+      day = it->first;
+      amount = it->second;
+    }
+    visit(day, last, amount);
+  }
 
  private:
   // Takes the key at `day` away when the step before it has the same amount (or, for the

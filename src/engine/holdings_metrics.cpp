@@ -1,6 +1,7 @@
 #include "engine/holdings_metrics.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace laurel::engine {
 namespace {
@@ -45,6 +46,37 @@ void HoldingsMetrics::rejudge() {
 void HoldingsMetrics::rebuild(State& state) {
   state.subjects.clear();
   book_.for_each_stretch([&](const HoldingsChange& c) { fold(state, c); });
+  if (state.watched) {
+    state.touched.clear();
+    if (std::find(reset_.begin(), reset_.end(), state.definition.id) == reset_.end()) {
+      reset_.push_back(state.definition.id);
+    }
+  }
+}
+
+void HoldingsMetrics::watch(std::int64_t metric_id) {
+  if (auto* state = find(metric_id)) state->watched = true;
+}
+
+std::vector<HoldingsMetrics::Touched> HoldingsMetrics::take_touched() {
+  std::vector<Touched> out;
+  for (auto& state : metrics_) {
+    for (const auto& [subject, from] : state.touched)
+      out.push_back({state.definition.id, subject, from});
+    state.touched.clear();
+  }
+  return out;
+}
+
+std::vector<std::int64_t> HoldingsMetrics::take_reset() {
+  return std::exchange(reset_, {});
+}
+
+const DaySteps* HoldingsMetrics::closes(std::int64_t metric_id, std::int64_t subject_id) const {
+  const auto* state = find(metric_id);
+  if (!state) return nullptr;
+  const auto it = state->subjects.find(subject_id);
+  return it == state->subjects.end() ? nullptr : &it->second;
 }
 
 void HoldingsMetrics::changed(const HoldingsChange& change) {
@@ -62,6 +94,10 @@ void HoldingsMetrics::fold(State& state, const HoldingsChange& change) {
   auto& closes = state.subjects[subject];
   closes.add(change.from, change.to, change.delta);
   if (closes.empty()) state.subjects.erase(subject);
+  if (state.watched) {
+    auto [it, fresh] = state.touched.try_emplace(subject, change.from);
+    if (!fresh) it->second = std::min(it->second, change.from);
+  }
 }
 
 std::int64_t HoldingsMetrics::figure(const State& state, const DaySteps& closes,

@@ -14,6 +14,7 @@
 //
 // Not thread-safe; driven by one feed, in log order.
 
+#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -44,11 +45,34 @@ class HoldingsMetrics final : public HoldingsListener {
   // Every subject's non-zero figure in the period, in no particular order.
   std::vector<MetricFold::Cell> cells(std::int64_t metric_id, core::Period period,
                                       date::sys_days as_of) const;
+  // A subject's closes (nullptr when it never held anything) and every subject's.
+  const DaySteps* closes(std::int64_t metric_id, std::int64_t subject_id) const;
+  template <typename Visit>
+  void for_each_subject(std::int64_t metric_id, Visit&& visit) const {
+    if (const auto* state = find(metric_id)) {
+      for (const auto& [subject, closes] : state->subjects)
+        visit(subject, closes);
+    }
+  }
+
+  // For a watch of thresholds (engine/balance_threshold_watch.hpp): from now on the metric's
+  // changes are kept — each subject from the earliest day that moved — until taken, and a metric
+  // computed afresh is named as reset.
+  void watch(std::int64_t metric_id);
+  struct Touched {
+    std::int64_t metric_id;
+    std::int64_t subject_id;
+    date::sys_days from;
+  };
+  std::vector<Touched> take_touched();
+  std::vector<std::int64_t> take_reset();
 
  private:
   struct State {
     MetricDefinition definition;
     std::unordered_map<std::int64_t, DaySteps> subjects;  // each subject's closes
+    bool watched = false;
+    std::unordered_map<std::int64_t, date::sys_days> touched;  // watched: subject → earliest day
   };
   State* find(std::int64_t metric_id);
   const State* find(std::int64_t metric_id) const;
@@ -60,6 +84,7 @@ class HoldingsMetrics final : public HoldingsListener {
   const HoldingsBook& book_;
   const Reference& reference_;
   std::vector<State> metrics_;
+  std::vector<std::int64_t> reset_;  // watched metrics computed afresh since last taken
 };
 
 }  // namespace laurel::engine

@@ -7,6 +7,7 @@ Recognition::Recognition(core::CompanyZone zone)
       thresholds(fold),
       first_orders(fold.reference(), zone),
       holdings_metrics(holdings, fold.reference()),
+      balance_thresholds(holdings_metrics, zone),
       milestones(holdings, fold.reference(), zone),
       activations(holdings, zone) {
   holdings.add_listener(holdings_metrics);
@@ -16,6 +17,7 @@ Recognition::Recognition(core::CompanyZone zone)
 
 void Recognition::begin(EventContext event) {
   thresholds.begin(event);
+  balance_thresholds.begin(event);
   first_orders.begin(event);
   milestones.begin(event);
   activations.begin(event);
@@ -23,6 +25,7 @@ void Recognition::begin(EventContext event) {
 
 void Recognition::settle() {
   thresholds.settle();
+  balance_thresholds.settle();
   first_orders.settle();
   milestones.settle();
   activations.settle();

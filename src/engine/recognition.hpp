@@ -1,14 +1,15 @@
 #pragma once
 // The recognition engine's parts, wired together: the metric fold and the threshold watch it
-// tells, the first-order watch, and the holdings book with what listens to it (holdings metrics,
-// milestones of the company's holdings, client activations). A feed brackets each event with
-// begin / settle, so what any watch detects is stamped with that event.
+// tells, the first-order watch, and the holdings book with what listens to it (holdings metrics and
+// the thresholds on them, milestones of the company's holdings, client activations). A feed
+// brackets each event with begin / settle, so what any watch detects is stamped with that event.
 //
 // Not thread-safe; one per engine.
 
 #include <vector>
 
 #include "engine/activation_watch.hpp"
+#include "engine/balance_threshold_watch.hpp"
 #include "engine/first_order_watch.hpp"
 #include "engine/holdings_book.hpp"
 #include "engine/holdings_metrics.hpp"
@@ -43,6 +44,7 @@ class Recognition {
   FirstOrderWatch first_orders;
   HoldingsBook holdings;
   HoldingsMetrics holdings_metrics;
+  BalanceThresholdWatch balance_thresholds;
   HoldingsMilestoneWatch milestones;
   ActivationWatch activations;
 };

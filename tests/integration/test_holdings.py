@@ -94,10 +94,6 @@ def test_holdings_metrics_read_the_daily_closes(org):
     per_fund = define("hold.fund_adb", kind="average_daily_balance", subject="product")
     assert figures(per_fund, "2027-01") == {}, "a month not begun has no figures"
     assert figures(per_fund, "2026-11") == {org.equity: "1100.34", org.cash: "500.00"}
-    rule = org.admin.call("POST", "/api/v1/good-news-rules", {
-        "name": "保有量", "kind": "metric_threshold", "metric_id": month_end["id"],
-        "thresholds": ["1000.00"], "templates": {"zh-CN": "{amount}", "en": "{amount}"}})
-    assert rule.status_code == 400 and rule.json()["field"] == "metric_id", rule.text
 
 
 def test_balance_imports_are_idempotent_and_refuse_bad_rows(org):

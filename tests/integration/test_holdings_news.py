@@ -186,3 +186,39 @@ def test_bad_holdings_and_activation_rules_are_refused_and_nothing_is_created(or
     assert r.status_code == 400, r.text
     assert r.json()["field"] == field, r.text
     assert org.admin.call("GET", "/api/v1/good-news-rules?limit=200").json()["items"] == before
+
+
+def test_a_threshold_rule_on_a_clients_average_daily_balance(org):
+    """The generic rule over a holdings metric: the first day this month a client's average
+    daily balance reaches 100万 (today's event judges today; later days are not judged yet)."""
+    fund = org.product("bond")
+    client = org.client("日均银行")
+    r = org.boss["api"].call("POST", "/api/v1/metrics", {
+        "code": "hn.client.adb", "name": "客户月日均保有量", "kind": "average_daily_balance",
+        "subject": "client", "period": "month", "filter": {"product_ids": [fund]}})
+    assert r.status_code == 201, r.text
+    metric = r.json()
+    count_rule = org.boss["api"].call("POST", "/api/v1/good-news-rules", {
+        "name": "日均", "kind": "metric_threshold", "metric_id": metric["id"], "thresholds": [5],
+        "templates": {"zh-CN": "{amount}", "en": "{amount}"}})
+    assert count_rule.status_code == 400 and count_rule.json()["field"] == "thresholds[0]"
+    rule = create_rule(org, {
+        "name": "客户月日均破100万", "kind": "metric_threshold", "metric_id": metric["id"],
+        "thresholds": ["1000000.00"], "effective_from": RECENTLY,
+        "templates": {"zh-CN": "{client}本月日均保有量突破{amount}",
+                      "en": "{client}'s average daily balance passed {amount}"}})
+    today = shanghai_today()
+    # Held since the first of the month (or, on the 1st, since today): the average is the close.
+    balance(org, client, fund, today.replace(day=1), "1200000.00")
+    [item] = news(org, rule["id"])
+    assert item["subject"]["kind"] == "client" and item["subject"]["id"] == client
+    assert item["threshold"] == "1000000.00" and item["period"] == today.strftime("%Y-%m")
+    close = datetime.combine(today.replace(day=1) + timedelta(days=1), datetime.min.time(),
+                             SHANGHAI)
+    assert datetime.fromisoformat(item["became_true_at"]) == close - timedelta(microseconds=1)
+    assert item["text"]["zh-CN"] == f"{item['subject']['name']}本月日均保有量突破100万"
+    assert item["subject"]["name"].startswith("日均银行")
+    # The warehouse corrects the close: the month's average never reached it.
+    balance(org, client, fund, today.replace(day=1), "800000.00")
+    [item] = news(org, rule["id"])
+    assert not item["holds"]
