@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <boost/json/monotonic_resource.hpp>
+#include <charconv>
 
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
@@ -112,6 +113,24 @@ engine::CampaignFact campaign_of(const json::object& c) {
                               ids(c, "product_ids"), ids(c, "department_ids"), ids(c, "staff_ids")};
 }
 
+std::vector<engine::CoverageShare> members_of(const json::object& plan) {
+  std::vector<engine::CoverageShare> out;
+  for (const auto& m : member(plan, "members").as_array()) {
+    const auto& o = m.as_object();
+    out.push_back({integer(o, "staff_id"), integer(o, "share_percent")});
+  }
+  return out;
+}
+
+std::vector<std::pair<date::sys_days, std::int64_t>> assignments_of(const json::object& staff) {
+  std::vector<std::pair<date::sys_days, std::int64_t>> out;
+  for (const auto& a : member(staff, "assignments").as_array()) {
+    const auto& o = a.as_object();
+    out.emplace_back(day(o, "effective_from"), integer(o, "department_id"));
+  }
+  return out;
+}
+
 }  // namespace
 
 core::Status EngineFeed::apply(const store::EventRecord& event) {
@@ -124,7 +143,11 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
   const bool rule = type == "good_news_rule.created";
   const bool campaign = type == "campaign.created" || type == "campaign.updated";
   const bool balance = type == "holding.balance_imported" || type == "holding.balance_corrected";
-  if (!trade && !visit && !product && !department && !metric && !rule && !campaign && !balance) {
+  const bool coverage = type == "client.coverage_changed";
+  const bool staff =
+      type == "staff.created" || type == "staff.updated" || type == "staff.transferred";
+  if (!trade && !visit && !product && !department && !metric && !rule && !campaign && !balance &&
+      !coverage && !staff) {
     return {};
   }
   engine_.begin({event.seq, core::from_micros(event.recorded_at)});
@@ -161,6 +184,14 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
       rules_.emplace(read->id, std::move(*read));
     } else if (campaign) {
       engine_.set_campaign(campaign_of(*record));
+    } else if (coverage) {
+      std::int64_t client_id = 0;
+      const auto parsed = std::from_chars(
+          event.entity_id.data(), event.entity_id.data() + event.entity_id.size(), client_id);
+      if (parsed.ec != std::errc() || !in_effect) throw Unreadable{};
+      engine_.coverage.set_plan(client_id, day(*record, "effective_from"), members_of(*record));
+    } else if (staff) {
+      engine_.coverage.set_assignments(integer(*record, "id"), assignments_of(*record));
     } else if (product) {
       engine_.set_product_type(integer(*record, "id"), std::string(text(*record, "type")));
     } else {

@@ -97,8 +97,8 @@ void BalanceThresholdWatch::judge(const ThresholdRule& rule, const MetricDefinit
   const auto first = date::sys_days(core::first_day(period));
   const auto last = std::min(date::sys_days(core::last_day(period)), today);
   if (last < first) return;
-  const auto reached =
-      crossings(metric, metrics_.closes(rule.metric_id, subject), first, last, rule.thresholds);
+  const auto reached = crossings(metric, metrics_.closes(rule.metric_id, subject),
+                                 metrics_.scale(rule.metric_id), first, last, rule.thresholds);
   for (std::size_t i = 0; i < rule.thresholds.size(); ++i) {
     const FactKey key{rule.id, subject, period, rule.thresholds[i]};
     if (!reached[i]) {
@@ -113,8 +113,8 @@ void BalanceThresholdWatch::judge(const ThresholdRule& rule, const MetricDefinit
 }
 
 std::vector<std::optional<date::sys_days>> BalanceThresholdWatch::crossings(
-    const MetricDefinition& metric, const DaySteps* closes, date::sys_days first,
-    date::sys_days last, const std::vector<std::int64_t>& thresholds) const {
+    const MetricDefinition& metric, const DaySteps* closes, std::int64_t scale,
+    date::sys_days first, date::sys_days last, const std::vector<std::int64_t>& thresholds) const {
   std::vector<std::optional<date::sys_days>> out(thresholds.size());
   if (!closes) return out;
   // A figure that reaches a threshold has reached every one below it: they are reached in
@@ -127,15 +127,16 @@ std::vector<std::optional<date::sys_days>> BalanceThresholdWatch::crossings(
       first, last, [&](date::sys_days from, date::sys_days to, std::int64_t c) {
         const std::int64_t length = (to - from).count() + 1;
         while (next < thresholds.size()) {
-          const Wide t = thresholds[next];
+          // The figure (closes / scale, rounded half away from zero) is at least T (≥ 1) exactly
+          // when 2·value ≥ (2T − 1)·scale.
+          const Wide t = Wide(2 * thresholds[next] - 1) * scale;
           std::optional<std::int64_t> m;  // the stretch's day (1-based) the figure gets there
           if (!average) {
-            if (c >= t) m = 1;
+            if (2 * Wide(c) >= t) m = 1;
           } else {
-            // The average of the first m days of the stretch, rounded half away from zero, is at
-            // least T (≥ 1) exactly when 2·(sum + m·c) ≥ (2T − 1)·(days + m), that is when
-            // m·(2c − 2T + 1) ≥ (2T − 1)·days − 2·sum.
-            m = first_multiple(2 * Wide(c) - 2 * t + 1, (2 * t - 1) * days - 2 * sum, length);
+            // The average of the first m days of the stretch: 2·(sum + m·c) ≥ t·(days + m), that
+            // is m·(2c − t) ≥ t·days − 2·sum.
+            m = first_multiple(2 * Wide(c) - t, t * days - 2 * sum, length);
           }
           if (!m) break;
           out[next++] = from + date::days(*m - 1);

@@ -49,9 +49,10 @@ class BalanceThresholdWatch {
   void judge(const ThresholdRule& rule, const MetricDefinition& metric, std::int64_t subject,
              core::Period period);
   // Each threshold's first day in [first, last] (nullopt: not reached), ascending thresholds.
+  // `scale`: what the closes are counted in (HoldingsMetrics::scale).
   std::vector<std::optional<date::sys_days>> crossings(
-      const MetricDefinition& metric, const DaySteps* closes, date::sys_days first,
-      date::sys_days last, const std::vector<std::int64_t>& thresholds) const;
+      const MetricDefinition& metric, const DaySteps* closes, std::int64_t scale,
+      date::sys_days first, date::sys_days last, const std::vector<std::int64_t>& thresholds) const;
   bool watches(const ThresholdRule& rule, std::int64_t subject) const;
 
   HoldingsMetrics& metrics_;

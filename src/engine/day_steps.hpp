@@ -43,6 +43,14 @@ class DaySteps {
     }
     visit(day, last, amount);
   }
+  // The same over [from, to) with `to` exclusive (kForever: from `from` on): visit(a, b, amount)
+  // with b exclusive too.
+  template <typename Visit>
+  void for_each_stretch_until(date::sys_days from, date::sys_days to, Visit&& visit) const {
+    for_each_stretch(from, to - date::days(1), [&](auto a, auto b, std::int64_t amount) {
+      visit(a, b + date::days(1), amount);
+    });
+  }
 
  private:
   // Takes the key at `day` away when the step before it has the same amount (or, for the

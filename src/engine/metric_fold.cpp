@@ -33,10 +33,6 @@ std::optional<DefinitionProblem> definition_problem(const MetricDefinition& m) {
                                            "average_daily_balance"};
   }
   if (m.source == MetricSource::holdings) {
-    if (m.subject == SubjectKind::department || m.subject == SubjectKind::staff) {
-      return DefinitionProblem{"subject",
-                               "holdings are measured for the company, a client or a fund"};
-    }
     if (m.kind == MetricKind::average_daily_balance && m.period == core::PeriodKind::all_time) {
       return DefinitionProblem{"period", "an average daily balance needs a period of days"};
     }
@@ -45,7 +41,8 @@ std::optional<DefinitionProblem> definition_problem(const MetricDefinition& m) {
     }
     if (m.filter.department_id) {
       return DefinitionProblem{"filter.department_id",
-                               "holdings are measured for the company, a client or a fund"};
+                               "holdings are filtered by fund and client (for a department's "
+                               "holdings, measure them per department)"};
     }
     if (m.filter.campaign_id) {
       return DefinitionProblem{"filter.campaign_id", "a campaign counts trades, not holdings"};

@@ -6,11 +6,12 @@ Recognition::Recognition(core::CompanyZone zone)
     : fold({}, zone),
       thresholds(fold),
       first_orders(fold.reference(), zone),
-      holdings_metrics(holdings, fold.reference()),
+      holdings_metrics(holdings, fold.reference(), coverage),
       balance_thresholds(holdings_metrics, zone),
       milestones(holdings, fold.reference(), zone),
       activations(holdings, zone) {
   holdings.add_listener(holdings_metrics);
+  coverage.add_listener(holdings_metrics);
   holdings.add_listener(milestones);
   holdings.add_listener(activations);
 }
@@ -75,6 +76,7 @@ void Recognition::set_department_parent(std::int64_t department_id, std::int64_t
   reference.department_parent[department_id] = parent_id;
   fold.set_reference(std::move(reference));
   first_orders.rejudge();
+  holdings_metrics.rejudge_departments();
 }
 
 }  // namespace laurel::engine

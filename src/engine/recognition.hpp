@@ -10,6 +10,7 @@
 
 #include "engine/activation_watch.hpp"
 #include "engine/balance_threshold_watch.hpp"
+#include "engine/coverage_book.hpp"
 #include "engine/first_order_watch.hpp"
 #include "engine/holdings_book.hpp"
 #include "engine/holdings_metrics.hpp"
@@ -43,6 +44,7 @@ class Recognition {
   ThresholdWatch thresholds;
   FirstOrderWatch first_orders;
   HoldingsBook holdings;
+  CoverageBook coverage;
   HoldingsMetrics holdings_metrics;
   BalanceThresholdWatch balance_thresholds;
   HoldingsMilestoneWatch milestones;

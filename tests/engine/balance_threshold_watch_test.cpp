@@ -37,7 +37,8 @@ TradeFact purchase(std::int64_t id, std::int64_t seq, std::int64_t fen, const ch
 struct Engine {
   Reference reference;
   HoldingsBook book;
-  HoldingsMetrics metrics{book, reference};
+  CoverageBook coverage;
+  HoldingsMetrics metrics{book, reference, coverage};
   BalanceThresholdWatch watch{metrics, utc_zone()};
   std::int64_t seq = 0;
 

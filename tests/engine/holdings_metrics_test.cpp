@@ -50,11 +50,14 @@ core::Period month(const char* first_day) {
 struct Fixture {
   Reference reference;
   HoldingsBook book;
-  HoldingsMetrics metrics{book, reference};
+  CoverageBook coverage;
+  HoldingsMetrics metrics{book, reference, coverage};
   Fixture() {
     reference.products[kBond].type = "bond";
     reference.products[kCash].type = "money_market";
+    reference.department_parent = {{1, 0}, {2, 1}, {3, 1}};  // 1 ⊃ 2, 3
     book.add_listener(metrics);
+    coverage.add_listener(metrics);
   }
 };
 
@@ -145,6 +148,43 @@ TEST(HoldingsMetrics, AMetricDefinedLateLearnsTheHoldingsSoFarAndTypesChangingRe
   f.reference.products[kCash].type = "bond";  // the fund was typed wrong
   f.metrics.rejudge();
   EXPECT_EQ(f.metrics.value(1, 0, year, day("2026-12-31")), 10'000);
+}
+
+TEST(HoldingsMetrics, APersonHoldsTheirShareOfTheirClientsAndADepartmentItsPeoples) {
+  Fixture f;
+  f.metrics.add_metric(
+      balance_metric(1, MetricKind::end_of_period_balance, SubjectKind::staff, PeriodKind::month));
+  f.metrics.add_metric(balance_metric(2, MetricKind::end_of_period_balance, SubjectKind::department,
+                                      PeriodKind::month));
+  // Person 20 works in department 2, person 21 in 3 until 15 March, then in 2.
+  f.coverage.set_assignments(20, {{day("2025-01-01"), 2}});
+  f.coverage.set_assignments(21, {{day("2025-01-01"), 3}});
+  // Client 7: 60 % person 20, 40 % person 21; client 8: person 21 alone.
+  f.coverage.set_plan(7, day("2026-01-01"), {{20, 60}, {21, 40}});
+  f.coverage.set_plan(8, day("2026-01-01"), {{21, 100}});
+  f.book.apply(trade(1, 7, kBond, 1'001, "2026-03-02"));
+  f.book.apply(trade(2, 8, kBond, 500, "2026-03-02"));
+  const auto march = month("2026-03-01");
+  const auto after = day("2026-06-01");
+  EXPECT_EQ(f.metrics.value(1, 20, march, after), 601) << "600.6 fen, rounded when read";
+  EXPECT_EQ(f.metrics.value(1, 21, march, after), 900) << "400.4 + 500";
+  EXPECT_EQ(f.metrics.value(2, 2, march, after), 601);
+  EXPECT_EQ(f.metrics.value(2, 3, march, after), 900);
+  EXPECT_EQ(f.metrics.value(2, 1, march, after), 1'501) << "the parent holds both";
+  // Person 21 moves to department 2 on 15 March (recorded later): March's close is 2's.
+  f.coverage.set_assignments(21, {{day("2025-01-01"), 3}, {day("2026-03-15"), 2}});
+  EXPECT_EQ(f.metrics.value(2, 2, march, after), 1'501);
+  EXPECT_EQ(f.metrics.value(2, 3, march, after), 0);
+  EXPECT_EQ(f.metrics.value(2, 3, month("2026-02-01"), after), 0) << "nothing held in February";
+  // Client 7 is handed to person 20 alone from 1 March: person 21's share of it goes.
+  f.coverage.set_plan(7, day("2026-03-01"), {{20, 100}});
+  EXPECT_EQ(f.metrics.value(1, 20, march, after), 1'001);
+  EXPECT_EQ(f.metrics.value(1, 21, march, after), 500);
+  // A metric defined now learns all of it.
+  f.metrics.add_metric(
+      balance_metric(3, MetricKind::average_daily_balance, SubjectKind::staff, PeriodKind::month));
+  // Client 8's 500 from 2 March: 30 of March's 31 days, 15,000 / 31 = 483.9.
+  EXPECT_EQ(f.metrics.value(3, 21, march, after), 484);
 }
 
 TEST(HoldingsMetrics, TheSameRecordsInAnyOrderGiveTheSameFigures) {

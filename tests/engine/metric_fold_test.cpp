@@ -227,8 +227,10 @@ TEST(MetricFold, DefinitionsThatCannotBeFoldedAreNamed) {
   balance.period = PeriodKind::month;
   EXPECT_FALSE(definition_problem(balance));
   balance.subject = SubjectKind::staff;
-  EXPECT_EQ(definition_problem(balance)->field, "subject");
-  balance.subject = SubjectKind::client;
+  EXPECT_FALSE(definition_problem(balance)) << "a person's share of their clients' holdings";
+  balance.filter.department_id = 3;
+  EXPECT_EQ(definition_problem(balance)->field, "filter.department_id");
+  balance.filter.department_id.reset();
   balance.period = PeriodKind::all_time;
   EXPECT_EQ(definition_problem(balance)->field, "period");
   balance.period = PeriodKind::month;

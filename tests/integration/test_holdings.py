@@ -96,6 +96,24 @@ def test_holdings_metrics_read_the_daily_closes(org):
     assert figures(per_fund, "2026-11") == {org.equity: "1100.34", org.cash: "500.00"}
 
 
+def test_holdings_metrics_per_person_and_department_agree_with_the_totals(org):
+    def define(code, subject):
+        r = org.admin.call("POST", "/api/v1/metrics", {
+            "code": code, "name": code, "kind": "end_of_period_balance", "subject": subject,
+            "period": "month"})
+        assert r.status_code == 201, r.text
+        r = org.admin.call("GET", f"/api/v1/metrics/{r.json()['id']}/values?period=2026-11")
+        return {i["subject_id"]: i["amount"] for i in r.json()["items"]}
+
+    people, departments = define("hold.staff", "staff"), define("hold.dept", "department")
+    totals = org.admin.call("GET", "/api/v1/holdings/totals?as_of=2026-11-30").json()
+    assert people == {s["staff_id"]: s["amount"] for s in totals["staff"]}
+    # 李雷: 60% of the bank (1100.01 + 500); 韩梅梅: 40% of it and all of the insurer (7).
+    assert people == {org.li["staff"]: "960.01", org.han["staff"]: "647.00"}
+    assert departments == {d["department_id"]: d["amount"] for d in totals["departments"]}
+    assert departments[org.north] == departments[org.north_a] == "960.01"
+
+
 def test_balance_imports_are_idempotent_and_refuse_bad_rows(org):
     row = {"client_id": org.bank, "product_id": org.equity, "date": "2026-11-05", "amount": "1"}
     first = org.warehouse.call("POST", "/api/v1/holdings/balances", {"balances": [row]}).json()

@@ -123,7 +123,7 @@ def test_distinct_clients_and_visits(org):
     ({"threshold": 5}, "threshold"),
     ({"kind": "end_of_period_balance", "source": "transactions"}, "kind"),
     ({"kind": "count", "source": "holdings"}, "kind"),
-    ({"kind": "average_daily_balance", "subject": "staff"}, "subject"),
+    ({"kind": "average_daily_balance", "filter": {"campaign_id": 1}}, "filter.campaign_id"),
     ({"kind": "average_daily_balance", "period": "all"}, "period"),
     ({"kind": "end_of_period_balance", "filter": {"transaction_kinds": ["申购"]}},
      "filter.transaction_kinds"),

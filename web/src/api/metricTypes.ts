@@ -7,7 +7,6 @@ export type MetricSubject = 'company' | 'department' | 'staff' | 'client' | 'pro
 // What records are measured by, and what holdings are (the daily closes, not records).
 export const recordKinds: MetricKind[] = ['count', 'sum', 'distinct_clients'];
 export const holdingsKinds: MetricKind[] = ['end_of_period_balance', 'average_daily_balance'];
-export const holdingsSubjects: MetricSubject[] = ['company', 'client', 'product'];
 export const isBalance = (kind: MetricKind): boolean => holdingsKinds.includes(kind);
 export const metricSubjects: MetricSubject[] = ['company', 'department', 'staff', 'client', 'product'];
 export const metricPeriods: PeriodKind[] = ['day', 'week', 'month', 'quarter', 'year', 'all'];

@@ -215,7 +215,7 @@ export default {
     kind: { count: 'Count', sum: 'Sum', distinct_clients: 'Distinct clients', end_of_period_balance: 'End-of-period balance', average_daily_balance: 'Average daily balance' },
     sumOf: { amount: 'Amount', net_flow: 'Net flow (in less out)' },
     source: { transactions: 'Transactions', visits: 'Visits', holdings: 'Holdings' },
-    holdingsHint: 'Holdings at each day\'s close: the warehouse\'s latest balance plus the confirmed trades after it. A month still running is read up to today.',
+    holdingsHint: 'Holdings at each day\'s close: the warehouse\'s latest balance plus the confirmed trades after it. A person holds their share of the clients they cover, a department what its people hold. A month still running is read up to today.',
     per: { company: 'the company', department: 'department', staff: 'person', client: 'client', product: 'fund' },
     period: { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year', all: 'All time' },
     trade: {

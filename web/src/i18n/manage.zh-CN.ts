@@ -214,7 +214,7 @@ export default {
     kind: { count: '计数', sum: '求和', distinct_clients: '客户数（去重）', end_of_period_balance: '期末保有量', average_daily_balance: '日均保有量' },
     sumOf: { amount: '金额', net_flow: '净流入（流入减流出）' },
     source: { transactions: '交易', visits: '拜访', holdings: '持仓' },
-    holdingsHint: '按每日收盘的持仓计算：数据仓库最新的余额加上其后已确认的交易。尚未结束的期间计算到今天。',
+    holdingsHint: '按每日收盘的持仓计算：数据仓库最新的余额加上其后已确认的交易。个人的持仓为其覆盖客户按份额所占部分，部门为其人员的合计。尚未结束的期间计算到今天。',
     per: { company: '全公司', department: '部门', staff: '个人', client: '客户', product: '基金' },
     period: { day: '日', week: '周', month: '月', quarter: '季度', year: '年', all: '累计' },
     trade: {
