@@ -8,6 +8,7 @@
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "core/money.hpp"
+#include "http/json_input.hpp"
 #include "http/query_input.hpp"
 
 namespace laurel::api {
@@ -53,8 +54,7 @@ core::Result<Response> values(Services& services, const Request& request, Reques
   const auto today = date::sys_days(services.zone.date_of(services.clock.now()));
   auto figures = services.engine.figures(*id, *period, today);
   if (!figures) return figures.error();
-  const bool money = metric->definition.kind == engine::MetricKind::sum ||
-                     engine::is_holdings_kind(metric->definition.kind);
+  const bool money = metric->definition.amounts();
   boost::json::array items;
   for (const auto& cell : figures->cells) {
     if (*subject && cell.subject_id != **subject) continue;
@@ -72,6 +72,49 @@ core::Result<Response> values(Services& services, const Request& request, Reques
             {"items", std::move(items)}});
 }
 
+// The data warehouse's own figures for an imported metric: {"values": [{subject_id, date,
+// value}]}, the value a string of yuan for a metric of amounts, an integer for one of counts.
+core::Result<Response> import_values(Services& services, const Request& request,
+                                     RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  auto metric = services.metrics.get(*id);
+  if (!metric) return metric.error();
+  auto in = http::JsonInput::parse(request.body);
+  if (!in) return in.error();
+  auto items = in->required_objects("values", crm::MetricService::kMaxValues);
+  if (!items) return items.error();
+  if (auto s = in->finish(); !s) return s.error();
+  const bool amounts = metric->definition.amounts();
+  std::vector<crm::MetricValueRow> rows;
+  rows.reserve(items->size());
+  for (auto& item : *items) {
+    crm::MetricValueRow row;
+    auto subject = item.required_integer("subject_id", 0, INT64_MAX);
+    if (!subject) return subject.error();
+    row.subject_id = *subject;
+    auto date = item.required_date("date");
+    if (!date) return date.error();
+    row.date = *date;
+    if (amounts) {
+      auto value = item.required_amount("value");
+      if (!value) return value.error();
+      row.value = *value;
+    } else {
+      auto value = item.required_integer("value", 0, INT64_MAX);
+      if (!value) return value.error();
+      row.value = *value;
+    }
+    if (auto s = item.finish(); !s) return s.error();
+    rows.push_back(std::move(row));
+  }
+  auto report = services.metrics.import_values(*id, rows, context.actor(request.client_ip));
+  if (!report) return report.error();
+  return json_response(200, {{"applied", report->applied},
+                             {"corrected", report->corrected},
+                             {"duplicates", report->duplicates}});
+}
+
 }  // namespace
 
 void add_metric_routes(http::Router& router, Services& services) {
@@ -87,6 +130,9 @@ void add_metric_routes(http::Router& router, Services& services) {
                         [](const auto& m) { return crm::metric_to_json(m); })});
   router.add({"GET", "/api/v1/metrics/{id}/values", Access::authenticated, kManagers, std::nullopt,
               with(services, values)});
+  // The warehouse pushes (integration tokens); admins correct by hand.
+  router.add({"POST", "/api/v1/metrics/{id}/values", Access::authenticated, kTradeWriters,
+              kBatchBody, with(services, import_values)});
 }
 
 }  // namespace laurel::api

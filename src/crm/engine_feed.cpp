@@ -146,8 +146,9 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
   const bool coverage = type == "client.coverage_changed";
   const bool staff =
       type == "staff.created" || type == "staff.updated" || type == "staff.transferred";
+  const bool imported = type == "metric_value.imported" || type == "metric_value.corrected";
   if (!trade && !visit && !product && !department && !metric && !rule && !campaign && !balance &&
-      !coverage && !staff) {
+      !coverage && !staff && !imported) {
     return {};
   }
   engine_.begin({event.seq, core::from_micros(event.recorded_at)});
@@ -190,6 +191,10 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
           event.entity_id.data(), event.entity_id.data() + event.entity_id.size(), client_id);
       if (parsed.ec != std::errc() || !in_effect) throw Unreadable{};
       engine_.coverage.set_plan(client_id, day(*record, "effective_from"), members_of(*record));
+    } else if (imported) {
+      engine_.fold.apply(engine::ImportedFact{
+          integer(*record, "id"), event.seq, integer(*record, "metric_id"),
+          integer(*record, "subject_id"), day(*record, "date"), integer(*record, "value")});
     } else if (staff) {
       engine_.coverage.set_assignments(integer(*record, "id"), assignments_of(*record));
     } else if (product) {

@@ -34,12 +34,12 @@ core::Status check_references(store::Connection& db, const GoodNewsRule& rule) {
     if (!stored) return stored.error();
     const auto* metric = &stored->definition;
     const bool sum = metric->kind == engine::MetricKind::sum;
-    const bool amounts = sum || engine::is_holdings_kind(metric->kind);
+    const bool amounts = metric->amounts();
     if (amounts != rule.thresholds_are_amounts) {
       return Error::invalid(
           "thresholds[0]",
           amounts ? "must be an amount (a string of yuan): metric " + (*found)->code +
-                        (sum ? " is a sum" : " is a balance")
+                        (sum ? " is a sum" : " is of amounts")
                   : "must be a count (an integer): metric " + (*found)->code + " counts");
     }
     subject = metric->subject;

@@ -54,8 +54,11 @@ class Renderer {
     if (!watched) return watched.error();
     news.rule = *rule;
     news.subject_kind = watched->definition.subject;
-    news.record_type =
-        watched->definition.source == engine::MetricSource::visits ? "visit" : "transaction";
+    // Balances and imported values are made true by a day, not by one record of Laurel's.
+    const auto source = watched->definition.source;
+    news.record_type = source == engine::MetricSource::visits         ? "visit"
+                       : source == engine::MetricSource::transactions ? "transaction"
+                                                                      : "";
     if (news.subject_kind != engine::SubjectKind::company) {
       news.subject_name = name(news.subject_kind, d.subject_id);
     }

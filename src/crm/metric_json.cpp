@@ -16,9 +16,10 @@ namespace json = boost::json;
 using core::Error;
 using Reader = JsonReader;
 
-constexpr Names<5> kKinds{
-    {"count", "sum", "distinct_clients", "end_of_period_balance", "average_daily_balance"}};
-constexpr Names<3> kSources{{"transactions", "visits", "holdings"}};
+constexpr Names<6> kKinds{{"count", "sum", "distinct_clients", "end_of_period_balance",
+                           "average_daily_balance", "imported"}};
+constexpr Names<4> kSources{{"transactions", "visits", "holdings", "imported"}};
+constexpr Names<2> kUnits{{"amount", "count"}};
 constexpr Names<2> kSums{{"amount", "net_flow"}};
 constexpr Names<5> kSubjects{{"company", "department", "staff", "client", "product"}};
 
@@ -28,9 +29,12 @@ core::Result<engine::MetricDefinition> read_definition(Reader& r, const json::ob
   auto kind = r.one_of("kind", kKinds);
   if (!kind) return kind.error();
   m.kind = static_cast<engine::MetricKind>(*kind);
-  // A balance is of holdings: its source need not be said.
-  auto source = r.one_of("source", kSources,
-                         engine::is_holdings_kind(m.kind) ? std::size_t{2} : std::size_t{0});
+  // A balance is of holdings, an imported metric of imported values: their source need not be
+  // said.
+  const std::size_t default_source = engine::is_holdings_kind(m.kind)         ? 2
+                                     : m.kind == engine::MetricKind::imported ? 3
+                                                                              : 0;
+  auto source = r.one_of("source", kSources, default_source);
   if (!source) return source.error();
   m.source = static_cast<engine::MetricSource>(*source);
   const bool has_sum_of = o.contains("sum_of") && !o.at("sum_of").is_null();
@@ -40,6 +44,13 @@ core::Result<engine::MetricDefinition> read_definition(Reader& r, const json::ob
     return Error::invalid("sum_of", "is for sums only");
   }
   m.sum_of = static_cast<engine::SumOf>(*sum_of);
+  const bool has_unit = o.contains("unit") && !o.at("unit").is_null();
+  auto unit = r.one_of("unit", kUnits, 0);
+  if (!unit) return unit.error();
+  if (has_unit && m.kind != engine::MetricKind::imported) {
+    return Error::invalid("unit", "is for imported metrics only");
+  }
+  m.unit = static_cast<engine::ImportedUnit>(*unit);
   auto subject = r.one_of("subject", kSubjects);
   if (!subject) return subject.error();
   m.subject = static_cast<engine::SubjectKind>(*subject);
@@ -165,6 +176,9 @@ json::object metric_definition_to_json(const engine::MetricDefinition& m) {
                    {"sum_of", m.kind == engine::MetricKind::sum
                                   ? json::value(kSums.names[static_cast<std::size_t>(m.sum_of)])
                                   : json::value(nullptr)},
+                   {"unit", m.kind == engine::MetricKind::imported
+                                ? json::value(kUnits.names[static_cast<std::size_t>(m.unit)])
+                                : json::value(nullptr)},
                    {"subject", kSubjects.names[static_cast<std::size_t>(m.subject)]},
                    {"period", core::to_string(m.period)},
                    {"filter", std::move(filter)}};

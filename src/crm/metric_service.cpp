@@ -2,12 +2,15 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <map>
 
 #include "auth/user_validation.hpp"
 #include "core/timestamp.hpp"
+#include "crm/subject_names.hpp"
 #include "store/campaign_repository.hpp"
 #include "store/client_repository.hpp"
 #include "store/department_repository.hpp"
+#include "store/metric_value_repository.hpp"
 #include "store/product_repository.hpp"
 
 namespace laurel::crm {
@@ -142,6 +145,84 @@ core::Result<MetricPage> MetricService::list(std::int64_t after_id, int limit) {
     page.metrics.push_back(std::move(*m));
   }
   return page;
+}
+
+namespace {
+
+boost::json::object value_json(const store::MetricValueRecord& v) {
+  return {{"id", v.id},
+          {"metric_id", v.metric_id},
+          {"subject_id", v.subject_id},
+          {"date", v.date},
+          {"value", v.value}};
+}
+
+}  // namespace
+
+core::Result<MetricValueReport> MetricService::import_values(
+    std::int64_t metric_id, const std::vector<MetricValueRow>& rows, const auth::Actor& actor) {
+  auto write = store::WriteTransaction::begin(store_);
+  if (!write) return write.error();
+  auto& db = write->connection();
+  auto found = store::MetricRepository(db).find(metric_id);
+  if (!found) return found.error();
+  if (!*found) return Error::not_found("no metric " + std::to_string(metric_id));
+  auto metric = metric_of(std::move(**found));
+  if (!metric) return metric.error();
+  if (metric->definition.kind != engine::MetricKind::imported) {
+    return Error::conflict(
+        "metric " + metric->record.code + " is not imported: Laurel computes its figures itself",
+        "id");
+  }
+  // Every row is checked before anything is written.
+  std::map<std::pair<std::int64_t, std::string>, std::size_t> seen;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto field = "values[" + std::to_string(i) + "].";
+    const auto& row = rows[i];
+    if (metric->definition.subject == engine::SubjectKind::company) {
+      if (row.subject_id != 0) {
+        return Error::invalid(field + "subject_id", "the company is subject 0");
+      }
+    } else {
+      auto name = subject_name(db, metric->definition.subject, row.subject_id);
+      if (!name) return name.error();
+      if (!*name) {
+        return Error::invalid(field + "subject_id",
+                              "no such subject " + std::to_string(row.subject_id));
+      }
+    }
+    auto [it, fresh] = seen.try_emplace({row.subject_id, core::format_date(row.date)}, i);
+    if (!fresh) {
+      return Error::invalid(field + "date", "repeats values[" + std::to_string(it->second) +
+                                                "] (the same subject and day)");
+    }
+  }
+  MetricValueReport report;
+  store::MetricValueRepository values(db);
+  const auto now = core::to_micros(clock_.now());
+  for (const auto& row : rows) {
+    store::MetricValueRecord value{0, metric_id, row.subject_id, core::format_date(row.date),
+                                   row.value};
+    auto before = values.find(metric_id, row.subject_id, value.date);
+    if (!before) return before.error();
+    if (*before && (*before)->value == row.value) {
+      ++report.duplicates;
+      continue;
+    }
+    auto id = values.put(value, now);
+    if (!id) return id.error();
+    value.id = *id;
+    const bool correction = before->has_value();
+    ++(correction ? report.corrected : report.applied);
+    auto seq = events_.append(
+        db, actor,
+        {correction ? "metric_value.corrected" : "metric_value.imported", "metric_value",
+         std::to_string(*id), correction ? std::optional(value_json(**before)) : std::nullopt,
+         value_json(value), std::nullopt});
+    if (!seq) return seq.error();
+  }
+  if (auto s = write->commit(); !s) return s.error();
+  return report;
 }
 
 }  // namespace laurel::crm

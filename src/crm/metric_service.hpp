@@ -28,6 +28,19 @@ struct MetricPage {
   std::optional<std::int64_t> next_after_id;
 };
 
+// One value of an imported metric, as the warehouse pushes it.
+struct MetricValueRow {
+  std::int64_t subject_id = 0;
+  core::LocalDate date;
+  std::int64_t value = 0;  // fen, or a count
+};
+
+struct MetricValueReport {
+  std::int64_t applied = 0;     // new (metric, subject, day) values
+  std::int64_t corrected = 0;   // a different value for a day already imported
+  std::int64_t duplicates = 0;  // the same value again: nothing changes
+};
+
 class MetricService {
  public:
   MetricService(store::Store& store, const core::Clock& clock, const EventLog& events)
@@ -36,6 +49,16 @@ class MetricService {
   core::Result<Metric> create(const MetricInput& input, const auth::Actor& actor);
   core::Result<Metric> get(std::int64_t id);
   core::Result<MetricPage> list(std::int64_t after_id, int limit);
+
+  // At most this many values per import.
+  static constexpr std::size_t kMaxValues = 10'000;
+  // An imported metric's values, all or nothing: every subject must exist (the company is
+  // subject 0), a (subject, day) at most once per batch. Each new or changed value is logged
+  // (metric_value.imported / metric_value.corrected), which the engine folds like any record.
+  // A metric of another kind is a conflict.
+  core::Result<MetricValueReport> import_values(std::int64_t metric_id,
+                                                const std::vector<MetricValueRow>& rows,
+                                                const auth::Actor& actor);
 
  private:
   store::Store& store_;

@@ -67,6 +67,16 @@ struct VisitFact {
   std::vector<VisitStaff> staff;
 };
 
+// A value of an imported metric for one subject and company day (its latest version by seq).
+struct ImportedFact {
+  std::int64_t id = 0;  // the stored row: the same (metric, subject, day) keeps its id
+  std::int64_t seq = 0;
+  std::int64_t metric_id = 0;
+  std::int64_t subject_id = 0;
+  date::sys_days day{};
+  std::int64_t value = 0;  // fen, or a count
+};
+
 struct ProductFact {
   std::string type;  // equity, bond, …, money_market
 };

@@ -14,15 +14,19 @@
 namespace laurel::engine {
 
 // count, sum and distinct_clients fold records (engine/metric_fold.hpp); the two holdings kinds
-// read the closes of the holdings book (engine/holdings_metrics.hpp).
+// read the closes of the holdings book (engine/holdings_metrics.hpp); imported adds up the
+// values the data warehouse pushes per subject and day.
 enum class MetricKind : std::uint8_t {
   count,
   sum,
   distinct_clients,
   end_of_period_balance,
-  average_daily_balance
+  average_daily_balance,
+  imported
 };
-enum class MetricSource : std::uint8_t { transactions, visits, holdings };
+enum class MetricSource : std::uint8_t { transactions, visits, holdings, imported };
+// What an imported metric's values are: amounts (fen) or counts.
+enum class ImportedUnit : std::uint8_t { amount, count };
 
 inline bool is_holdings_kind(MetricKind kind) {
   return kind == MetricKind::end_of_period_balance || kind == MetricKind::average_daily_balance;
@@ -67,6 +71,13 @@ struct MetricDefinition {
   MetricFilter filter;
   SubjectKind subject = SubjectKind::company;
   core::PeriodKind period = core::PeriodKind::day;
+  ImportedUnit unit = ImportedUnit::amount;  // imported only
+
+  // Whether its figures are amounts (yuan) rather than counts.
+  bool amounts() const {
+    return kind == MetricKind::sum || is_holdings_kind(kind) ||
+           (kind == MetricKind::imported && unit == ImportedUnit::amount);
+  }
 };
 
 // Why a definition cannot be folded (a sum of visits, visits per product, a count of holdings),

@@ -25,6 +25,20 @@ bool contains(const std::vector<std::int64_t>& list, std::int64_t id) {
 }  // namespace
 
 std::optional<DefinitionProblem> definition_problem(const MetricDefinition& m) {
+  if ((m.source == MetricSource::imported) != (m.kind == MetricKind::imported)) {
+    return DefinitionProblem{"kind",
+                             "imported values are a metric of kind imported (source "
+                             "imported), and only they"};
+  }
+  if (m.kind == MetricKind::imported) {
+    const auto& f = m.filter;
+    if (f.trade_kinds != 0 || !f.product_ids.empty() || !f.product_types.empty() ||
+        f.exclude_money_market || f.client_id || f.department_id || f.campaign_id ||
+        f.key_person_visits_only) {
+      return DefinitionProblem{"filter", "imported values are the warehouse's own: no filter"};
+    }
+    return std::nullopt;
+  }
   const bool holdings_kind = is_holdings_kind(m.kind);
   if ((m.source == MetricSource::holdings) != holdings_kind) {
     return DefinitionProblem{"kind", holdings_kind
@@ -70,7 +84,7 @@ std::optional<DefinitionProblem> definition_problem(const MetricDefinition& m) {
 }
 
 MetricFold::MetricFold(std::vector<MetricDefinition> metrics, core::CompanyZone zone)
-    : days_(zone) {
+    : days_(zone), zone_(zone) {
   metrics_.reserve(metrics.size());
   for (auto& m : metrics)
     metrics_.push_back(State{std::move(m), false, {}, {}});
@@ -95,7 +109,7 @@ void MetricFold::add(State& state, std::int64_t subject, std::int32_t period, st
                      std::int64_t client, int sign) {
   const Key key{subject, period};
   if (state.watched) {
-    tell(state, subject, period, state.definition.kind == MetricKind::sum ? amount : 1, client,
+    tell(state, subject, period, state.definition.kind == MetricKind::count ? 1 : amount, client,
          sign);
   }
   if (state.definition.kind == MetricKind::distinct_clients) {
@@ -227,6 +241,27 @@ void MetricFold::apply(const TradeFact& trade) {
   }
 }
 
+void MetricFold::fold(State& state, const ImportedFact& v, int sign) {
+  if (state.definition.id != v.metric_id) return;
+  // A day's value counts at that day's close, as the warehouse computes it for the whole day.
+  moment_ = Moment{
+      zone_.start_of(date::year_month_day(v.day + date::days(1))) - std::chrono::microseconds(1),
+      v.id};
+  add(state, v.subject_id, core::period_of(v.day, state.definition.period).index, v.value, 0, sign);
+}
+
+void MetricFold::apply(const ImportedFact& value) {
+  auto [it, fresh] = imported_.try_emplace(value.id, value);
+  if (!fresh) {
+    if (it->second.seq >= value.seq) return;
+    for (auto& m : metrics_)
+      fold(m, it->second, -1);
+    it->second = value;
+  }
+  for (auto& m : metrics_)
+    fold(m, value, +1);
+}
+
 void MetricFold::apply(const VisitFact& visit) {
   auto [it, fresh] = visits_.try_emplace(visit.id, visit);
   if (!fresh) {
@@ -265,6 +300,8 @@ void MetricFold::refold(State& m) {
   }
   for (const auto& [id, visit] : visits_)
     fold(m, visit, days_.day_of(visit.occurred_at), +1);
+  for (const auto& [id, value] : imported_)
+    fold(m, value, +1);
 }
 
 void MetricFold::rebuild() {

@@ -55,6 +55,7 @@ class MetricFold {
   // A new version of a record (or its first). Versions older than the one held are ignored.
   void apply(const TradeFact& trade);
   void apply(const VisitFact& visit);
+  void apply(const ImportedFact& value);
   // A metric defined while the fold runs: the records already folded count for it at once.
   // A metric id the fold has already is replaced (its figures computed afresh).
   void add_metric(MetricDefinition metric);
@@ -105,6 +106,7 @@ class MetricFold {
   // `day`: the record's company-local day, looked up once per record rather than per metric.
   void fold(State& state, const TradeFact& trade, date::sys_days day, int sign);
   void fold(State& state, const VisitFact& visit, date::sys_days day, int sign);
+  void fold(State& state, const ImportedFact& value, int sign);
   void add(State& state, std::int64_t subject, std::int32_t period, std::int64_t amount,
            std::int64_t client, int sign);
   void tell(const State& state, std::int64_t subject, std::int32_t period, std::int64_t delta,
@@ -115,9 +117,11 @@ class MetricFold {
 
   std::vector<State> metrics_;
   core::ZoneDays days_;
+  core::CompanyZone zone_;
   Reference reference_;
   std::unordered_map<std::int64_t, TradeFact> trades_;
   std::unordered_map<std::int64_t, VisitFact> visits_;
+  std::unordered_map<std::int64_t, ImportedFact> imported_;
   // Scratch space, reused so the hot path does not allocate.
   std::vector<std::int64_t> departments_;
   std::vector<std::pair<std::int64_t, std::int64_t>> contributions_;

@@ -238,6 +238,36 @@ TEST(MetricFold, DefinitionsThatCannotBeFoldedAreNamed) {
   EXPECT_EQ(definition_problem(balance)->field, "filter.campaign_id");
 }
 
+// The warehouse's own values: a period adds up its days, the latest version of a day counts, and
+// a metric defined after the values learns them.
+TEST(MetricFold, ImportedValuesAddUpByPeriodAndTheLatestVersionCounts) {
+  MetricDefinition weekly;
+  weekly.id = 1;
+  weekly.kind = MetricKind::imported;
+  weekly.source = MetricSource::imported;
+  weekly.subject = SubjectKind::staff;
+  weekly.period = PeriodKind::week;
+  EXPECT_FALSE(definition_problem(weekly));
+  MetricFold fold({weekly}, zone());
+  const auto d = [](const char* text) { return date::sys_days(*core::parse_date(text)); };
+  fold.apply(ImportedFact{10, 1, 1, 7, d("2026-03-02"), 100'00});  // Monday
+  fold.apply(ImportedFact{11, 2, 1, 7, d("2026-03-08"), 50'00});   // Sunday, the same ISO week
+  fold.apply(ImportedFact{12, 3, 1, 7, d("2026-03-09"), 9'00});    // the next week
+  fold.apply(ImportedFact{13, 4, 2, 7, d("2026-03-02"), 1'00});    // another metric's
+  EXPECT_EQ(fold.value(1, 7, period("2026-W10")), 150'00);
+  EXPECT_EQ(fold.value(1, 7, period("2026-W11")), 9'00);
+  fold.apply(ImportedFact{11, 5, 1, 7, d("2026-03-08"), 20'00});  // corrected
+  fold.apply(ImportedFact{11, 2, 1, 7, d("2026-03-08"), 50'00});  // an older version: ignored
+  EXPECT_EQ(fold.value(1, 7, period("2026-W10")), 120'00);
+  auto monthly = weekly;
+  monthly.id = 2;
+  monthly.period = PeriodKind::month;
+  fold.add_metric(monthly);
+  EXPECT_EQ(fold.value(2, 7, period("2026-03")), 1'00) << "metric 2's own value only";
+  weekly.filter.client_id = 3;
+  EXPECT_EQ(definition_problem(weekly)->field, "filter");
+}
+
 // A campaign's figures: its funds, inside its window, the shares credited to its participants.
 TEST(MetricFold, ACampaignFilterCountsItsFundsWindowAndParticipants) {
   auto m = subscriptions(1, SubjectKind::department, PeriodKind::all_time);

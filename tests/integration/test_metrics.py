@@ -26,6 +26,7 @@ def metric(org, code, **definition):
     body = {"code": code, "name": f"指标 {code}", "kind": "sum", "subject": "company",
             "period": "day", "filter": {"product_ids": [org.bond, org.cash]}}
     body.update(definition)
+    body = {k: v for k, v in body.items() if v is not None}
     r = org.boss["api"].call("POST", "/api/v1/metrics", body)
     assert r.status_code == 201, r.text
     return r.json()
@@ -128,6 +129,9 @@ def test_distinct_clients_and_visits(org):
     ({"kind": "end_of_period_balance", "filter": {"transaction_kinds": ["申购"]}},
      "filter.transaction_kinds"),
     ({"kind": "end_of_period_balance", "filter": {"department_id": 1}}, "filter.department_id"),
+    ({"kind": "imported", "filter": {"exclude_money_market": True}}, "filter"),
+    ({"kind": "imported", "source": "transactions"}, "kind"),
+    ({"kind": "sum", "unit": "count"}, "unit"),
 ])
 def test_bad_definitions_are_refused_naming_the_member_and_nothing_is_defined(org, change, field):
     before = len(org.admin.call("GET", "/api/v1/metrics?limit=200").json()["items"])
@@ -159,3 +163,69 @@ def test_a_taken_code_a_wrong_period_and_who_may_call(org):
         "GET", f"/api/v1/events?entity_type=metric&entity_id={m['id']}").json()["items"]
     assert [e["type"] for e in events] == ["metric.created"]
     assert events[0]["payload"]["after"]["code"] == "mx.taken"
+
+
+def test_imported_metrics_take_the_warehouses_values_and_corrections(org):
+    weekly = metric(org, "mx.dw.staff.week", kind="imported", subject="staff", period="week",
+                    filter=None)
+    assert (weekly["source"], weekly["unit"], weekly["sum_of"]) == ("imported", "amount", None)
+    rule = org.boss["api"].call("POST", "/api/v1/good-news-rules", {
+        "name": "仓库指标周破150", "kind": "metric_threshold", "metric_id": weekly["id"],
+        "thresholds": ["150.00"], "effective_from": "2026-03-01T00:00:00+08:00",
+        "templates": {"zh-CN": "{person}{amount}", "en": "{person} {amount}"}})
+    assert rule.status_code == 201, rule.text
+
+    def push(rows, who=None):
+        return (who or org.ta).call("POST", f"/api/v1/metrics/{weekly['id']}/values",
+                                    {"values": rows})
+
+    li, han = org.li["staff"], org.han["staff"]
+    rows = [{"subject_id": li, "date": "2026-03-02", "value": "100.00"},
+            {"subject_id": li, "date": "2026-03-03", "value": "50.50"},
+            {"subject_id": han, "date": "2026-03-02", "value": "20"}]
+    r = push(rows)
+    assert r.status_code == 200 and r.json() == {"applied": 3, "corrected": 0, "duplicates": 0}
+    week = {i["subject_id"]: i["amount"] for i in values(org, weekly["id"], "2026-W10")["items"]}
+    assert week == {li: "150.50", han: "20.00"}
+    [news] = org.boss["api"].call(
+        "GET", f"/api/v1/good-news?rule_id={rule.json()['id']}").json()["items"]
+    assert news["subject"]["id"] == li and news["holds"] and news["record"] is None
+    assert news["became_true_at"] == "2026-03-03T15:59:59.999999Z", "the close of 3 March"
+
+    assert push(rows).json() == {"applied": 0, "corrected": 0, "duplicates": 3}
+    r = push([{"subject_id": li, "date": "2026-03-03", "value": "40.00"}])
+    assert r.json() == {"applied": 0, "corrected": 1, "duplicates": 0}
+    week = {i["subject_id"]: i["amount"] for i in values(org, weekly["id"], "2026-W10")["items"]}
+    assert week[li] == "140.00"
+    [news] = org.boss["api"].call(
+        "GET", f"/api/v1/good-news?rule_id={rule.json()['id']}").json()["items"]
+    assert not news["holds"], "the corrected week never reached 150"
+    events = org.admin.call("GET", "/api/v1/events?entity_type=metric_value&limit=50").json()
+    assert [e["type"] for e in events["items"]].count("metric_value.corrected") == 1
+
+    for bad, field in [([{"subject_id": 999999, "date": "2026-03-04", "value": "1.00"}],
+                        "values[0].subject_id"),
+                       ([{"subject_id": li, "date": "2026-03-04", "value": "1.00"},
+                         {"subject_id": li, "date": "2026-03-04", "value": "2.00"}],
+                        "values[1].date"),
+                       ([{"subject_id": li, "date": "2026-02-30", "value": "1.00"}],
+                        "values[0].date"),
+                       ([{"subject_id": li, "date": "2026-03-04", "value": 5}], "values[0].value"),
+                       ([{"subject_id": li, "date": "2026-03-04"}], "values[0].value")]:
+        r = push(bad)
+        assert r.status_code == 400 and r.json()["field"] == field, (bad, r.text)
+    assert values(org, weekly["id"], "2026-W10")["items"][0]["amount"] == "140.00"
+    assert push(rows, org.li["api"]).status_code == 403
+    summed = metric(org, "mx.not.imported")
+    r = org.ta.call("POST", f"/api/v1/metrics/{summed['id']}/values", {"values": []})
+    assert r.status_code == 409 and r.json()["field"] == "id"
+
+    counted = metric(org, "mx.dw.calls", kind="imported", unit="count", filter=None)
+    r = org.ta.call("POST", f"/api/v1/metrics/{counted['id']}/values",
+                    {"values": [{"subject_id": 0, "date": "2026-03-02", "value": 7}]})
+    assert r.status_code == 200, r.text
+    assert values(org, counted["id"], "2026-03-02")["items"] == [
+        {"subject_id": 0, "amount": None, "count": 7}]
+    r = org.ta.call("POST", f"/api/v1/metrics/{counted['id']}/values",
+                    {"values": [{"subject_id": 3, "date": "2026-03-02", "value": 7}]})
+    assert r.status_code == 400 and r.json()["field"] == "values[0].subject_id"

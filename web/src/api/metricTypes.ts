@@ -1,8 +1,8 @@
 // Metrics as data (docs/openapi.json: Metric, MetricInput, MetricValues).
 import type { PeriodKind } from '@/lib/periodText';
 
-export type MetricKind = 'count' | 'sum' | 'distinct_clients' | 'end_of_period_balance' | 'average_daily_balance';
-export type MetricSource = 'transactions' | 'visits' | 'holdings';
+export type MetricKind = 'count' | 'sum' | 'distinct_clients' | 'end_of_period_balance' | 'average_daily_balance' | 'imported';
+export type MetricSource = 'transactions' | 'visits' | 'holdings' | 'imported';
 export type MetricSubject = 'company' | 'department' | 'staff' | 'client' | 'product';
 // What records are measured by, and what holdings are (the daily closes, not records).
 export const recordKinds: MetricKind[] = ['count', 'sum', 'distinct_clients'];
@@ -30,6 +30,7 @@ export interface Metric {
   kind: MetricKind;
   source: MetricSource;
   sum_of: 'amount' | 'net_flow' | null;
+  unit: 'amount' | 'count' | null;
   subject: MetricSubject;
   period: PeriodKind;
   filter: MetricFilter;
