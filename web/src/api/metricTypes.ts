@@ -8,6 +8,9 @@ export type MetricSubject = 'company' | 'department' | 'staff' | 'client' | 'pro
 export const recordKinds: MetricKind[] = ['count', 'sum', 'distinct_clients'];
 export const holdingsKinds: MetricKind[] = ['end_of_period_balance', 'average_daily_balance'];
 export const isBalance = (kind: MetricKind): boolean => holdingsKinds.includes(kind);
+// Whether a metric's figures (and a threshold rule's thresholds on it) are amounts, not counts.
+export const measuresAmounts = (m: Pick<Metric, 'kind' | 'unit'>): boolean =>
+  m.kind === 'sum' || isBalance(m.kind) || (m.kind === 'imported' && m.unit !== 'count');
 export const metricSubjects: MetricSubject[] = ['company', 'department', 'staff', 'client', 'product'];
 export const metricPeriods: PeriodKind[] = ['day', 'week', 'month', 'quarter', 'year', 'all'];
 export const tradeKinds = ['subscribe', 'purchase', 'redeem', 'switch_in', 'switch_out', 'dividend_reinvest'] as const;
