@@ -33,6 +33,11 @@ class CompanyZone {
   LocalDate date_of(Timestamp t) const;
   // The first instant of a company-local day (the earlier one if a clock change doubles it).
   Timestamp start_of(LocalDate day) const;
+  // The close of a company-local day: its last microsecond, just before the next day starts
+  // (when a balance, a day's value or a milestone reached that day holds).
+  Timestamp close_of(date::sys_days day) const {
+    return start_of(LocalDate(day + date::days(1))) - std::chrono::microseconds(1);
+  }
   // A company-local wall-clock time ("YYYY-MM-DD HH:MM" or "YYYY-MM-DD HH:MM:SS", as spreadsheets
   // write it) as an instant; in a clock change's overlap, the earlier one.
   std::optional<Timestamp> parse_local_time(std::string_view text) const;

@@ -318,10 +318,8 @@ json::object good_news_to_json(const GoodNews& news, bool manager) {
       out["threshold"] =
           amounts ? json::value(core::format_amount(d.threshold)) : json::value(d.threshold);
     }
-    // A balance reaching a threshold, like a milestone, is made true by a day's close, not by
-    // one record.
     out["record"] =
-        news.record_type.empty() || d.record_id == 0
+        news.record_type.empty()
             ? json::value(nullptr)
             : json::value(json::object{{"type", news.record_type}, {"id", d.record_id}});
     out["became_true_at"] = core::format_rfc3339(core::from_micros(d.became_true_at));

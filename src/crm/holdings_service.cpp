@@ -77,8 +77,7 @@ core::Result<RecordedBalance> HoldingsService::record_in(store::Connection& db,
     return s.error();
   }
   // A closing balance holds at the end of its day.
-  const auto close = zone_.start_of(date::year_month_day(date::sys_days(in.date) + date::days(1))) -
-                     std::chrono::microseconds(1);
+  const auto close = zone_.close_of(date::sys_days(in.date));
   auto seq = events_.append(
       db, actor,
       {*before ? "holding.balance_corrected" : "holding.balance_imported", "holding",

@@ -105,9 +105,7 @@ void BalanceThresholdWatch::judge(const ThresholdRule& rule, const MetricDefinit
       book_.stops_holding(key, event_);
       continue;
     }
-    // The close of that company day: the last microsecond before the next one starts.
-    const auto close = zone_.start_of(date::year_month_day(*reached[i] + date::days(1))) -
-                       std::chrono::microseconds(1);
+    const auto close = zone_.close_of(*reached[i]);
     book_.holds(key, Moment{close, 0}, event_, rule.grace, rule.effective_from);
   }
 }

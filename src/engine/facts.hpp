@@ -103,7 +103,8 @@ struct Reference {
   void departments_up_from(std::int64_t department_id, std::vector<std::int64_t>& out) const;
   // Whether a credit takes part in the campaign: its person is listed, or its department is a
   // participating one or under one. `participating` is that department, nearest first (0 for a
-  // listed person outside them); `scratch` is reused space.
+  // listed person outside them); `scratch` is left holding the
+  // credit's departments, nearest first (as departments_up_from gives them).
   bool takes_part(const CampaignFact& campaign, const Credit& credit, std::int64_t& participating,
                   std::vector<std::int64_t>& scratch) const;
 };

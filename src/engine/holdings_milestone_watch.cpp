@@ -67,9 +67,7 @@ void HoldingsMilestoneWatch::judge(RuleState& state) {
     book_of_facts_.stops_holding(FactKey{rule.id, 0, all, k * rule.every_fen}, event_);
   for (std::int64_t k = 1; k <= reached; ++k) {
     const auto day = state.closes->first_at_least(k * rule.every_fen);
-    // The close of that company day: the last microsecond before the next one starts.
-    const auto close =
-        zone_.start_of(date::year_month_day(*day + date::days(1))) - std::chrono::microseconds(1);
+    const auto close = zone_.close_of(*day);
     book_of_facts_.holds(FactKey{rule.id, 0, all, k * rule.every_fen}, Moment{close, 0}, event_,
                          rule.grace, rule.effective_from);
   }

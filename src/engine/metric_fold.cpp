@@ -163,9 +163,13 @@ void MetricFold::fold(State& state, const TradeFact& t, date::sys_days day, int 
     std::int64_t credited = 0;
     bool any = false;
     for (const auto& c : t.credits) {
+      // takes_part leaves the credit's departments (nearest first) in departments_.
       std::int64_t participating = 0;
-      if (campaign && !reference_.takes_part(*campaign, c, participating, departments_)) continue;
-      reference_.departments_up_from(c.department_id, departments_);
+      if (campaign) {
+        if (!reference_.takes_part(*campaign, c, participating, departments_)) continue;
+      } else {
+        reference_.departments_up_from(c.department_id, departments_);
+      }
       if (f.department_id && !contains(departments_, *f.department_id)) continue;
       any = true;
       credited += c.amount_fen;
@@ -244,9 +248,7 @@ void MetricFold::apply(const TradeFact& trade) {
 void MetricFold::fold(State& state, const ImportedFact& v, int sign) {
   if (state.definition.id != v.metric_id) return;
   // A day's value counts at that day's close, as the warehouse computes it for the whole day.
-  moment_ = Moment{
-      zone_.start_of(date::year_month_day(v.day + date::days(1))) - std::chrono::microseconds(1),
-      v.id};
+  moment_ = Moment{zone_.close_of(v.day), v.id};
   add(state, v.subject_id, core::period_of(v.day, state.definition.period).index, v.value, 0, sign);
 }
 
