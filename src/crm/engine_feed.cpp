@@ -196,7 +196,8 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
           integer(*record, "id"), event.seq, integer(*record, "metric_id"),
           integer(*record, "subject_id"), day(*record, "date"), integer(*record, "value")});
     } else if (staff) {
-      engine_.coverage.set_assignments(integer(*record, "id"), assignments_of(*record));
+      engine_.set_staff(integer(*record, "id"), member(*record, "active").as_bool(),
+                        assignments_of(*record));
     } else if (product) {
       engine_.set_product_type(integer(*record, "id"), std::string(text(*record, "type")));
     } else {

@@ -87,7 +87,7 @@ MetricFold::MetricFold(std::vector<MetricDefinition> metrics, core::CompanyZone 
     : days_(zone), zone_(zone) {
   metrics_.reserve(metrics.size());
   for (auto& m : metrics)
-    metrics_.push_back(State{std::move(m), false, {}, {}});
+    metrics_.push_back(State{std::move(m), {}, {}, {}});
 }
 
 bool product_passes(const MetricFilter& f, const Reference& reference, std::int64_t product_id) {
@@ -108,7 +108,7 @@ bool MetricFold::product_passes(const MetricFilter& f, std::int64_t product_id) 
 void MetricFold::add(State& state, std::int64_t subject, std::int32_t period, std::int64_t amount,
                      std::int64_t client, int sign) {
   const Key key{subject, period};
-  if (state.watched) {
+  if (!state.observers.empty()) {
     tell(state, subject, period, state.definition.kind == MetricKind::count ? 1 : amount, client,
          sign);
   }
@@ -131,8 +131,14 @@ void MetricFold::add(State& state, std::int64_t subject, std::int32_t period, st
 
 void MetricFold::tell(const State& state, std::int64_t subject, std::int32_t period,
                       std::int64_t delta, std::int64_t client, int sign) {
-  observer_->contributed(
-      Contribution{state.definition.id, subject, period, moment_, delta, client, sign});
+  const Contribution contribution{
+      state.definition.id, subject, period, moment_, delta, client, sign};
+  if (only_) {
+    only_->contributed(contribution);
+    return;
+  }
+  for (auto* observer : state.observers)
+    observer->contributed(contribution);
 }
 
 void MetricFold::fold(State& state, const TradeFact& t, date::sys_days day, int sign) {
@@ -291,8 +297,14 @@ void MetricFold::set_campaign(CampaignFact campaign) {
   }
 }
 
-void MetricFold::refold(State& m) {
-  if (m.watched) observer_->reset(m.definition.id);
+void MetricFold::refold(State& m, FoldObserver* only) {
+  if (only) {
+    only->reset(m.definition.id);
+  } else {
+    for (auto* observer : m.observers)
+      observer->reset(m.definition.id);
+  }
+  only_ = only;
   m.values.clear();
   m.clients.clear();
   for (const auto& [id, trade] : trades_) {
@@ -304,6 +316,7 @@ void MetricFold::refold(State& m) {
     fold(m, visit, days_.day_of(visit.occurred_at), +1);
   for (const auto& [id, value] : imported_)
     fold(m, value, +1);
+  only_ = nullptr;
 }
 
 void MetricFold::rebuild() {
@@ -319,18 +332,16 @@ void MetricFold::add_metric(MetricDefinition metric) {
       return;
     }
   }
-  metrics_.push_back(State{std::move(metric), false, {}, {}});
+  metrics_.push_back(State{std::move(metric), {}, {}, {}});
   refold(metrics_.back());
 }
 
 void MetricFold::watch(std::int64_t metric_id, FoldObserver& observer) {
-  observer_ = &observer;
   for (auto& m : metrics_) {
     if (m.definition.id != metric_id) continue;
-    if (!m.watched) {
-      m.watched = true;
-      refold(m);
-    }
+    if (std::find(m.observers.begin(), m.observers.end(), &observer) == m.observers.end())
+      m.observers.push_back(&observer);
+    refold(m, &observer);
     return;
   }
 }

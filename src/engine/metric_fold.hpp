@@ -61,7 +61,9 @@ class MetricFold {
   void add_metric(MetricDefinition metric);
   bool has_metric(std::int64_t metric_id) const;
   // From now on `observer` hears every contribution to the metric, starting with all of those
-  // already folded (after a reset). One observer per fold; the metric must be known.
+  // already folded (after a reset). Several observers may watch one metric (the threshold watch,
+  // the leaderboards); watching again replays the metric to that observer alone (a reset, then
+  // every contribution). The metric must be known.
   void watch(std::int64_t metric_id, FoldObserver& observer);
   const MetricDefinition* metric(std::int64_t metric_id) const;
   // A campaign, new or changed: the metrics filtered by it are computed again.
@@ -97,7 +99,7 @@ class MetricFold {
   };
   struct State {
     MetricDefinition definition;
-    bool watched = false;
+    std::vector<FoldObserver*> observers;
     std::unordered_map<Key, std::int64_t, KeyHash> values;
     // distinct_clients: how many records count each client in each cell.
     std::unordered_map<Key, std::unordered_map<std::int64_t, std::int32_t>, KeyHash> clients;
@@ -113,7 +115,8 @@ class MetricFold {
             std::int64_t client, int sign);
   bool product_passes(const MetricFilter& filter, std::int64_t product_id) const;
   void rebuild();
-  void refold(State& state);
+  // `only`: tell just that observer (one that starts watching); the others heard it all before.
+  void refold(State& state, FoldObserver* only = nullptr);
 
   std::vector<State> metrics_;
   core::ZoneDays days_;
@@ -125,8 +128,8 @@ class MetricFold {
   // Scratch space, reused so the hot path does not allocate.
   std::vector<std::int64_t> departments_;
   std::vector<std::pair<std::int64_t, std::int64_t>> contributions_;
-  FoldObserver* observer_ = nullptr;
-  Moment moment_;  // of the record being folded, for the observer
+  FoldObserver* only_ = nullptr;  // set while refolding for one new observer
+  Moment moment_;                 // of the record being folded, for the observers
 };
 
 }  // namespace laurel::engine

@@ -9,7 +9,8 @@ Recognition::Recognition(core::CompanyZone zone)
       holdings_metrics(holdings, fold.reference(), coverage),
       balance_thresholds(holdings_metrics, zone),
       milestones(holdings, fold.reference(), zone),
-      activations(holdings, zone) {
+      activations(holdings, zone),
+      boards(fold, holdings_metrics, coverage) {
   holdings.add_listener(holdings_metrics);
   coverage.add_listener(holdings_metrics);
   holdings.add_listener(milestones);
@@ -30,6 +31,7 @@ void Recognition::settle() {
   first_orders.settle();
   milestones.settle();
   activations.settle();
+  boards.settle();
 }
 
 void Recognition::apply(const TradeFact& trade) {
@@ -65,6 +67,14 @@ void Recognition::set_product_type(std::int64_t product_id, const std::string& t
 void Recognition::set_campaign(const CampaignFact& campaign) {
   fold.set_campaign(campaign);
   first_orders.set_campaign(campaign);
+  boards.membership_changed();
+}
+
+void Recognition::set_staff(std::int64_t staff_id, bool active,
+                            std::vector<std::pair<date::sys_days, std::int64_t>> assignments) {
+  coverage.set_assignments(staff_id, std::move(assignments));
+  boards.set_staff(staff_id, active);
+  boards.membership_changed();
 }
 
 void Recognition::set_department_parent(std::int64_t department_id, std::int64_t parent_id) {
@@ -77,6 +87,7 @@ void Recognition::set_department_parent(std::int64_t department_id, std::int64_t
   fold.set_reference(std::move(reference));
   first_orders.rejudge();
   holdings_metrics.rejudge_departments();
+  boards.membership_changed();
 }
 
 }  // namespace laurel::engine

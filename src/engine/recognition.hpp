@@ -1,7 +1,8 @@
 #pragma once
 // The recognition engine's parts, wired together: the metric fold and the threshold watch it
 // tells, the first-order watch, and the holdings book with what listens to it (holdings metrics and
-// the thresholds on them, milestones of the company's holdings, client activations). A feed
+// the thresholds on them, milestones of the company's holdings, client activations), and the
+// leaderboards ranked from the fold and the holdings metrics. A feed
 // brackets each event with begin / settle, so what any watch detects is stamped with that event.
 //
 // Not thread-safe; one per engine.
@@ -10,6 +11,7 @@
 
 #include "engine/activation_watch.hpp"
 #include "engine/balance_threshold_watch.hpp"
+#include "engine/board_book.hpp"
 #include "engine/coverage_book.hpp"
 #include "engine/first_order_watch.hpp"
 #include "engine/holdings_book.hpp"
@@ -37,8 +39,13 @@ class Recognition {
   // computed again.
   void set_product_type(std::int64_t product_id, const std::string& type);
   void set_department_parent(std::int64_t department_id, std::int64_t parent_id);
-  // A campaign, new or changed: for the metrics filtered by it and the first-order rules.
+  // A campaign, new or changed: for the metrics filtered by it, the first-order rules and who
+  // is on the boards of its participants.
   void set_campaign(const CampaignFact& campaign);
+  // A staff member, new or changed: whether they are active (on the boards) and their
+  // departments, each from its day on.
+  void set_staff(std::int64_t staff_id, bool active,
+                 std::vector<std::pair<date::sys_days, std::int64_t>> assignments);
 
   MetricFold fold;
   ThresholdWatch thresholds;
@@ -49,6 +56,7 @@ class Recognition {
   BalanceThresholdWatch balance_thresholds;
   HoldingsMilestoneWatch milestones;
   ActivationWatch activations;
+  BoardBook boards;
 };
 
 }  // namespace laurel::engine

@@ -19,8 +19,10 @@ bool ThresholdWatch::add_rule(ThresholdRule rule) {
     if (existing.id == rule.id) return false;  // a rule is defined once
   }
   rules_.push_back(std::move(rule));
-  rules_of_metric_[metric_id].push_back(rules_.size() - 1);
-  fold_.watch(metric_id, *this);     // the first rule on a metric: its cells arrive through reset()
+  auto& rules_of_metric = rules_of_metric_[metric_id];
+  rules_of_metric.push_back(rules_.size() - 1);
+  // The first rule on a metric: its cells arrive through reset() and the replay after it.
+  if (rules_of_metric.size() == 1) fold_.watch(metric_id, *this);
   reset_metrics_.insert(metric_id);  // judged in full when the event settles
   return true;
 }
