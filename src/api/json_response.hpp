@@ -73,12 +73,12 @@ core::Status read_newest_first_page(http::QueryInput& query, Filter& filter) {
   return {};
 }
 
-// The handler of GET on a list paged by id (?cursor=, ?limit=, nothing else): `list(after_id,
-// limit)` gives a page with `records` and `next_after_id`, each record answered as `to_json`.
+// As paged_by_id, for lists whose records depend on the caller: `list(after_id, limit,
+// principal)`.
 template <class List, class Records, class ToJson>
-http::Handler paged_by_id(List list, Records records, ToJson to_json) {
+http::Handler paged_by_id_for_caller(List list, Records records, ToJson to_json) {
   return [list, records, to_json](const http::Request& request,
-                                  http::RequestContext&) -> core::Result<http::Response> {
+                                  http::RequestContext& context) -> core::Result<http::Response> {
     auto query = http::QueryInput::parse(request.query);
     if (!query) return query.error();
     struct {
@@ -87,10 +87,19 @@ http::Handler paged_by_id(List list, Records records, ToJson to_json) {
     } page;
     if (auto s = read_page(*query, page); !s) return s.error();
     if (auto s = query->finish(); !s) return s.error();
-    auto found = list(page.after_id, page.limit);
+    auto found = list(page.after_id, page.limit, context.user());
     if (!found) return found.error();
     return page_of((*found).*records, found->next_after_id, to_json);
   };
+}
+
+// The handler of GET on a list paged by id (?cursor=, ?limit=, nothing else): `list(after_id,
+// limit)` gives a page with `records` and `next_after_id`, each record answered as `to_json`.
+template <class List, class Records, class ToJson>
+http::Handler paged_by_id(List list, Records records, ToJson to_json) {
+  return paged_by_id_for_caller([list](std::int64_t after_id, int limit,
+                                       const auth::Principal&) { return list(after_id, limit); },
+                                records, to_json);
 }
 
 // As get_by_id, for records whose visibility depends on the caller: `get(id, principal)`.

@@ -28,6 +28,7 @@ http::Router build_router(Services& services, MetricsHandle& metrics) {
   add_opportunity_routes(router, services);
   add_calendar_routes(router, services);
   add_metric_routes(router, services);
+  add_board_routes(router, services);
   add_good_news_routes(router, services);
   add_stream_routes(router, services);
   add_chat_routes(router, services);

@@ -39,6 +39,7 @@ void add_opportunity_routes(http::Router& router, Services& services);
 void add_import_routes(http::Router& router, Services& services);
 void add_calendar_routes(http::Router& router, Services& services);
 void add_metric_routes(http::Router& router, Services& services);
+void add_board_routes(http::Router& router, Services& services);
 void add_good_news_routes(http::Router& router, Services& services);
 void add_stream_routes(http::Router& router, Services& services);
 void add_chat_routes(http::Router& router, Services& services);

@@ -47,6 +47,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       opportunities(*store, clock, events, scopes),
       calendar(*store, clock, events),
       metrics(*store, clock, events),
+      boards(*store, clock, events),
       engine(*store, zone),
       good_news_rules(*store, clock, events, config.recognition.grace_days,
                       config.crm.dormant_after_days),

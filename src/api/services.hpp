@@ -12,6 +12,7 @@
 #include "auth/user_service.hpp"
 #include "config/config.hpp"
 #include "core/clock.hpp"
+#include "crm/board_service.hpp"
 #include "crm/calendar_service.hpp"
 #include "crm/campaign_service.hpp"
 #include "crm/chat_delivery_service.hpp"
@@ -79,6 +80,7 @@ struct Services {
   crm::OpportunityService opportunities;
   crm::CalendarService calendar;
   crm::MetricService metrics;
+  crm::BoardService boards;
   crm::EngineService engine;  // the recognition engine, folding the event log
   crm::GoodNewsRuleService good_news_rules;
   crm::GoodNewsService good_news;

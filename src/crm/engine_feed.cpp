@@ -6,6 +6,7 @@
 
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
+#include "crm/board_json.hpp"
 #include "crm/metric_json.hpp"
 
 namespace laurel::crm {
@@ -147,8 +148,9 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
   const bool staff =
       type == "staff.created" || type == "staff.updated" || type == "staff.transferred";
   const bool imported = type == "metric_value.imported" || type == "metric_value.corrected";
+  const bool board = type == "board.created" || type == "board.updated" || type == "board.archived";
   if (!trade && !visit && !product && !department && !metric && !rule && !campaign && !balance &&
-      !coverage && !staff && !imported) {
+      !coverage && !staff && !imported && !board) {
     return {};
   }
   engine_.begin({event.seq, core::from_micros(event.recorded_at)});
@@ -195,12 +197,24 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
       engine_.fold.apply(engine::ImportedFact{
           integer(*record, "id"), event.seq, integer(*record, "metric_id"),
           integer(*record, "subject_id"), day(*record, "date"), integer(*record, "value")});
+    } else if (board) {
+      const auto id = integer(*record, "id");
+      if (!in_effect) {
+        engine_.boards.remove_board(id);
+      } else {
+        auto input = read_board_input(*record, false);
+        if (!input) throw Unreadable{};
+        input->definition.id = id;
+        if (!engine_.boards.set_board(input->definition)) throw Unreadable{};
+      }
     } else if (staff) {
+      names_[{engine::SubjectKind::staff, integer(*record, "id")}] = text(*record, "name");
       engine_.set_staff(integer(*record, "id"), member(*record, "active").as_bool(),
                         assignments_of(*record));
     } else if (product) {
       engine_.set_product_type(integer(*record, "id"), std::string(text(*record, "type")));
     } else {
+      names_[{engine::SubjectKind::department, integer(*record, "id")}] = text(*record, "name");
       engine_.set_department_parent(integer(*record, "id"), integer(*record, "parent_id"));
     }
   } catch (const Unreadable&) {

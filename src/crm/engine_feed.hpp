@@ -4,12 +4,15 @@
 // (recorded, confirmed, failed, cancelled) and visits (recorded, updated, deleted) as facts,
 // products and departments as the reference data metrics filter by, and the metrics themselves
 // (metric.created: a metric defined later counts the records before it), and the good-news rules
-// (good_news_rule.created) the watches judge, with the campaigns (campaign.created / .updated)
+// (good_news_rule.created) the watches judge, the leaderboards (board.created / .updated /
+// .archived), with the campaigns (campaign.created / .updated)
 // first orders are of, and the holdings balances (holding.balance_imported / _corrected) that
 // with the confirmed trades make the holdings milestones and activations are judged on. Each
 // event the engine reads is bracketed by the watches' begin/settle, so what they detect is
 // stamped with that event's seq and recorded_at. Other events are skipped.
 
+#include <map>
+#include <string>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -28,6 +31,12 @@ class EngineFeed {
 
   // The good-news rules read so far, by id.
   const GoodNewsRule* rule(std::int64_t id) const;
+  // The name of a person or a department as the log last gave it (what a board's rows show,
+  // answered without the database); nullptr when unknown.
+  const std::string* name(engine::SubjectKind kind, std::int64_t id) const {
+    const auto it = names_.find({kind, id});
+    return it == names_.end() ? nullptr : &it->second;
+  }
 
  private:
   // Adds a rule read from the log to the watch of its kind; false if the watch refuses it.
@@ -35,6 +44,7 @@ class EngineFeed {
 
   engine::Recognition& engine_;
   std::unordered_map<std::int64_t, GoodNewsRule> rules_;
+  std::map<std::pair<engine::SubjectKind, std::int64_t>, std::string> names_;
 };
 
 }  // namespace laurel::crm

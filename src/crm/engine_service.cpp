@@ -200,6 +200,34 @@ core::Result<EngineService::Figures> EngineService::figures(std::int64_t metric_
   return out;
 }
 
+core::Result<EngineService::Standings> EngineService::standings(const StandingsQuery& q) {
+  std::lock_guard lock(mutex_);
+  if (auto s = catch_up_locked(); !s) return s.error();
+  if (!engine_.boards.board(q.board_id)) {
+    return core::Error::not_found("no board " + std::to_string(q.board_id));
+  }
+  const auto* ranking = engine_.boards.ranking(q.board_id, q.period, q.as_of);
+  if (!ranking) return core::Error::invalid("period", "is not a period of this board");
+  const auto named = [&](const engine::Standing& s) {
+    const auto* name = feed_.name(q.subject, s.subject_id);
+    return Named{s, name ? *name : std::to_string(s.subject_id)};
+  };
+  Standings out;
+  out.folded_up_to = last_seq_;
+  out.total = ranking->size();
+  for (const auto& s : ranking->page(q.offset, q.limit))
+    out.items.push_back(named(s));
+  if (q.me) {
+    if (auto me = ranking->find(*q.me)) {
+      out.me = named(*me);
+      for (const auto& s : ranking->around(*q.me, q.around))
+        out.around.push_back(named(s));
+      if (auto above = ranking->to_pass(*q.me)) out.to_pass = named(*above);
+    }
+  }
+  return out;
+}
+
 std::int64_t EngineService::folded_up_to() const {
   std::lock_guard lock(mutex_);
   return last_seq_;

@@ -57,6 +57,34 @@ class EngineService {
   // metric the log has not defined answers not_found.
   core::Result<Figures> figures(std::int64_t metric_id, core::Period period, date::sys_days as_of);
 
+  // A board's standings in one period, after catching up: a page, and for the caller's own
+  // subject (`me`) their standing, `around` neighbours each side and the one to pass. Names are
+  // the log's (people and departments as last named); a board the log has not defined answers
+  // not_found, a period of another kind than the board's invalid (field "period").
+  struct StandingsQuery {
+    std::int64_t board_id = 0;
+    engine::SubjectKind subject = engine::SubjectKind::staff;
+    core::Period period;
+    date::sys_days as_of{};  // holdings boards are read up to this company day
+    std::size_t offset = 0;
+    std::size_t limit = 50;
+    std::optional<std::int64_t> me;
+    std::size_t around = 0;
+  };
+  struct Named {
+    engine::Standing standing;
+    std::string name;
+  };
+  struct Standings {
+    std::int64_t folded_up_to = 0;
+    std::size_t total = 0;
+    std::vector<Named> items;
+    std::optional<Named> me;
+    std::vector<Named> around;
+    std::optional<Named> to_pass;
+  };
+  core::Result<Standings> standings(const StandingsQuery& query);
+
   // Every good news the engine holds, as the good_news table should have it, by fact_key.
   std::vector<store::DetectedGoodNews> detected_good_news() const;
   // A good-news rule the log has defined (a copy), or nullopt.

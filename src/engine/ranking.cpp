@@ -199,3 +199,17 @@ std::vector<Standing> Ranking::around(std::int64_t subject_id, std::size_t n) co
 }
 
 }  // namespace laurel::engine
+
+namespace laurel::engine {
+
+std::optional<Standing> Ranking::to_pass(std::int64_t subject_id) const {
+  const auto& by_subject = index_->by_subject();
+  const auto it = by_subject.find(subject_id);
+  if (it == by_subject.end()) return std::nullopt;
+  const auto group_start = index_->ranked().lower_bound_rank(group_floor(*it, policy_));
+  if (group_start == 0) return std::nullopt;
+  auto above = page(group_start - 1, 1);
+  return above.front();
+}
+
+}  // namespace laurel::engine

@@ -78,6 +78,9 @@ class Ranking {
   std::vector<Standing> page(std::size_t offset, std::size_t limit) const;
   // The subject with up to `n` standings above and `n` below it; empty for an unknown subject.
   std::vector<Standing> around(std::int64_t subject_id, std::size_t n) const;
+  // The nearest standing ranked above the subject's rank (the one to pass); nullopt for the top
+  // rank or an unknown subject.
+  std::optional<Standing> to_pass(std::int64_t subject_id) const;
 
   TiePolicy policy() const { return policy_; }
   RankOrder order() const { return order_; }

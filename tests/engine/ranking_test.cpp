@@ -100,6 +100,17 @@ TEST(Ranking, ChangingAndRemovingMoveTheOthers) {
   EXPECT_FALSE(r.find(3));
 }
 
+TEST(Ranking, ToPassIsTheNearestOneRankedAbove) {
+  auto r = four_people(TiePolicy::dense);
+  EXPECT_FALSE(r.to_pass(1));
+  EXPECT_EQ(r.to_pass(3)->subject_id, 1);
+  EXPECT_EQ(r.to_pass(2)->subject_id, 1);  // level with 3: the one to pass is above them both
+  EXPECT_EQ(r.to_pass(4)->subject_id, 2);
+  EXPECT_FALSE(r.to_pass(99));
+  auto first = four_people(TiePolicy::first_to_reach);
+  EXPECT_EQ(first.to_pass(2)->subject_id, 3);  // got there later than 3
+}
+
 TEST(Ranking, AroundGivesNeighboursClippedAtTheEnds) {
   Ranking r;
   for (int i = 1; i <= 10; ++i)

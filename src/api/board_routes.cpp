@@ -1,0 +1,262 @@
+// Leaderboards: managers and admins define them (crm/board_json.hpp); the sales team reads the
+// boards it may see and their standings, answered from the engine's memory after it has caught
+// up with the event log — a page (top N is the first), and the caller's own row with the people
+// around them and how much more it takes to pass the one above.
+
+#include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+
+#include "api/access.hpp"
+#include "api/json_response.hpp"
+#include "api/routes.hpp"
+#include "core/money.hpp"
+#include "core/timestamp.hpp"
+#include "crm/percent.hpp"
+#include "http/query_input.hpp"
+
+namespace laurel::api {
+namespace {
+
+namespace json = boost::json;
+using http::Access;
+using http::QueryInput;
+using http::Request;
+using http::RequestContext;
+using http::Response;
+
+__extension__ typedef __int128 Wide;
+
+core::Result<json::object> object_body(const Request& request) {
+  boost::system::error_code ec;
+  auto doc = json::parse(request.body, ec);
+  if (ec) return core::Error::invalid("body", "is not JSON");
+  if (!doc.is_object()) return core::Error::invalid("body", "must be a JSON object");
+  return std::move(doc.as_object());
+}
+
+json::value figure(std::int64_t value, bool amounts) {
+  return amounts ? json::value(core::format_amount(value)) : json::value(value);
+}
+
+json::object row(const crm::Board& board, const crm::EngineService::Named& named,
+                 std::optional<std::int64_t> me) {
+  const auto& s = named.standing;
+  const bool ratio = board.input.definition.denominator_metric_id.has_value();
+  const bool target = ratio && s.score.scored();
+  return {
+      {"rank", s.rank},
+      {"position", s.position},
+      {"subject_id", s.subject_id},
+      {"name", named.name},
+      {"value", figure(s.score.value, board.amounts)},
+      {"target", target ? figure(s.score.of, board.denominator_amounts) : json::value(nullptr)},
+      {"percent", target && s.score.of > 0 ? json::value(crm::percent(s.score.value, s.score.of))
+                                           : json::value(nullptr)},
+      {"no_target", ratio && !s.score.scored()},
+      {"reached_at", s.reached == engine::kNeverReached
+                         ? json::value(nullptr)
+                         : json::value(core::format_rfc3339(s.reached.at))},
+      {"me", me == s.subject_id}};
+}
+
+// How much more of the board's figure `me` needs to rank strictly above `above` (lower_first:
+// how much less); nullopt when it cannot be said (no target of one's own).
+std::optional<std::int64_t> more_needed(const engine::Standing& me, const engine::Standing& above,
+                                        engine::RankOrder order) {
+  if (!me.score.scored() || !above.score.scored()) return std::nullopt;
+  // The figure that ties `above`: above.value / above.of × me.of (exact for plain boards).
+  const Wide tie = Wide(above.score.value) * me.score.of;
+  const Wide of = above.score.of;
+  if (order == engine::RankOrder::higher_first) {
+    const Wide floor = tie >= 0 ? tie / of : -((-tie + of - 1) / of);
+    return static_cast<std::int64_t>(floor + 1 - me.score.value);
+  }
+  const Wide ceil = tie >= 0 ? (tie + of - 1) / of : -((-tie) / of);
+  return static_cast<std::int64_t>(me.score.value - (ceil - 1));
+}
+
+struct PeriodQuery {
+  core::Period period;
+  date::sys_days today;
+};
+
+// ?period= of the board's kind; the period running today (company time) by default.
+core::Result<PeriodQuery> read_period(Services& services, QueryInput& query,
+                                      const crm::Board& board) {
+  auto text = query.optional_string("period", 10);
+  if (!text) return text.error();
+  const auto today = date::sys_days(services.zone.date_of(services.clock.now()));
+  if (!*text) return PeriodQuery{core::period_of(today, board.period), today};
+  const auto period = core::parse_period(**text);
+  if (!period || period->kind != board.period) {
+    return core::Error::invalid(
+        "period", "must be a " + std::string(core::to_string(board.period)) +
+                      ", the period this board ranks by (e.g. 2026-12-01, 2026-W49, 2026-12, "
+                      "2026-Q4, 2026 or all)");
+  }
+  return PeriodQuery{*period, today};
+}
+
+// The caller's own subject on a board of people: their staff record.
+core::Result<std::optional<std::int64_t>> me_on(Services& services, const crm::Board& board,
+                                                RequestContext& context) {
+  if (board.subject != engine::SubjectKind::staff) return std::optional<std::int64_t>();
+  auto scope = services.scopes.of(context.user());
+  if (!scope) return scope.error();
+  return scope->staff_id;
+}
+
+core::Result<Response> create(Services& services, const Request& request, RequestContext& context) {
+  auto body = object_body(request);
+  if (!body) return body.error();
+  auto created = services.boards.create(*body, context.actor(request.client_ip));
+  if (!created) return created.error();
+  Response response = json_response(201, crm::board_to_json(*created));
+  response.set_header("Location", "/api/v1/boards/" + std::to_string(created->record.id));
+  return response;
+}
+
+core::Result<Response> update(Services& services, const Request& request, RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  auto body = object_body(request);
+  if (!body) return body.error();
+  auto updated = services.boards.update(*id, *body, context.actor(request.client_ip));
+  if (!updated) return updated.error();
+  return json_response(200, crm::board_to_json(*updated));
+}
+
+core::Result<Response> archive(Services& services, const Request& request,
+                               RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  if (auto s = services.boards.archive(*id, context.actor(request.client_ip)); !s) return s.error();
+  return Response::no_content();
+}
+
+// A standings request: the board (404 for one the caller may not see), ?period= and the route's
+// own parameters (`read_more`), and the caller's subject on it.
+struct BoardRequest {
+  crm::Board board;
+  crm::EngineService::StandingsQuery query;
+};
+
+template <class ReadMore>
+core::Result<BoardRequest> board_request(Services& services, const Request& request,
+                                         RequestContext& context, ReadMore read_more) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  auto query = QueryInput::parse(request.query);
+  if (!query) return query.error();
+  crm::EngineService::StandingsQuery q;
+  if (auto s = read_more(*query, q); !s) return s.error();
+  auto board = services.boards.get(*id, context.user());
+  if (!board) return board.error();
+  auto period = read_period(services, *query, *board);
+  if (!period) return period.error();
+  if (auto s = query->finish(); !s) return s.error();
+  auto me = me_on(services, *board, context);
+  if (!me) return me.error();
+  q.board_id = *id;
+  q.subject = board->subject;
+  q.period = period->period;
+  q.as_of = period->today;
+  q.me = *me;
+  return BoardRequest{std::move(*board), q};
+}
+
+core::Result<Response> standings(Services& services, const Request& request,
+                                 RequestContext& context) {
+  auto in =
+      board_request(services, request, context,
+                    [](QueryInput& query, crm::EngineService::StandingsQuery& q) -> core::Status {
+                      auto offset = query.optional_integer("offset", 0, 1'000'000);
+                      if (!offset) return offset.error();
+                      auto limit = query.optional_integer("limit", 1, 200);
+                      if (!limit) return limit.error();
+                      q.offset = static_cast<std::size_t>(offset->value_or(0));
+                      q.limit = static_cast<std::size_t>(limit->value_or(50));
+                      return {};
+                    });
+  if (!in) return in.error();
+  const auto& [board, q] = *in;
+  const auto me = q.me;
+  auto found = services.engine.standings(q);
+  if (!found) return found.error();
+  json::array items;
+  for (const auto& named : found->items)
+    items.push_back(row(board, named, me));
+  return json_response(
+      200, {{"board", crm::board_to_json(board)},
+            {"period", core::format_period(q.period)},
+            {"tie_policy", crm::to_string(board.input.definition.policy)},
+            {"total", found->total},
+            {"offset", q.offset},
+            {"folded_up_to", found->folded_up_to},
+            {"items", std::move(items)},
+            {"me", found->me ? json::value(row(board, *found->me, me)) : json::value(nullptr)}});
+}
+
+core::Result<Response> my_standing(Services& services, const Request& request,
+                                   RequestContext& context) {
+  auto in =
+      board_request(services, request, context,
+                    [](QueryInput& query, crm::EngineService::StandingsQuery& q) -> core::Status {
+                      auto around = query.optional_integer("around", 0, 10);
+                      if (!around) return around.error();
+                      q.limit = 0;
+                      q.around = static_cast<std::size_t>(around->value_or(2));
+                      return {};
+                    });
+  if (!in) return in.error();
+  const auto& [board, q] = *in;
+  const auto me = q.me;
+  auto found = services.engine.standings(q);
+  if (!found) return found.error();
+  json::array neighbours;
+  for (const auto& named : found->around)
+    neighbours.push_back(row(board, named, me));
+  json::value to_pass = nullptr;
+  if (found->me && found->to_pass) {
+    const auto needed =
+        more_needed(found->me->standing, found->to_pass->standing, board.input.definition.order);
+    to_pass = {{"subject", row(board, *found->to_pass, me)},
+               {"more_needed", needed ? figure(*needed, board.amounts) : json::value(nullptr)}};
+  }
+  return json_response(
+      200, {{"board_id", q.board_id},
+            {"period", core::format_period(q.period)},
+            {"total", found->total},
+            {"me", found->me ? json::value(row(board, *found->me, me)) : json::value(nullptr)},
+            {"around", std::move(neighbours)},
+            {"to_pass", std::move(to_pass)}});
+}
+
+}  // namespace
+
+void add_board_routes(http::Router& router, Services& services) {
+  router.add({"POST", "/api/v1/boards", Access::authenticated, kManagers, kSmallBody,
+              with(services, create)});
+  router.add({"GET", "/api/v1/boards", Access::authenticated, kSalesTeam, std::nullopt,
+              paged_by_id_for_caller(
+                  [&services](std::int64_t after_id, int limit, const auth::Principal& caller) {
+                    return services.boards.list(after_id, limit, caller);
+                  },
+                  &crm::BoardPage::boards, [](const auto& b) { return crm::board_to_json(b); })});
+  router.add({"GET", "/api/v1/boards/{id}", Access::authenticated, kSalesTeam, std::nullopt,
+              get_by_id_for_caller(
+                  [&services](std::int64_t id, const auth::Principal& caller) {
+                    return services.boards.get(id, caller);
+                  },
+                  [](const auto& b) { return crm::board_to_json(b); })});
+  router.add({"PATCH", "/api/v1/boards/{id}", Access::authenticated, kManagers, kSmallBody,
+              with(services, update)});
+  router.add({"DELETE", "/api/v1/boards/{id}", Access::authenticated, kManagers, std::nullopt,
+              with(services, archive)});
+  router.add({"GET", "/api/v1/boards/{id}/standings", Access::authenticated, kSalesTeam,
+              std::nullopt, with(services, standings)});
+  router.add({"GET", "/api/v1/boards/{id}/standings/me", Access::authenticated, kSalesTeam,
+              std::nullopt, with(services, my_standing)});
+}
+
+}  // namespace laurel::api

@@ -1,0 +1,115 @@
+#include "crm/board_json.hpp"
+
+#include "auth/user_validation.hpp"
+#include "crm/json_reader.hpp"
+
+namespace laurel::crm {
+namespace {
+
+namespace json = boost::json;
+using core::Error;
+
+constexpr Names<2> kOrders{{"higher_first", "lower_first"}};
+constexpr Names<3> kPolicies{{"competition", "dense", "first_to_reach"}};
+constexpr Names<3> kScopes{{"company", "department", "campaign"}};
+constexpr Names<2> kVisibilities{{"everyone", "managers"}};
+
+json::value id_or_null(const std::optional<std::int64_t>& id) {
+  return id ? json::value(*id) : json::value(nullptr);
+}
+
+}  // namespace
+
+std::string_view to_string(engine::TiePolicy policy) {
+  return kPolicies.names[static_cast<std::size_t>(policy)];
+}
+std::string_view to_string(engine::RankOrder order) {
+  return kOrders.names[static_cast<std::size_t>(order)];
+}
+std::string_view to_string(engine::BoardScope scope) {
+  return kScopes.names[static_cast<std::size_t>(scope)];
+}
+
+core::Result<BoardInput> read_board_input(const json::object& o, bool strict) {
+  JsonReader r(o, "", strict, "a board");
+  BoardInput in;
+  const auto* name = r.take("name");
+  if (!name || !name->is_string()) return Error::invalid("name", "is required, a string");
+  in.name = std::string(name->as_string());
+  const auto length = auth::utf8_length(in.name);
+  if (length < 1 || length > 100 || in.name.find_first_not_of(' ') == std::string::npos) {
+    return Error::invalid("name", "must be 1 to 100 characters, not blank");
+  }
+  auto& d = in.definition;
+  auto metric = r.id("metric_id");
+  if (!metric) return metric.error();
+  if (!*metric) return Error::invalid("metric_id", "is required");
+  d.metric_id = **metric;
+  auto denominator = r.id("denominator_metric_id");
+  if (!denominator) return denominator.error();
+  d.denominator_metric_id = *denominator;
+  auto tie_breaker = r.id("tie_breaker_metric_id");
+  if (!tie_breaker) return tie_breaker.error();
+  d.tie_breaker_metric_id = *tie_breaker;
+  auto tie_order = r.one_of("tie_breaker_order", kOrders, 0);
+  if (!tie_order) return tie_order.error();
+  d.tie_breaker_lower_first = *tie_order == 1;
+  for (const auto* metric_field : {"denominator_metric_id", "tie_breaker_metric_id"}) {
+    const auto& other = std::string_view(metric_field) == "denominator_metric_id"
+                            ? d.denominator_metric_id
+                            : d.tie_breaker_metric_id;
+    if (other == d.metric_id) {
+      return Error::invalid(metric_field, "must be another metric than metric_id");
+    }
+  }
+  auto scope = r.one_of("scope", kScopes, 0);
+  if (!scope) return scope.error();
+  d.scope = static_cast<engine::BoardScope>(*scope);
+  auto department = r.id("department_id");
+  if (!department) return department.error();
+  auto campaign = r.id("campaign_id");
+  if (!campaign) return campaign.error();
+  if (d.scope == engine::BoardScope::department) {
+    if (!*department) return Error::invalid("department_id", "is required with scope department");
+    d.scope_id = **department;
+  } else if (*department) {
+    return Error::invalid("department_id", "is for scope department only");
+  }
+  if (d.scope == engine::BoardScope::campaign) {
+    if (!*campaign) return Error::invalid("campaign_id", "is required with scope campaign");
+    d.scope_id = **campaign;
+  } else if (*campaign) {
+    return Error::invalid("campaign_id", "is for scope campaign only");
+  }
+  auto order = r.one_of("order", kOrders, 0);
+  if (!order) return order.error();
+  d.order = static_cast<engine::RankOrder>(*order);
+  auto policy = r.one_of("tie_policy", kPolicies, 0);
+  if (!policy) return policy.error();
+  d.policy = static_cast<engine::TiePolicy>(*policy);
+  auto visibility = r.one_of("visibility", kVisibilities, 0);
+  if (!visibility) return visibility.error();
+  in.visibility = static_cast<BoardVisibility>(*visibility);
+  if (auto s = r.finish(); !s) return s.error();
+  return in;
+}
+
+json::object board_input_to_json(const BoardInput& b) {
+  const auto& d = b.definition;
+  const auto scoped = [&](engine::BoardScope scope) {
+    return d.scope == scope ? json::value(d.scope_id) : json::value(nullptr);
+  };
+  return {{"name", b.name},
+          {"metric_id", d.metric_id},
+          {"denominator_metric_id", id_or_null(d.denominator_metric_id)},
+          {"tie_breaker_metric_id", id_or_null(d.tie_breaker_metric_id)},
+          {"tie_breaker_order", d.tie_breaker_lower_first ? "lower_first" : "higher_first"},
+          {"scope", to_string(d.scope)},
+          {"department_id", scoped(engine::BoardScope::department)},
+          {"campaign_id", scoped(engine::BoardScope::campaign)},
+          {"order", to_string(d.order)},
+          {"tie_policy", to_string(d.policy)},
+          {"visibility", kVisibilities.names[static_cast<std::size_t>(b.visibility)]}};
+}
+
+}  // namespace laurel::crm

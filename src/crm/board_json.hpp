@@ -1,0 +1,46 @@
+#pragma once
+// Leaderboard definitions as JSON, the one shape used by the API, the boards table and the event
+// log:
+//
+//   {"name": "11月认购榜", "metric_id": 3, "denominator_metric_id": null,
+//    "tie_breaker_metric_id": 5, "tie_breaker_order": "higher_first",
+//    "scope": "department", "department_id": 2, "campaign_id": null,
+//    "order": "higher_first", "tie_policy": "competition", "visibility": "everyone"}
+//
+// metric_id: what is ranked — its subjects (people or departments) and its periods are the
+// board's; denominator_metric_id: rank the ratio metric ÷ this one (achievement of a target);
+// tie_breaker_metric_id: level scores are told apart by this metric (higher or lower first);
+// scope: company (the default), department (department_id and everything under it) or campaign
+// (campaign_id's participants); order: higher_first (the default) or lower_first; tie_policy:
+// competition (1, 2, 2, 4; the default), dense (1, 2, 2, 3) or first_to_reach (earlier
+// achievement ranks higher); visibility: everyone (the default) or managers (admins and managers
+// only). Whether the metrics and the department or campaign exist is checked by
+// crm::BoardService.
+
+#include <boost/json/object.hpp>
+#include <string>
+
+#include "core/error.hpp"
+#include "engine/board.hpp"
+
+namespace laurel::crm {
+
+enum class BoardVisibility : std::uint8_t { everyone, managers };
+
+struct BoardInput {
+  std::string name;
+  engine::BoardDefinition definition;  // id unset
+  BoardVisibility visibility = BoardVisibility::everyone;
+};
+
+// A request body or a stored definition; `strict` refuses members it does not know (the API),
+// a lenient read ignores them (a later version may add some).
+core::Result<BoardInput> read_board_input(const boost::json::object& o, bool strict);
+// Every member, for the table, the log and the API's answers.
+boost::json::object board_input_to_json(const BoardInput& board);
+
+std::string_view to_string(engine::TiePolicy policy);
+std::string_view to_string(engine::RankOrder order);
+std::string_view to_string(engine::BoardScope scope);
+
+}  // namespace laurel::crm
