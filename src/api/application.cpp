@@ -55,6 +55,11 @@ core::Result<std::unique_ptr<Application>> Application::open(const config::Confi
   if (const auto bad = services->engine.unreadable_events(); bad > 0) {
     spdlog::warn("recognition engine: {} events could not be read and were skipped", bad);
   }
+  // Boards that moved reach the open pages through the live stream.
+  services->engine.on_boards_changed(
+      [&live = services->live](std::vector<crm::BoardChange> changes) {
+        live.boards_changed(changes);
+      });
   services->engine.start_worker([](const core::Error& error) {
     spdlog::warn("recognition engine: catching up with the event log failed: {}", error.message);
   });

@@ -206,6 +206,11 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
         if (!input) throw Unreadable{};
         input->definition.id = id;
         if (!engine_.boards.set_board(input->definition)) throw Unreadable{};
+        if (input->visibility == BoardVisibility::managers) {
+          managers_only_.insert(id);
+        } else {
+          managers_only_.erase(id);
+        }
       }
     } else if (staff) {
       names_[{engine::SubjectKind::staff, integer(*record, "id")}] = text(*record, "name");

@@ -12,6 +12,7 @@
 // stamped with that event's seq and recorded_at. Other events are skipped.
 
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 
@@ -31,6 +32,8 @@ class EngineFeed {
 
   // The good-news rules read so far, by id.
   const GoodNewsRule* rule(std::int64_t id) const;
+  // Whether a board is for managers only (its visibility, as the log last gave it).
+  bool managers_only(std::int64_t board_id) const { return managers_only_.contains(board_id); }
   // The name of a person or a department as the log last gave it (what a board's rows show,
   // answered without the database); nullptr when unknown.
   const std::string* name(engine::SubjectKind kind, std::int64_t id) const {
@@ -45,6 +48,7 @@ class EngineFeed {
   engine::Recognition& engine_;
   std::unordered_map<std::int64_t, GoodNewsRule> rules_;
   std::map<std::pair<engine::SubjectKind, std::int64_t>, std::string> names_;
+  std::set<std::int64_t> managers_only_;
 };
 
 }  // namespace laurel::crm

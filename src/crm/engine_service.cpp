@@ -112,7 +112,22 @@ core::Status EngineService::catch_up_locked() {
   keep(engine_.balance_thresholds.take_changes());
   keep(engine_.milestones.take_changes());
   keep(engine_.activations.take_changes());
+  tell_boards_changed_locked();
   return store_pending_locked();
+}
+
+void EngineService::tell_boards_changed_locked() {
+  auto changed = engine_.boards.take_changed();
+  if (changed.empty() || !boards_changed_) return;
+  std::vector<BoardChange> out;
+  out.reserve(changed.size());
+  for (const auto& c : changed) {
+    BoardChange change{c.board_id, {}, feed_.managers_only(c.board_id)};
+    for (const auto& period : c.periods)
+      change.periods.push_back(core::format_period(period));
+    out.push_back(std::move(change));
+  }
+  boards_changed_(std::move(out));
 }
 
 core::Status EngineService::store_pending_locked() {

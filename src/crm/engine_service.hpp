@@ -19,6 +19,7 @@
 
 #include "core/period.hpp"
 #include "core/wake_worker.hpp"
+#include "crm/board_change.hpp"
 #include "crm/engine_feed.hpp"
 #include "engine/recognition.hpp"
 #include "store/good_news_repository.hpp"
@@ -85,6 +86,13 @@ class EngineService {
   };
   core::Result<Standings> standings(const StandingsQuery& query);
 
+  // Boards whose standings may have moved, told after each catch-up that moved any (from the
+  // worker's thread or a reader's, with the engine locked: keep it short). Set before the worker
+  // starts.
+  void on_boards_changed(std::function<void(std::vector<BoardChange>)> listener) {
+    boards_changed_ = std::move(listener);
+  }
+
   // Every good news the engine holds, as the good_news table should have it, by fact_key.
   std::vector<store::DetectedGoodNews> detected_good_news() const;
   // A good-news rule the log has defined (a copy), or nullopt.
@@ -100,6 +108,7 @@ class EngineService {
  private:
   core::Status catch_up_locked();
   core::Status store_pending_locked();
+  void tell_boards_changed_locked();
   core::Status enqueue_published(store::Connection& db, std::int64_t id, std::int64_t at);
 
   store::Store& store_;
@@ -109,6 +118,7 @@ class EngineService {
   EngineFeed feed_;
   std::map<engine::FactKey, engine::ThresholdFact> pending_;
 
+  std::function<void(std::vector<BoardChange>)> boards_changed_;
   core::WakeWorker worker_;
   store::Store::ObserverId observer_ = 0;
   std::int64_t last_seq_ = 0;

@@ -1,5 +1,7 @@
 #include "crm/live_stream.hpp"
 
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "crm/good_news_service.hpp"
@@ -100,11 +102,49 @@ core::Status LiveStream::publish_changes() {
     }
     if (changes->size() < static_cast<std::size_t>(kPage)) break;
   }
+  flush_boards_locked(Clock::now());
   std::erase_if(clients_, [](const Client& client) {
     auto queue = client.queue.lock();
     return !queue || queue->dropped();
   });
   return {};
+}
+
+void LiveStream::boards_changed(const std::vector<BoardChange>& changes) {
+  std::lock_guard lock(mutex_);
+  for (const auto& change : changes) {
+    auto& pending = boards_pending_[change.board_id];
+    pending.any_period = pending.any_period || change.periods.empty();
+    pending.periods.insert(change.periods.begin(), change.periods.end());
+    pending.managers_only = change.managers_only;
+  }
+  flush_boards_locked(Clock::now());
+}
+
+void LiveStream::flush_boards_locked(Clock::time_point now) {
+  for (auto it = boards_pending_.begin(); it != boards_pending_.end();) {
+    auto& told = boards_told_[it->first];
+    if (told != Clock::time_point{} && now - told < kBoardInterval) {
+      ++it;
+      continue;
+    }
+    told = now;
+    const auto& pending = it->second;
+    boost::json::array periods;
+    if (!pending.any_period) {
+      for (const auto& p : pending.periods)
+        periods.emplace_back(p);
+    }
+    const LiveMessage message{std::nullopt, "board_changed",
+                              boost::json::serialize(boost::json::object{
+                                  {"board_id", it->first}, {"periods", std::move(periods)}})};
+    for (const auto& client : clients_) {
+      if (pending.managers_only && !client.reader.manager) continue;
+      auto queue = client.queue.lock();
+      if (queue && !queue->push(message)) ++dropped_;
+    }
+    it = boards_pending_.erase(it);
+  }
 }
 
 core::Result<std::shared_ptr<LiveQueue>> LiveStream::subscribe(

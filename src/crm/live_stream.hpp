@@ -15,12 +15,21 @@
 // published good news meant for everyone or for their department (hand-written news may be
 // for some departments only), and is told `good_news_removed` when one they could have seen is
 // withdrawn.
+//
+// Leaderboards: `boards_changed` tells every client that may see a board that its standings
+// moved (event board_changed, {"board_id": 3, "periods": ["2026-12"]}, no id: a page refetches,
+// and one reconnecting fetches everything anyway), at most once a second per board — changes
+// within the second wait and go together with the next tick.
 
+#include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "core/wake_worker.hpp"
+#include "crm/board_change.hpp"
 #include "crm/good_news_service.hpp"
 #include "crm/live_queue.hpp"
 #include "store/store.hpp"
@@ -54,6 +63,9 @@ class LiveStream {
   core::Result<std::shared_ptr<LiveQueue>> subscribe(const GoodNewsReader& reader,
                                                      std::optional<std::int64_t> last_event_id);
 
+  // Boards whose standings moved (from the engine); sent now or within the next second.
+  void boards_changed(const std::vector<BoardChange>& changes);
+
   std::int64_t position() const;
   std::size_t clients() const;
   std::uint64_t dropped_clients() const;
@@ -74,8 +86,20 @@ class LiveStream {
   core::Result<std::vector<Change>> changes_after(std::int64_t after, int limit);
   void deliver(const Client& client, const Change& change);
 
+  struct PendingBoard {
+    std::set<std::string> periods;
+    bool any_period = false;
+    bool managers_only = false;
+  };
+  using Clock = std::chrono::steady_clock;
+  static constexpr auto kBoardInterval = std::chrono::seconds(1);
+  // Sends what waits for boards not told within the last second.
+  void flush_boards_locked(Clock::time_point now);
+
   store::Store& store_;
   LiveStreamOptions options_;
+  std::map<std::int64_t, PendingBoard> boards_pending_;
+  std::map<std::int64_t, Clock::time_point> boards_told_;
   mutable std::mutex mutex_;  // held while reading and fanning out, so positions stay in order
   std::int64_t position_ = 0;
   std::vector<Client> clients_;

@@ -36,6 +36,7 @@ bool BoardBook::set_board(const BoardDefinition& definition) {
   }
   boards_.insert_or_assign(definition.id,
                            Board{definition, main->period, main->subject, holdings, {}});
+  changed_entirely_.insert(definition.id);
   watch_metrics(definition);
   return true;
 }
@@ -67,8 +68,28 @@ void BoardBook::set_staff(std::int64_t staff_id, bool active) {
 }
 
 void BoardBook::membership_changed() {
-  for (auto& [id, board] : boards_)
+  for (auto& [id, board] : boards_) {
     board.periods.clear();
+    changed_entirely_.insert(id);
+  }
+}
+
+std::vector<BoardBook::Changed> BoardBook::take_changed() {
+  std::vector<Changed> out;
+  for (const auto id : changed_entirely_) {
+    if (boards_.contains(id)) out.push_back({id, {}});
+  }
+  for (const auto& [id, periods] : changed_) {
+    const auto board = boards_.find(id);
+    if (board == boards_.end() || changed_entirely_.contains(id)) continue;
+    Changed c{id, {}};
+    for (const auto index : periods)
+      c.periods.push_back(core::Period{board->second.period, index});
+    out.push_back(std::move(c));
+  }
+  changed_.clear();
+  changed_entirely_.clear();
+  return out;
 }
 
 void BoardBook::reset(std::int64_t metric_id) {
@@ -106,13 +127,14 @@ void BoardBook::settle() {
   std::sort(touched_.begin(), touched_.end());
   touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
   for (auto& [id, board] : boards_) {
-    if (board.periods.empty() || board.holdings) continue;
     const auto& d = board.definition;
     for (const auto& cell : touched_) {
       if (cell.metric_id != d.metric_id && cell.metric_id != d.denominator_metric_id &&
           cell.metric_id != d.tie_breaker_metric_id) {
         continue;
       }
+      changed_[id].insert(cell.period_index);
+      if (board.holdings) continue;  // ranked afresh when read
       const auto built = board.periods.find(cell.period_index);
       if (built == board.periods.end()) continue;
       const core::Period period{board.period, cell.period_index};

@@ -63,6 +63,15 @@ class BoardBook : public FoldObserver {
   // After each event: the subjects whose figures it changed move.
   void settle();
 
+  // Which boards' standings may have moved since last taken, and in which periods (none listed:
+  // any period — who is on the board changed). Figures of holdings boards also move with the
+  // calendar, which no event tells.
+  struct Changed {
+    std::int64_t board_id = 0;
+    std::vector<core::Period> periods;
+  };
+  std::vector<Changed> take_changed();
+
   // The board's ranking of `period` (of the board's metric's period kind), holdings figures
   // read up to the company day `as_of`; nullptr for an unknown board or a period of another
   // kind. Valid until the next change to the book.
@@ -111,6 +120,8 @@ class BoardBook : public FoldObserver {
   std::set<std::int64_t> timed_metrics_;
   std::map<CellKey, CellTimeline> timelines_;
   std::vector<CellKey> touched_;
+  std::map<std::int64_t, std::set<std::int32_t>> changed_;  // board → period indices
+  std::set<std::int64_t> changed_entirely_;                 // boards whose membership changed
   std::uint64_t generation_ = 0;  // counts settles: holdings rankings older than it are stale
   mutable std::vector<std::int64_t> scratch_;
 };

@@ -103,6 +103,24 @@ TEST_F(BoardBookTest, RanksEveryoneInScopeAndMovesOnlyWhatChanged) {
   EXPECT_EQ(standings(1), (Ranks{{2, 1}, {3, 1}, {1, 3}, {4, 3}}));
 }
 
+TEST_F(BoardBookTest, TellsWhichBoardsAndPeriodsMoved) {
+  ASSERT_TRUE(engine.boards.set_board(board(1, kSubscriptions)));
+  auto visits = board(2, kVisits);
+  ASSERT_TRUE(engine.boards.set_board(visits));
+  auto changed = engine.boards.take_changed();
+  ASSERT_EQ(changed.size(), 2u);  // new boards: any period
+  EXPECT_TRUE(changed[0].periods.empty() && changed[1].periods.empty());
+  EXPECT_TRUE(engine.boards.take_changed().empty());
+  trade(1, 3, 500'00, "2026-03-02T10:00:00");
+  trade(2, 3, 500'00, "2026-04-02T10:00:00");
+  changed = engine.boards.take_changed();
+  ASSERT_EQ(changed.size(), 1u);  // the visits board did not move
+  EXPECT_EQ(changed[0].board_id, 1);
+  EXPECT_EQ(changed[0].periods, (std::vector<core::Period>{march, {march.kind, march.index + 1}}));
+  engine.set_staff(5, true, {});
+  EXPECT_EQ(engine.boards.take_changed().size(), 2u);  // someone new: every board, any period
+}
+
 TEST_F(BoardBookTest, FirstToReachRanksByTheMomentOnTheTimelineNotByArrival) {
   ASSERT_TRUE(engine.boards.set_board({2,
                                        kSubscriptions,

@@ -2,8 +2,11 @@
 the trades posted a moment ago, answered from the engine's memory — a page, my own row, the
 people around me and how much it takes to pass the one above; ratios to a target rank
 achievement, with "no target" last; boards for managers stay hidden from salespeople."""
+import time
+
 import pytest
 
+from live import SseClient
 from org import Org, integration
 
 
@@ -201,3 +204,43 @@ def test_a_company_metric_cannot_be_ranked_and_bad_queries_are_refused(org):
     assert org.boss["api"].call("GET", f"/api/v1/boards/{b['id']}").json()["scope"] == "department"
     assert org.boss["api"].call("GET", "/api/v1/boards/999999/standings").status_code == 404
     assert org.boss["api"].call("PATCH", "/api/v1/boards/999999", {"name": "x"}).status_code == 404
+
+
+def board_changes(client, board_id, seconds):
+    """The board_changed events for `board_id` arriving within `seconds`."""
+    return [e for e in client.quiet(seconds)
+            if e["event"] == "board_changed" and e["data"]["board_id"] == board_id]
+
+
+def test_open_pages_are_told_when_a_board_moves_at_most_once_a_second(org):
+    b = board(org, name="直播榜")
+    hidden = board(org, name="经理直播榜", visibility="managers")
+    sales = SseClient(org.laurel.base, token=org.wang["api"].token)
+    boss = SseClient(org.laurel.base, token=org.boss["api"].token)
+    try:
+        for client in (sales, boss):
+            client.until(lambda e: e["event"] == "ready")
+            board_changes(client, b["id"], 1.2)  # whatever the boards' creation caused
+        trade(org, "BX-L1", org.trust, "100.00", "2026-03-10T10:00:00+08:00")
+        told = sales.until(lambda e: e["event"] == "board_changed"
+                           and e["data"]["board_id"] == b["id"])[-1]
+        assert told["id"] is None and told["data"]["periods"] == ["2026-03"]
+        # The managers' board moved too, but only the manager hears of it.
+        boss_heard = boss.until(lambda e: e["event"] == "board_changed"
+                                and e["data"]["board_id"] == hidden["id"])
+        assert boss_heard[-1]["data"]["periods"] == ["2026-03"]
+        assert all(e["data"]["board_id"] != hidden["id"] for e in sales.quiet(1.2)
+                   if e["event"] == "board_changed")
+        # Five trades in quick succession, two months: one message now (or none, if the first
+        # second is not over), the rest merged into the next — never one per trade.
+        started = time.monotonic()
+        for i, day in enumerate(["03-11", "03-12", "04-01", "04-02", "04-03"]):
+            trade(org, f"BX-L{i + 2}", org.trust, "100.00", f"2026-{day}T10:00:00+08:00")
+        changes = board_changes(sales, b["id"], 2.5)
+        assert 1 <= len(changes) <= 2 + int(time.monotonic() - started), changes
+        assert set(p for c in changes for p in c["data"]["periods"]) == {"2026-03", "2026-04"}
+        # What the page then fetches shows the trades.
+        assert standings(org, b["id"], who=org.wang)["me"]["value"] == "800.00"  # 500 + 3 × 100
+    finally:
+        sales.close()
+        boss.close()
