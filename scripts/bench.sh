@@ -21,6 +21,8 @@ build/release/laurel demo --db "$fold_db" --as-of 2026-11-20 --generate-only >/d
 LAUREL_BENCH_DEMO_DB="$fold_db" build/release/bench/engine_fold_bench --benchmark_repetitions=3 \
   --benchmark_report_aggregates_only=true
 rm -rf "$(dirname "$fold_db")"
+echo "== leaderboards in memory: Ranking against a plain Boost.MultiIndex (10 k to 1 M subjects)"
+build/release/bench/ranking_bench
 echo "== demo generation (time, peak memory, file size)"
 demo_db=$(mktemp -d)/bench-demo.db
 if [ -x /usr/bin/time ]; then
