@@ -113,15 +113,27 @@ struct Ranking::Index {
     if (it != groups.end() && --it->members == 0) groups.erase(it);
   }
 
-  // The rank of the standing at `it` (an iterator of the ranked index).
+  // The rank of the standing at `it` (an iterator of the ranked index) at `position`.
+  // Competition and first_to_reach ranks are 1 + the position of the first of its rank group:
+  // most groups are small, so stepping back over a few neighbours (cached: the lookup just
+  // walked there) beats a second descent from the root, which is taken only for a long tie.
   template <class It>
-  std::int64_t rank_at(It it) const {
-    if (dense) {
-      return static_cast<std::int64_t>(
-                 groups.rank(groups.find(Group{group_floor(*it, policy), 0}))) +
-             1;
+  std::int64_t rank_at(It it, std::size_t position, RankOrder order) const {
+    if (!dense) {
+      constexpr std::size_t kSteps = 8;
+      auto first = it;
+      for (std::size_t back = 0; back <= kSteps; ++back) {
+        if (back == position) return 1;  // the group starts the ranking
+        auto before = std::prev(first);
+        if (!share_rank(*before, *it, policy, order)) {
+          return static_cast<std::int64_t>(position - back) + 1;
+        }
+        first = before;
+      }
+      return static_cast<std::int64_t>(ranked().lower_bound_rank(group_floor(*it, policy))) + 1;
     }
-    return static_cast<std::int64_t>(ranked().lower_bound_rank(group_floor(*it, policy))) + 1;
+    return static_cast<std::int64_t>(groups.rank(groups.find(Group{group_floor(*it, policy), 0}))) +
+           1;
   }
 };
 
@@ -165,8 +177,9 @@ std::optional<Standing> Ranking::find(std::int64_t subject_id) const {
   if (it == by_subject.end()) return std::nullopt;
   auto ranked = index_->entries.project<1>(it);
   Standing out{*ranked};
-  out.rank = index_->rank_at(ranked);
-  out.position = static_cast<std::int64_t>(index_->ranked().rank(ranked));
+  const auto position = index_->ranked().rank(ranked);
+  out.rank = index_->rank_at(ranked, position, order_);
+  out.position = static_cast<std::int64_t>(position);
   return out;
 }
 
@@ -177,7 +190,7 @@ std::vector<Standing> Ranking::page(std::size_t offset, std::size_t limit) const
   out.reserve(std::min(limit, ranked.size() - offset));
   auto it = ranked.nth(offset);
   // The first row's rank is looked up; each next one follows from the row before it.
-  std::int64_t rank = index_->rank_at(it);
+  std::int64_t rank = index_->rank_at(it, offset, order_);
   for (std::size_t position = offset; it != ranked.end() && out.size() < limit; ++it, ++position) {
     Standing s{*it};
     if (!out.empty() && !share_rank(out.back(), s, policy_, order_)) {

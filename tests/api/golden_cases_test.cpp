@@ -172,6 +172,8 @@ class CaseRun {
         create_campaign(*campaign);
       } else if (const auto* metric = step["metric"].as_table()) {
         create_metric(*metric);
+      } else if (const auto* board = step["board"].as_table()) {
+        create_board(*board, expected ? expected : 201);
       } else if (const auto* trade = step["trade"].as_table()) {
         post_trade(*trade, expected);
       } else if (const auto* balance = step["balance"].as_table()) {
@@ -222,11 +224,68 @@ class CaseRun {
     }
   }
 
+  // [[expect_standings]]: a board's whole standings in a period, in order, as (name, rank) or
+  // (name, rank, value) — through the API, and from an engine rebuilt from the log.
+  void check_standings(crm::EngineService* rebuilt = nullptr) {
+    const auto* all = doc_["expect_standings"].as_array();
+    if (!all) return;
+    for (std::size_t i = 0; i < all->size(); ++i) {
+      const auto& e = *(*all)[i].as_table();
+      SCOPED_TRACE("expect_standings " + std::to_string(i + 1) + (rebuilt ? " (replayed)" : ""));
+      const auto name = e["board"].value_or<std::string>("");
+      const auto period = e["period"].value_or<std::string>("");
+      const auto board_id = boards_.at(name);
+      std::vector<std::string> got, want;
+      if (rebuilt) {
+        crm::EngineService::StandingsQuery q;
+        q.board_id = board_id;
+        q.subject = board_subjects_.at(name);
+        q.period = *core::parse_period(period);
+        q.limit = 200;
+        auto found = rebuilt->standings(q);
+        ASSERT_TRUE(found) << found.error().message;
+        for (const auto& row : found->items)
+          got.push_back(row.name + " " + std::to_string(row.standing.rank));
+      } else {
+        const auto page = call(
+            "GET",
+            "/api/v1/boards/" + std::to_string(board_id) + "/standings?limit=200&period=" + period,
+            nullptr, 200);
+        for (const auto& row : page.at("items").as_array()) {
+          got.push_back(std::string(row.at("name").as_string()) + " " +
+                        std::to_string(row.at("rank").as_int64()));
+        }
+        if (const auto policy = e["tie_policy"].value<std::string>()) {
+          EXPECT_EQ(page.at("tie_policy").as_string(), *policy);
+        }
+        std::size_t row_index = 0;
+        for (const auto& r : *e["ranks"].as_array()) {
+          const auto& cells = *r.as_array();
+          if (cells.size() > 2 && row_index < page.at("items").as_array().size()) {
+            const auto& value = page.at("items").as_array()[row_index].at("value");
+            EXPECT_EQ(value.is_string() ? std::string(value.as_string())
+                                        : std::to_string(value.as_int64()),
+                      cells[2].value_or<std::string>(""))
+                << "the value of row " << row_index + 1;
+          }
+          ++row_index;
+        }
+      }
+      for (const auto& r : *e["ranks"].as_array()) {
+        const auto& cells = *r.as_array();
+        want.push_back(cells[0].value_or<std::string>("") + " " +
+                       std::to_string(cells[1].value_or<std::int64_t>(0)));
+      }
+      EXPECT_EQ(got, want);
+    }
+  }
+
   // The engine rebuilt from the log (as `laurel replay` does) gives what was stored.
   void check_replay() {
     auto& store = *app_->services().store;
     crm::EngineService rebuilt(store, app_->services().zone, false);
     ASSERT_TRUE(rebuilt.catch_up());
+    check_standings(&rebuilt);
     auto connection = store.acquire().value();
     const auto stored = store::GoodNewsRepository(*connection).all_detected().value();
     const auto given = rebuilt.detected_good_news();
@@ -319,6 +378,32 @@ class CaseRun {
     if (!body.contains("target_amount")) body["target_amount"] = "0.00";
     campaigns_[std::string(body.at("name").as_string())] =
         id_of(call("POST", "/api/v1/campaigns", body, 201));
+  }
+
+  // A board naming its metrics by code, its department or campaign by name.
+  void create_board(const toml::table& t, unsigned expected) {
+    auto body = to_json(t).as_object();
+    for (const auto* member : {"metric", "denominator_metric", "tie_breaker_metric"}) {
+      if (auto* code = body.if_contains(member)) {
+        body[std::string(member) + "_id"] = metrics_.at(std::string(code->as_string()));
+        body.erase(member);
+      }
+    }
+    if (auto* name = body.if_contains("department")) {
+      body["department_id"] = department(std::string(name->as_string()));
+      body.erase("department");
+    }
+    if (auto* name = body.if_contains("campaign")) {
+      body["campaign_id"] = campaigns_.at(std::string(name->as_string()));
+      body.erase("campaign");
+    }
+    const auto created = call("POST", "/api/v1/boards", body, expected);
+    if (expected != 201) return;
+    const auto name = std::string(body.at("name").as_string());
+    boards_[name] = id_of(created);
+    board_subjects_[name] = created.at("subject").as_string() == "staff"
+                                ? engine::SubjectKind::staff
+                                : engine::SubjectKind::department;
   }
 
   void create_rule(const toml::table& t, unsigned expected) {
@@ -529,7 +614,8 @@ class CaseRun {
   std::string token_;
   unsigned last_status_ = 0;
   std::map<std::string, std::int64_t> departments_, staff_, products_, clients_, metrics_, rules_,
-      trades_, campaigns_;
+      trades_, campaigns_, boards_;
+  std::map<std::string, engine::SubjectKind> board_subjects_;
 };
 
 class GoldenCase : public ::testing::TestWithParam<std::filesystem::path> {};
@@ -547,6 +633,7 @@ TEST_P(GoldenCase, GivesTheGoodNewsItSays) {
   run.run_steps();
   if (HasFatalFailure()) return;
   run.check_expectations();
+  run.check_standings();
   run.check_replay();
 }
 

@@ -59,6 +59,18 @@ TEST(Ranking, FirstToReachBreaksTiesByTheMomentTheScoreWasReached) {
   EXPECT_EQ(r.find(6)->rank, 5);
 }
 
+TEST(Ranking, LongTiesShareTheirRankWhereverTheyAreRead) {
+  Ranking r;
+  r.set(100, {50});
+  for (int i = 1; i <= 20; ++i)
+    r.set(i, {10});
+  r.set(200, {5});
+  EXPECT_EQ(r.find(20)->rank, 2);  // the last of twenty level subjects
+  EXPECT_EQ(r.find(3)->rank, 2);
+  EXPECT_EQ(r.page(15, 1).front().rank, 2);
+  EXPECT_EQ(r.find(200)->rank, 22);
+}
+
 TEST(Ranking, TieBreakerDecidesBeforeThePolicyShares) {
   Ranking r(TiePolicy::competition);
   r.set(1, {500}, 3);
