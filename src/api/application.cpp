@@ -69,6 +69,9 @@ core::Result<std::unique_ptr<Application>> Application::open(const config::Confi
       !s) {
     return s.error();
   }
+  services->snapshots.start([](const core::Error& error) {
+    spdlog::warn("leaderboards: taking scheduled snapshots failed: {}", error.message);
+  });
   services->chat.start([](const core::Error& error) {
     spdlog::warn("group chats: delivering good news failed: {}", error.message);
   });
@@ -142,6 +145,7 @@ void Application::run() {
   server_->run();
   // No connection is left to push to; and nothing may wake a connection of a server that goes.
   services_->live.stop();
+  services_->snapshots.stop();
   services_->chat.stop();  // what is left goes out when Laurel is back
   if (auto s = services_->engine.stop_worker(); !s) {
     spdlog::warn("recognition engine: the last catch-up failed: {}", s.error().message);

@@ -5,13 +5,15 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
+#include <map>
 
 #include "api/access.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
-#include "crm/percent.hpp"
+#include "crm/snapshot_service.hpp"
+#include "crm/standing_json.hpp"
 #include "http/query_input.hpp"
 
 namespace laurel::api {
@@ -32,31 +34,6 @@ core::Result<json::object> object_body(const Request& request) {
   if (ec) return core::Error::invalid("body", "is not JSON");
   if (!doc.is_object()) return core::Error::invalid("body", "must be a JSON object");
   return std::move(doc.as_object());
-}
-
-json::value figure(std::int64_t value, bool amounts) {
-  return amounts ? json::value(core::format_amount(value)) : json::value(value);
-}
-
-json::object row(const crm::Board& board, const crm::EngineService::Named& named,
-                 std::optional<std::int64_t> me) {
-  const auto& s = named.standing;
-  const bool ratio = board.input.definition.denominator_metric_id.has_value();
-  const bool target = ratio && s.score.scored();
-  return {
-      {"rank", s.rank},
-      {"position", s.position},
-      {"subject_id", s.subject_id},
-      {"name", named.name},
-      {"value", figure(s.score.value, board.amounts)},
-      {"target", target ? figure(s.score.of, board.denominator_amounts) : json::value(nullptr)},
-      {"percent", target && s.score.of > 0 ? json::value(crm::percent(s.score.value, s.score.of))
-                                           : json::value(nullptr)},
-      {"no_target", ratio && !s.score.scored()},
-      {"reached_at", s.reached == engine::kNeverReached
-                         ? json::value(nullptr)
-                         : json::value(core::format_rfc3339(s.reached.at))},
-      {"me", me == s.subject_id}};
 }
 
 // How much more of the board's figure `me` needs to rank strictly above `above` (lower_first:
@@ -183,18 +160,39 @@ core::Result<Response> standings(Services& services, const Request& request,
   const auto me = q.me;
   auto found = services.engine.standings(q);
   if (!found) return found.error();
+  // Movement: against the board's newest snapshot of this period, or the last period's close.
+  auto compared = services.snapshots.to_compare(q.board_id, q.period);
+  if (!compared) return compared.error();
+  std::map<std::int64_t, std::int64_t> before;  // subject → rank then
+  if (*compared) {
+    const auto frozen = crm::snapshot_to_json(**compared, true);
+    for (const auto& r : frozen.at("items").as_array())
+      before[r.at("subject_id").as_int64()] = r.at("rank").as_int64();
+  }
+  const auto with_movement = [&](json::object row) {
+    const auto then = before.find(row.at("subject_id").as_int64());
+    const bool known = *compared && then != before.end();
+    row["previous_rank"] = known ? json::value(then->second) : json::value(nullptr);
+    row["movement"] =
+        known ? json::value(then->second - row.at("rank").as_int64()) : json::value(nullptr);
+    return row;
+  };
   json::array items;
   for (const auto& named : found->items)
-    items.push_back(row(board, named, me));
+    items.push_back(with_movement(crm::standing_to_json(board, named, me)));
   return json_response(
-      200, {{"board", crm::board_to_json(board)},
-            {"period", core::format_period(q.period)},
-            {"tie_policy", crm::to_string(board.input.definition.policy)},
-            {"total", found->total},
-            {"offset", q.offset},
-            {"folded_up_to", found->folded_up_to},
-            {"items", std::move(items)},
-            {"me", found->me ? json::value(row(board, *found->me, me)) : json::value(nullptr)}});
+      200,
+      {{"board", crm::board_to_json(board)},
+       {"period", core::format_period(q.period)},
+       {"tie_policy", crm::to_string(board.input.definition.policy)},
+       {"total", found->total},
+       {"offset", q.offset},
+       {"folded_up_to", found->folded_up_to},
+       {"items", std::move(items)},
+       {"me", found->me ? json::value(with_movement(crm::standing_to_json(board, *found->me, me)))
+                        : json::value(nullptr)},
+       {"compared_with",
+        *compared ? json::value(crm::snapshot_to_json(**compared, false)) : json::value(nullptr)}});
 }
 
 core::Result<Response> my_standing(Services& services, const Request& request,
@@ -215,21 +213,81 @@ core::Result<Response> my_standing(Services& services, const Request& request,
   if (!found) return found.error();
   json::array neighbours;
   for (const auto& named : found->around)
-    neighbours.push_back(row(board, named, me));
+    neighbours.push_back(crm::standing_to_json(board, named, me));
   json::value to_pass = nullptr;
   if (found->me && found->to_pass) {
     const auto needed =
         more_needed(found->me->standing, found->to_pass->standing, board.input.definition.order);
-    to_pass = {{"subject", row(board, *found->to_pass, me)},
-               {"more_needed", needed ? figure(*needed, board.amounts) : json::value(nullptr)}};
+    to_pass = {
+        {"subject", crm::standing_to_json(board, *found->to_pass, me)},
+        {"more_needed", needed ? crm::figure_json(*needed, board.amounts) : json::value(nullptr)}};
   }
-  return json_response(
-      200, {{"board_id", q.board_id},
-            {"period", core::format_period(q.period)},
-            {"total", found->total},
-            {"me", found->me ? json::value(row(board, *found->me, me)) : json::value(nullptr)},
-            {"around", std::move(neighbours)},
-            {"to_pass", std::move(to_pass)}});
+  return json_response(200,
+                       {{"board_id", q.board_id},
+                        {"period", core::format_period(q.period)},
+                        {"total", found->total},
+                        {"me", found->me ? json::value(crm::standing_to_json(board, *found->me, me))
+                                         : json::value(nullptr)},
+                        {"around", std::move(neighbours)},
+                        {"to_pass", std::move(to_pass)}});
+}
+
+core::Result<Response> take_snapshot(Services& services, const Request& request,
+                                     RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  std::optional<core::Period> period;
+  if (!request.body.empty()) {
+    auto body = object_body(request);
+    if (!body) return body.error();
+    for (const auto& [key, value] : *body) {
+      if (key != "period") return core::Error::invalid(key, "is not a member of a snapshot");
+      const auto parsed = value.is_string() ? core::parse_period(value.as_string()) : std::nullopt;
+      if (!parsed) {
+        return core::Error::invalid("period",
+                                    "must be a period: 2026-12-01, 2026-W49, 2026-12, "
+                                    "2026-Q4, 2026 or all");
+      }
+      period = parsed;
+    }
+  }
+  auto taken =
+      services.snapshots.take(*id, period, context.user(), context.actor(request.client_ip));
+  if (!taken) return taken.error();
+  auto out = crm::snapshot_to_json(*taken, true);
+  out["changed_since"] = false;
+  Response response = json_response(201, out);
+  response.set_header("Location", "/api/v1/snapshots/" + std::to_string(taken->id));
+  return response;
+}
+
+core::Result<Response> list_snapshots(Services& services, const Request& request,
+                                      RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  auto query = QueryInput::parse(request.query);
+  if (!query) return query.error();
+  auto cursor = query->cursor();
+  if (!cursor) return cursor.error();
+  auto limit = query->limit();
+  if (!limit) return limit.error();
+  if (auto s = query->finish(); !s) return s.error();
+  auto page = services.snapshots.list(*id, *cursor, *limit, context.user());
+  if (!page) return page.error();
+  return page_of(page->snapshots, page->next_before_id,
+                 [](const auto& s) { return crm::snapshot_to_json(s, false); });
+}
+
+core::Result<Response> get_snapshot(Services& services, const Request&, RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  auto snapshot = services.snapshots.get(*id, context.user());
+  if (!snapshot) return snapshot.error();
+  auto changed = services.snapshots.changed_since(*snapshot);
+  if (!changed) return changed.error();
+  auto out = crm::snapshot_to_json(*snapshot, true);
+  out["changed_since"] = *changed;
+  return json_response(200, out);
 }
 
 }  // namespace
@@ -257,6 +315,12 @@ void add_board_routes(http::Router& router, Services& services) {
               std::nullopt, with(services, standings)});
   router.add({"GET", "/api/v1/boards/{id}/standings/me", Access::authenticated, kSalesTeam,
               std::nullopt, with(services, my_standing)});
+  router.add({"POST", "/api/v1/boards/{id}/snapshots", Access::authenticated, kManagers, kSmallBody,
+              with(services, take_snapshot)});
+  router.add({"GET", "/api/v1/boards/{id}/snapshots", Access::authenticated, kSalesTeam,
+              std::nullopt, with(services, list_snapshots)});
+  router.add({"GET", "/api/v1/snapshots/{id}", Access::authenticated, kSalesTeam, std::nullopt,
+              with(services, get_snapshot)});
 }
 
 }  // namespace laurel::api

@@ -49,6 +49,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       metrics(*store, clock, events),
       boards(*store, clock, events),
       engine(*store, zone),
+      snapshots(*store, clock, zone, events, boards, engine),
       good_news_rules(*store, clock, events, config.recognition.grace_days,
                       config.crm.dormant_after_days),
       good_news(*store, clock, events, engine),

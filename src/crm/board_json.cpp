@@ -1,5 +1,9 @@
 #include "crm/board_json.hpp"
 
+#include <fmt/format.h>
+
+#include <cctype>
+
 #include "auth/user_validation.hpp"
 #include "crm/json_reader.hpp"
 
@@ -13,6 +17,41 @@ constexpr Names<2> kOrders{{"higher_first", "lower_first"}};
 constexpr Names<3> kPolicies{{"competition", "dense", "first_to_reach"}};
 constexpr Names<3> kScopes{{"company", "department", "campaign"}};
 constexpr Names<2> kVisibilities{{"everyone", "managers"}};
+constexpr Names<7> kWeekdays{
+    {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}};
+
+core::Result<std::optional<SnapshotSchedule>> read_schedule(JsonReader& r, bool strict) {
+  const auto* v = r.take("snapshot_schedule");
+  if (!v) return std::optional<SnapshotSchedule>();
+  if (!v->is_object()) return Error::invalid("snapshot_schedule", "must be an object or null");
+  JsonReader s(v->as_object(), "snapshot_schedule.", strict, "a snapshot schedule");
+  SnapshotSchedule out;
+  auto weekday = s.one_of("weekday", kWeekdays);
+  if (!weekday) return weekday.error();
+  out.weekday = static_cast<unsigned>(*weekday);
+  const auto* time = s.take("time");
+  const auto text = time && time->is_string() ? std::string_view(time->as_string()) : "";
+  const bool shaped = text.size() == 5 && text[2] == ':' &&
+                      std::isdigit(static_cast<unsigned char>(text[0])) &&
+                      std::isdigit(static_cast<unsigned char>(text[1])) &&
+                      std::isdigit(static_cast<unsigned char>(text[3])) &&
+                      std::isdigit(static_cast<unsigned char>(text[4]));
+  const int hours = shaped ? (text[0] - '0') * 10 + (text[1] - '0') : 99;
+  const int minutes = shaped ? (text[3] - '0') * 10 + (text[4] - '0') : 99;
+  if (hours > 23 || minutes > 59) {
+    return Error::invalid("snapshot_schedule.time", "must be a company-local time HH:MM");
+  }
+  out.minute_of_day = hours * 60 + minutes;
+  if (auto st = s.finish(); !st) return st.error();
+  return std::optional(out);
+}
+
+json::value schedule_json(const std::optional<SnapshotSchedule>& s) {
+  if (!s) return nullptr;
+  return json::object{
+      {"weekday", kWeekdays.names[s->weekday]},
+      {"time", fmt::format("{:02d}:{:02d}", s->minute_of_day / 60, s->minute_of_day % 60)}};
+}
 
 json::value id_or_null(const std::optional<std::int64_t>& id) {
   return id ? json::value(*id) : json::value(nullptr);
@@ -90,6 +129,15 @@ core::Result<BoardInput> read_board_input(const json::object& o, bool strict) {
   auto visibility = r.one_of("visibility", kVisibilities, 0);
   if (!visibility) return visibility.error();
   in.visibility = static_cast<BoardVisibility>(*visibility);
+  auto schedule = read_schedule(r, strict);
+  if (!schedule) return schedule.error();
+  in.snapshot_schedule = *schedule;
+  if (const auto* grace = r.take("close_grace_days")) {
+    if (!grace->is_int64() || grace->as_int64() < 0 || grace->as_int64() > 31) {
+      return Error::invalid("close_grace_days", "must be a whole number of days, 0 to 31");
+    }
+    in.close_grace_days = static_cast<int>(grace->as_int64());
+  }
   if (auto s = r.finish(); !s) return s.error();
   return in;
 }
@@ -109,7 +157,9 @@ json::object board_input_to_json(const BoardInput& b) {
           {"campaign_id", scoped(engine::BoardScope::campaign)},
           {"order", to_string(d.order)},
           {"tie_policy", to_string(d.policy)},
-          {"visibility", kVisibilities.names[static_cast<std::size_t>(b.visibility)]}};
+          {"visibility", kVisibilities.names[static_cast<std::size_t>(b.visibility)]},
+          {"snapshot_schedule", schedule_json(b.snapshot_schedule)},
+          {"close_grace_days", b.close_grace_days}};
 }
 
 }  // namespace laurel::crm

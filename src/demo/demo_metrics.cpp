@@ -1,5 +1,8 @@
-// The demo company's metrics: what a sales manager would define first, so the metrics page has
-// figures to show the moment `make demo` starts (the engine counts the whole year for them).
+// The demo company's metrics and leaderboards: what a sales manager would define first, so the
+// metrics page and the boards have figures to show the moment `make demo` starts (the engine
+// counts the whole year for them).
+
+#include <boost/json/parse.hpp>
 
 #include "crm/metric_json.hpp"
 #include "demo/demo_world.hpp"
@@ -26,6 +29,19 @@ void build_metrics(World& w) {
     auto input = must(crm::read_metric_input(text), "metric definition");
     const auto metric = must(w.services.metrics.create(input, w.system), "metric");
     w.metric_ids[metric.record.code] = metric.record.id;
+  }
+  // (name, metric, the rest of the definition)
+  const std::tuple<const char*, const char*, const char*> kBoards[] = {
+      {"个人月度认申购榜", "staff.monthly.subscriptions",
+       R"("snapshot_schedule":{"weekday":"monday","time":"08:00"})"},
+      {"个人月度拜访客户数榜", "staff.monthly.clients_visited", R"("tie_policy":"dense")"},
+      {"每周关键人拜访榜", "staff.weekly.key_person_visits", R"("tie_policy":"first_to_reach")"},
+      {"部门周债基净流入榜", "department.weekly.bond_net_flow", R"("visibility":"everyone")"},
+  };
+  for (const auto& [name, code, rest] : kBoards) {
+    const auto text = std::string(R"({"name":")") + name + R"(","metric_id":)" +
+                      std::to_string(w.metric_ids.at(code)) + "," + rest + "}";
+    must(w.services.boards.create(boost::json::parse(text).as_object(), w.system), "board");
   }
 }
 

@@ -244,3 +244,58 @@ def test_open_pages_are_told_when_a_board_moves_at_most_once_a_second(org):
     finally:
         sales.close()
         boss.close()
+
+
+def test_a_frozen_board_stays_as_it_was_and_gives_the_arrows(org):
+    b = board(org, name="周会榜", snapshot_schedule={"weekday": "monday", "time": "08:00"},
+              close_grace_days=2)
+    assert b["snapshot_schedule"] == {"weekday": "monday", "time": "08:00"}
+    assert b["close_grace_days"] == 2
+    # No snapshot yet: nothing to compare with.
+    page = standings(org, b["id"])
+    assert page["compared_with"] is None and page["items"][0]["movement"] is None
+    r = org.boss["api"].call("POST", f"/api/v1/boards/{b['id']}/snapshots", {"period": "2026-03"})
+    assert r.status_code == 201, r.text
+    frozen = r.json()
+    assert r.headers["Location"] == f"/api/v1/snapshots/{frozen['id']}"
+    assert (frozen["kind"], frozen["period"], frozen["changed_since"]) == ("manual", "2026-03",
+                                                                           False)
+    before = [(x["name"], x["rank"], x["value"]) for x in frozen["items"]]
+    assert before[0][0] == "li" and frozen["total"] == 3
+    # A late record for March moves wang past li; the snapshot stays as it was and says so.
+    trade(org, "BX-S1", org.trust, "5000.00", "2026-03-20T10:00:00+08:00")
+    got = org.wang["api"].call("GET", f"/api/v1/snapshots/{frozen['id']}")
+    assert got.status_code == 200, got.text
+    assert [(x["name"], x["rank"], x["value"]) for x in got.json()["items"]] == before
+    assert got.json()["changed_since"] is True
+    # The live standings compare with it: wang up one, li down one.
+    page = standings(org, b["id"], who=org.wang)
+    assert page["compared_with"]["id"] == frozen["id"]
+    moves = {x["name"]: (x["previous_rank"], x["movement"]) for x in page["items"]}
+    assert moves["wang"] == (2, 1) and moves["li"] == (1, -1)
+    assert page["me"]["movement"] == 1
+    listed = org.li["api"].call("GET", f"/api/v1/boards/{b['id']}/snapshots").json()
+    assert [s["id"] for s in listed["items"]] == [frozen["id"]] and "items" not in listed["items"][0]
+    # Salespeople read snapshots but do not take them; bad input names the field.
+    assert org.li["api"].call("POST", f"/api/v1/boards/{b['id']}/snapshots",
+                              {}).status_code == 403
+    for body, field in [({"period": "2026-W10"}, "period"), ({"period": "soon"}, "period"),
+                        ({"when": "now"}, "when")]:
+        r = org.boss["api"].call("POST", f"/api/v1/boards/{b['id']}/snapshots", body)
+        assert r.status_code == 400 and r.json()["field"] == field, r.text
+    assert org.boss["api"].call("GET", "/api/v1/snapshots/999999").status_code == 404
+    for schedule, field in [({"weekday": "moonday", "time": "08:00"}, "snapshot_schedule.weekday"),
+                            ({"weekday": "monday", "time": "8:00"}, "snapshot_schedule.time"),
+                            ({"weekday": "monday", "time": "24:00"}, "snapshot_schedule.time"),
+                            ({"weekday": "monday"}, "snapshot_schedule.time"),
+                            ("monday", "snapshot_schedule")]:
+        r = org.boss["api"].call("PATCH", f"/api/v1/boards/{b['id']}",
+                                 {"snapshot_schedule": schedule})
+        assert r.status_code == 400 and r.json()["field"] == field, (schedule, r.text)
+    r = org.boss["api"].call("PATCH", f"/api/v1/boards/{b['id']}", {"close_grace_days": 32})
+    assert r.status_code == 400 and r.json()["field"] == "close_grace_days"
+    # A snapshot of a board for managers only is hidden like the board.
+    hidden = board(org, name="经理快照榜", visibility="managers")
+    shot = org.boss["api"].call("POST", f"/api/v1/boards/{hidden['id']}/snapshots", {}).json()
+    assert org.li["api"].call("GET", f"/api/v1/snapshots/{shot['id']}").status_code == 404
+    assert org.li["api"].call("GET", f"/api/v1/boards/{hidden['id']}/snapshots").status_code == 404

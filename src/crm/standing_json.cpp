@@ -1,0 +1,36 @@
+#include "crm/standing_json.hpp"
+
+#include "core/money.hpp"
+#include "core/timestamp.hpp"
+#include "crm/percent.hpp"
+
+namespace laurel::crm {
+
+namespace json = boost::json;
+
+json::value figure_json(std::int64_t value, bool amounts) {
+  return amounts ? json::value(core::format_amount(value)) : json::value(value);
+}
+
+json::object standing_to_json(const Board& board, const EngineService::Named& named,
+                              std::optional<std::int64_t> me) {
+  const auto& s = named.standing;
+  const bool ratio = board.input.definition.denominator_metric_id.has_value();
+  const bool target = ratio && s.score.scored();
+  return {{"rank", s.rank},
+          {"position", s.position},
+          {"subject_id", s.subject_id},
+          {"name", named.name},
+          {"value", figure_json(s.score.value, board.amounts)},
+          {"target",
+           target ? figure_json(s.score.of, board.denominator_amounts) : json::value(nullptr)},
+          {"percent", target && s.score.of > 0 ? json::value(percent(s.score.value, s.score.of))
+                                               : json::value(nullptr)},
+          {"no_target", ratio && !s.score.scored()},
+          {"reached_at", s.reached == engine::kNeverReached
+                             ? json::value(nullptr)
+                             : json::value(core::format_rfc3339(s.reached.at))},
+          {"me", me == s.subject_id}};
+}
+
+}  // namespace laurel::crm
