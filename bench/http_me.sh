@@ -11,7 +11,8 @@ dir=$(mktemp -d)
 trap 'kill $(cat "$dir/pid") 2>/dev/null; wait 2>/dev/null; rm -rf "$dir"' EXIT
 "$build/laurel" demo --db "$dir/bench.db" --listen 127.0.0.1:0 >"$dir/out" 2>"$dir/laurel.log" &
 echo $! >"$dir/pid"
-for _ in $(seq 50); do grep -q listening "$dir/out" 2>/dev/null && break; sleep 0.1; done
+# Generating the demo company takes 1 to 2.5 minutes on 2 shared cores.
+for _ in $(seq 3000); do grep -q listening "$dir/out" 2>/dev/null && break; sleep 0.1; done
 url=$(grep -o 'http://[0-9.:]*' "$dir/out" | head -1)
 token=$(curl -s -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d '{"username":"admin","password":"laurel-demo-2026"}' |

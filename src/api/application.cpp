@@ -69,6 +69,8 @@ core::Result<std::unique_ptr<Application>> Application::open(const config::Confi
       !s) {
     return s.error();
   }
+  services->snapshots.on_taken(
+      [&live = services->live](const crm::BoardChange& change) { live.boards_changed({change}); });
   services->snapshots.start([](const core::Error& error) {
     spdlog::warn("leaderboards: taking scheduled snapshots failed: {}", error.message);
   });

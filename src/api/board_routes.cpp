@@ -78,9 +78,7 @@ core::Result<PeriodQuery> read_period(Services& services, QueryInput& query,
 core::Result<std::optional<std::int64_t>> me_on(Services& services, const crm::Board& board,
                                                 RequestContext& context) {
   if (board.subject != engine::SubjectKind::staff) return std::optional<std::int64_t>();
-  auto scope = services.scopes.of(context.user());
-  if (!scope) return scope.error();
-  return scope->staff_id;
+  return services.engine.staff_of_user(context.user().user_id);
 }
 
 core::Result<Response> create(Services& services, const Request& request, RequestContext& context) {
@@ -127,19 +125,22 @@ core::Result<BoardRequest> board_request(Services& services, const Request& requ
   if (!query) return query.error();
   crm::EngineService::StandingsQuery q;
   if (auto s = read_more(*query, q); !s) return s.error();
-  auto board = services.boards.get(*id, context.user());
-  if (!board) return board.error();
-  auto period = read_period(services, *query, *board);
+  // From the engine's memory: the board as the log defines it, the caller's staff record.
+  auto found = services.engine.board(*id, context.user());
+  if (!found) return found.error();
+  if (!*found) return core::Error::not_found("no board " + std::to_string(*id));
+  auto& board = **found;
+  auto period = read_period(services, *query, board);
   if (!period) return period.error();
   if (auto s = query->finish(); !s) return s.error();
-  auto me = me_on(services, *board, context);
+  auto me = me_on(services, board, context);
   if (!me) return me.error();
   q.board_id = *id;
-  q.subject = board->subject;
+  q.subject = board.subject;
   q.period = period->period;
   q.as_of = period->today;
   q.me = *me;
-  return BoardRequest{std::move(*board), q};
+  return BoardRequest{std::move(board), q};
 }
 
 core::Result<Response> standings(Services& services, const Request& request,

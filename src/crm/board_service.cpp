@@ -193,14 +193,10 @@ core::Status BoardService::archive(std::int64_t id, const auth::Actor& actor) {
   return write->commit();
 }
 
-namespace {
-
 bool sees(const Board& board, const auth::Principal& caller) {
   return board.input.visibility == BoardVisibility::everyone || caller.role == auth::Role::admin ||
          caller.role == auth::Role::manager;
 }
-
-}  // namespace
 
 core::Result<Board> BoardService::get(std::int64_t id, const auth::Principal& caller) {
   auto connection = store_.acquire();

@@ -58,5 +58,7 @@ class BoardService {
 };
 
 boost::json::object board_to_json(const Board& board);
+// Whether the caller may see the board: everyone, or admins and managers for managers' boards.
+bool sees(const Board& board, const auth::Principal& caller);
 
 }  // namespace laurel::crm

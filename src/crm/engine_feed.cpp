@@ -201,6 +201,7 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
       const auto id = integer(*record, "id");
       if (!in_effect) {
         engine_.boards.remove_board(id);
+        boards_.erase(id);
       } else {
         auto input = read_board_input(*record, false);
         if (!input) throw Unreadable{};
@@ -211,9 +212,25 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
         } else {
           managers_only_.erase(id);
         }
+        const auto& by = member(*record, "created_by");
+        boards_.insert_or_assign(
+            id, LoggedBoard{std::move(*input), id,
+                            by.is_int64() ? std::optional(by.as_int64()) : std::nullopt,
+                            core::to_micros(instant(*record, "created_at")),
+                            core::to_micros(instant(*record, "updated_at"))});
       }
     } else if (staff) {
-      names_[{engine::SubjectKind::staff, integer(*record, "id")}] = text(*record, "name");
+      const auto staff_id = integer(*record, "id");
+      names_[{engine::SubjectKind::staff, staff_id}] = text(*record, "name");
+      // Who signs in as this person: one user, one staff record.
+      if (const auto old = user_of_staff_.find(staff_id); old != user_of_staff_.end()) {
+        staff_of_user_.erase(old->second);
+        user_of_staff_.erase(old);
+      }
+      if (const auto& user = member(*record, "user_id"); user.is_int64()) {
+        staff_of_user_[user.as_int64()] = staff_id;
+        user_of_staff_[staff_id] = user.as_int64();
+      }
       engine_.set_staff(integer(*record, "id"), member(*record, "active").as_bool(),
                         assignments_of(*record));
     } else if (product) {

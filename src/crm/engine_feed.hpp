@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "crm/board_json.hpp"
 #include "crm/good_news_rule.hpp"
 #include "engine/recognition.hpp"
 #include "store/event_repository.hpp"
@@ -34,6 +35,23 @@ class EngineFeed {
   const GoodNewsRule* rule(std::int64_t id) const;
   // Whether a board is for managers only (its visibility, as the log last gave it).
   bool managers_only(std::int64_t board_id) const { return managers_only_.contains(board_id); }
+  // A board as the log last defined it (nullptr: never, or archived), and the staff record linked
+  // to a user: what the leaderboard routes read instead of the database.
+  struct LoggedBoard {
+    BoardInput input;
+    std::int64_t id = 0;
+    std::optional<std::int64_t> created_by;
+    std::int64_t created_at = 0;
+    std::int64_t updated_at = 0;
+  };
+  const LoggedBoard* board(std::int64_t board_id) const {
+    const auto it = boards_.find(board_id);
+    return it == boards_.end() ? nullptr : &it->second;
+  }
+  std::optional<std::int64_t> staff_of_user(std::int64_t user_id) const {
+    const auto it = staff_of_user_.find(user_id);
+    return it == staff_of_user_.end() ? std::nullopt : std::optional(it->second);
+  }
   // The name of a person or a department as the log last gave it (what a board's rows show,
   // answered without the database); nullptr when unknown.
   const std::string* name(engine::SubjectKind kind, std::int64_t id) const {
@@ -49,6 +67,8 @@ class EngineFeed {
   std::unordered_map<std::int64_t, GoodNewsRule> rules_;
   std::map<std::pair<engine::SubjectKind, std::int64_t>, std::string> names_;
   std::set<std::int64_t> managers_only_;
+  std::unordered_map<std::int64_t, LoggedBoard> boards_;
+  std::unordered_map<std::int64_t, std::int64_t> staff_of_user_, user_of_staff_;
 };
 
 }  // namespace laurel::crm

@@ -49,9 +49,13 @@ store::DetectedGoodNews detected_of(const engine::ThresholdFact& f, RuleKind kin
 }
 
 EngineService::EngineService(store::Store& store, core::CompanyZone zone, bool store_good_news)
-    : store_(store), store_good_news_(store_good_news), engine_(zone), feed_(engine_) {}
+    : store_(store), store_good_news_(store_good_news), engine_(zone), feed_(engine_) {
+  commit_counter_ =
+      store_.add_commit_observer([this] { commits_.fetch_add(1, std::memory_order_acq_rel); });
+}
 
 EngineService::~EngineService() {
+  store_.remove_commit_observer(commit_counter_);
   if (worker_.running()) {
     store_.remove_commit_observer(observer_);
     worker_.stop();
@@ -79,6 +83,14 @@ void EngineService::wake() {
 core::Status EngineService::catch_up() {
   std::lock_guard lock(mutex_);
   return catch_up_locked();
+}
+
+core::Status EngineService::catch_up_for_read_locked() {
+  const auto commits = commits_.load(std::memory_order_acquire);
+  if (commits == commits_seen_) return {};
+  auto s = catch_up_locked();
+  if (s) commits_seen_ = commits;
+  return s;
 }
 
 core::Status EngineService::catch_up_locked() {
@@ -202,7 +214,7 @@ core::Result<EngineService::Figures> EngineService::figures(std::int64_t metric_
                                                             core::Period period,
                                                             date::sys_days as_of) {
   std::lock_guard lock(mutex_);
-  if (auto s = catch_up_locked(); !s) return s.error();
+  if (auto s = catch_up_for_read_locked(); !s) return s.error();
   const auto* definition = engine_.metric(metric_id);
   if (!definition) return core::Error::not_found("no metric " + std::to_string(metric_id));
   Figures out{*definition, {}};
@@ -215,9 +227,41 @@ core::Result<EngineService::Figures> EngineService::figures(std::int64_t metric_
   return out;
 }
 
+core::Result<std::optional<Board>> EngineService::board(std::int64_t board_id,
+                                                        const auth::Principal& caller) {
+  std::lock_guard lock(mutex_);
+  if (auto s = catch_up_for_read_locked(); !s) return s.error();
+  const auto* logged = feed_.board(board_id);
+  const auto* metric = logged ? engine_.metric(logged->input.definition.metric_id) : nullptr;
+  if (!metric) return std::optional<Board>();
+  Board out;
+  out.record.id = logged->id;
+  out.record.name = logged->input.name;
+  out.record.created_by = logged->created_by;
+  out.record.created_at = logged->created_at;
+  out.record.updated_at = logged->updated_at;
+  out.input = logged->input;
+  out.input.definition.id = logged->id;
+  out.subject = metric->subject;
+  out.period = metric->period;
+  out.amounts = metric->amounts();
+  if (const auto& d = logged->input.definition.denominator_metric_id) {
+    if (const auto* denominator = engine_.metric(*d))
+      out.denominator_amounts = denominator->amounts();
+  }
+  if (!sees(out, caller)) return std::optional<Board>();
+  return std::optional(std::move(out));
+}
+
+core::Result<std::optional<std::int64_t>> EngineService::staff_of_user(std::int64_t user_id) {
+  std::lock_guard lock(mutex_);
+  if (auto s = catch_up_for_read_locked(); !s) return s.error();
+  return feed_.staff_of_user(user_id);
+}
+
 core::Result<EngineService::Standings> EngineService::standings(const StandingsQuery& q) {
   std::lock_guard lock(mutex_);
-  if (auto s = catch_up_locked(); !s) return s.error();
+  if (auto s = catch_up_for_read_locked(); !s) return s.error();
   if (!engine_.boards.board(q.board_id)) {
     return core::Error::not_found("no board " + std::to_string(q.board_id));
   }

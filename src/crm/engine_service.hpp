@@ -13,6 +13,7 @@
 // transaction has not committed yet — e.g. fold only up to the oldest seq still in flight — or a
 // late commit would be skipped for good; that belongs with that backend.
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -20,6 +21,7 @@
 #include "core/period.hpp"
 #include "core/wake_worker.hpp"
 #include "crm/board_change.hpp"
+#include "crm/board_service.hpp"
 #include "crm/engine_feed.hpp"
 #include "engine/recognition.hpp"
 #include "store/good_news_repository.hpp"
@@ -86,6 +88,12 @@ class EngineService {
   };
   core::Result<Standings> standings(const StandingsQuery& query);
 
+  // A board as the log last defined it, completed from its metrics (nullopt: unknown, archived,
+  // or not for this caller), and the staff record linked to a user — so the leaderboard routes
+  // answer from memory, without the database.
+  core::Result<std::optional<Board>> board(std::int64_t board_id, const auth::Principal& caller);
+  core::Result<std::optional<std::int64_t>> staff_of_user(std::int64_t user_id);
+
   // Boards whose standings may have moved, told after each catch-up that moved any (from the
   // worker's thread or a reader's, with the engine locked: keep it short). Set before the worker
   // starts.
@@ -107,6 +115,10 @@ class EngineService {
 
  private:
   core::Status catch_up_locked();
+  // As catch_up_locked, but only when something was committed since the last catch-up: reads
+  // then cost no query. Commits through this process's store are counted; anything else (another
+  // process writing the same file) is caught by the worker's catch-up every second.
+  core::Status catch_up_for_read_locked();
   core::Status store_pending_locked();
   void tell_boards_changed_locked();
   core::Status enqueue_published(store::Connection& db, std::int64_t id, std::int64_t at);
@@ -119,6 +131,9 @@ class EngineService {
   std::map<engine::FactKey, engine::ThresholdFact> pending_;
 
   std::function<void(std::vector<BoardChange>)> boards_changed_;
+  std::atomic<std::uint64_t> commits_{0};
+  std::uint64_t commits_seen_ = UINT64_MAX;  // what commits_ was at the last catch-up
+  store::Store::ObserverId commit_counter_ = 0;
   core::WakeWorker worker_;
   store::Store::ObserverId observer_ = 0;
   std::int64_t last_seq_ = 0;

@@ -91,6 +91,13 @@ core::Result<std::optional<std::int64_t>> SnapshotService::store_snapshot(
     return seq.error();
   }
   if (auto s = write->commit(); !s) return s.error();
+  if (on_taken_) {
+    const bool managers_only = [&] {
+      auto board = boards_.get(record.board_id, system_reader());
+      return board && board->input.visibility == BoardVisibility::managers;
+    }();
+    on_taken_(BoardChange{record.board_id, {record.period}, managers_only});
+  }
   return id;
 }
 

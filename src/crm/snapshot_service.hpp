@@ -10,8 +10,9 @@
 // Scheduled and closing snapshots are taken by a worker (`laurel serve`) with insert-if-absent on
 // a natural key — "scheduled/<board>/<instant>", "close/<board>/<period>" — so a restart or a
 // second node never takes one twice; a schedule missed while Laurel was down is taken when it is
-// back, the latest one only (its scheduled_for says when it was meant for). A board that did not exist yet at a
-// moment has no snapshot of it. Snapshots keep at most kMaxRows rows (the top of the board).
+// back, the latest one only (its scheduled_for says when it was meant for). A board that did not
+// exist yet at a moment has no snapshot of it. Snapshots keep at most kMaxRows rows (the top of the
+// board).
 //
 // Each snapshot taken is logged (board.snapshot_taken) for the audit trail; the engine skips it.
 
@@ -23,6 +24,7 @@
 #include "auth/principal.hpp"
 #include "core/clock.hpp"
 #include "core/wake_worker.hpp"
+#include "crm/board_change.hpp"
 #include "crm/board_service.hpp"
 #include "crm/engine_service.hpp"
 #include "crm/event_log.hpp"
@@ -68,6 +70,11 @@ class SnapshotService {
   core::Result<std::optional<store::SnapshotRecord>> to_compare(std::int64_t board_id,
                                                                 core::Period period);
 
+  // Told of every snapshot taken (its board and period), so open pages compare with it at once.
+  void on_taken(std::function<void(const BoardChange&)> listener) {
+    on_taken_ = std::move(listener);
+  }
+
   void start(std::function<void(const core::Error&)> on_error);
   void stop();
 
@@ -82,6 +89,7 @@ class SnapshotService {
   const EventLog& events_;
   BoardService& boards_;
   EngineService& engine_;
+  std::function<void(const BoardChange&)> on_taken_;
   core::WakeWorker worker_;
 };
 

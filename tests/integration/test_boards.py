@@ -254,8 +254,18 @@ def test_a_frozen_board_stays_as_it_was_and_gives_the_arrows(org):
     # No snapshot yet: nothing to compare with.
     page = standings(org, b["id"])
     assert page["compared_with"] is None and page["items"][0]["movement"] is None
-    r = org.boss["api"].call("POST", f"/api/v1/boards/{b['id']}/snapshots", {"period": "2026-03"})
-    assert r.status_code == 201, r.text
+    watching = SseClient(org.laurel.base, token=org.wang["api"].token)
+    try:
+        watching.until(lambda e: e["event"] == "ready")
+        r = org.boss["api"].call("POST", f"/api/v1/boards/{b['id']}/snapshots",
+                                 {"period": "2026-03"})
+        assert r.status_code == 201, r.text
+        # Open pages are told, so their arrows compare with the new snapshot at once.
+        told = watching.until(lambda e: e["event"] == "board_changed"
+                              and e["data"]["board_id"] == b["id"], timeout=5)[-1]
+        assert told["data"]["periods"] == ["2026-03"]
+    finally:
+        watching.close()
     frozen = r.json()
     assert r.headers["Location"] == f"/api/v1/snapshots/{frozen['id']}"
     assert (frozen["kind"], frozen["period"], frozen["changed_since"]) == ("manual", "2026-03",
@@ -299,3 +309,24 @@ def test_a_frozen_board_stays_as_it_was_and_gives_the_arrows(org):
     shot = org.boss["api"].call("POST", f"/api/v1/boards/{hidden['id']}/snapshots", {}).json()
     assert org.li["api"].call("GET", f"/api/v1/snapshots/{shot['id']}").status_code == 404
     assert org.li["api"].call("GET", f"/api/v1/boards/{hidden['id']}/snapshots").status_code == 404
+
+
+def test_my_row_follows_the_staff_record_my_login_is_linked_to(org):
+    b = board(org, name="关联榜")
+    staff = org.admin.call("POST", "/api/v1/staff", {"name": "zhou", "department_id": org.north,
+                                                     "effective_from": "2025-01-01"})
+    assert staff.status_code == 201, staff.text
+    user = org.admin.call("POST", "/api/v1/users", {"username": "bx.zhou", "display_name": "zhou",
+                                                    "role": "sales", "password": "correct horse battery"})
+    assert user.status_code == 201, user.text
+    api = org.laurel.api()
+    api.token = api.login("bx.zhou", "correct horse battery")["token"]
+    path = f"/api/v1/boards/{b['id']}/standings/me?period=2026-03"
+    assert api.call("GET", path).json()["me"] is None
+    linked = org.admin.call("PATCH", f"/api/v1/staff/{staff.json()['id']}",
+                            {"user_id": user.json()["id"]})
+    assert linked.status_code == 200, linked.text
+    assert api.call("GET", path).json()["me"]["name"] == "zhou"
+    unlinked = org.admin.call("PATCH", f"/api/v1/staff/{staff.json()['id']}", {"user_id": None})
+    assert unlinked.status_code == 200, unlinked.text
+    assert api.call("GET", path).json()["me"] is None

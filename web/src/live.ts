@@ -5,12 +5,16 @@
 // while the phone was asleep or offline is missed (EventSource resumes from its Last-Event-ID by
 // itself; `reset` means too much happened to resume). If the server refuses the stream (the
 // session ended, Laurel restarting) EventSource gives up; we open a new one a little later,
-// naming the last id we had.
+// naming the last id we had. Leaderboards say `board_changed` when a board's standings moved
+// (at most once a second per board): a page showing that board and period fetches it again.
+import type { BoardChange } from '@/api/boardTypes';
 import type { GoodNews } from '@/api/goodNewsTypes';
 
 export interface LiveListener {
   goodNews?: (news: GoodNews) => void;
   removed?: (id: number) => void;
+  /** A board's standings moved in these periods (an empty list: any period). */
+  boardChanged?: (change: BoardChange) => void;
   /** Connected (again), or told to reset: fetch what is shown again. */
   resync?: () => void;
 }
@@ -42,6 +46,11 @@ function open(): void {
     remember(event);
     const { id } = JSON.parse(event.data) as { id: number };
     each((l) => l.removed?.(id));
+  });
+  // No id: a change of standings is not a resume point (`ready` makes pages fetch again anyway).
+  es.addEventListener('board_changed', (event) => {
+    const change = JSON.parse(event.data) as BoardChange;
+    each((l) => l.boardChanged?.(change));
   });
   es.addEventListener('ready', (event) => {
     remember(event);

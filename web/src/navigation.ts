@@ -15,6 +15,14 @@ export interface NavSection {
   links: NavLink[];
 }
 
+/** Leaderboards are for the sales team (not service staff): a tab of its own, on a phone too. */
+export const salesTeam: RoleName[] = ['admin', 'manager', 'sales'];
+export const boardsLink: NavLink = { to: '/boards', label: 'nav.boards', icon: '♛' };
+
+export function boardsLinkFor(role: RoleName | undefined): NavLink[] {
+  return role && salesTeam.includes(role) ? [boardsLink] : [];
+}
+
 export const managerSection: NavSection = {
   label: 'nav.managerSection',
   roles: ['admin', 'manager'],

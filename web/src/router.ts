@@ -1,6 +1,7 @@
 // Routes; each page is its own chunk, so a phone loads only what the page it opens needs.
 import { createRouter, createWebHistory } from 'vue-router';
 import type { RoleName } from '@/api/types';
+import { salesTeam } from '@/navigation';
 import { restoreSession, session } from '@/session';
 
 const managers: RoleName[] = ['admin', 'manager'];
@@ -15,6 +16,8 @@ export const router = createRouter({
     { path: '/clients/:id(\\d+)', name: 'client', component: () => import('@/pages/ClientPage.vue'), props: true },
     { path: '/visits/new', name: 'log-visit', component: () => import('@/pages/LogVisitPage.vue') },
     { path: '/visits/backfill', name: 'backfill', component: () => import('@/pages/BackfillPage.vue') },
+    { path: '/boards', name: 'boards', component: () => import('@/pages/BoardsPage.vue'), meta: { roles: salesTeam } },
+    { path: '/boards/:id(\\d+)', name: 'board', component: () => import('@/pages/BoardPage.vue'), props: true, meta: { roles: salesTeam } },
     { path: '/manage', name: 'manage', component: () => import('@/pages/ManageHubPage.vue'), meta: { roles: managers } },
     { path: '/manage/campaigns', component: () => import('@/pages/manage/CampaignsPage.vue'), meta: { roles: managers } },
     { path: '/manage/targets', component: () => import('@/pages/manage/TargetsPage.vue'), meta: { roles: managers } },
