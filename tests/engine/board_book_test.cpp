@@ -191,6 +191,28 @@ TEST_F(BoardBookTest, RatioBoardsRankAchievementAndPutNoTargetLast) {
   EXPECT_EQ(standings(4), (Ranks{{1, 1}, {2, 2}, {3, 3}, {4, 4}}));
 }
 
+TEST_F(BoardBookTest, HoldingsBoardsAreReadUpToTheDayAsked) {
+  auto balance = monthly(6, MetricKind::end_of_period_balance, MetricSource::holdings);
+  engine.add_metric(balance);
+  ASSERT_TRUE(engine.boards.set_board(board(6, 6)));
+  const auto day = [](unsigned d) { return date::sys_days(date::year(2026) / 3 / d); };
+  engine.coverage.set_plan(100, day(1), {{1, 100}});
+  engine.coverage.set_plan(200, day(1), {{2, 100}});
+  engine.holdings.set_balance(100, 7, day(2), 300'00);
+  engine.holdings.set_balance(200, 7, day(2), 200'00);
+  engine.holdings.set_balance(200, 7, day(10), 900'00);
+  // On the 5th person 1 holds more; by the 12th person 2 does.
+  const auto ranks_on = [&](unsigned d) {
+    Ranks out;
+    for (const auto& s : engine.boards.ranking(6, march, day(d))->page(0, 2))
+      out.emplace_back(s.subject_id, s.rank);
+    return out;
+  };
+  EXPECT_EQ(ranks_on(5), (Ranks{{1, 1}, {2, 2}}));
+  EXPECT_EQ(ranks_on(12), (Ranks{{2, 1}, {1, 2}}));
+  EXPECT_EQ(engine.boards.ranking(6, march, day(12))->find(2)->score.value, 900'00);
+}
+
 TEST_F(BoardBookTest, RefusesMetricsThatCannotBeRankedTogether) {
   auto weekly = monthly(9, MetricKind::count, MetricSource::visits);
   weekly.period = core::PeriodKind::week;
