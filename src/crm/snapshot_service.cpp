@@ -77,7 +77,7 @@ core::Result<json::array> SnapshotService::rows_now(const Board& board, core::Pe
 }
 
 core::Result<std::optional<std::int64_t>> SnapshotService::store_snapshot(
-    store::SnapshotRecord record, const auth::Actor& actor) {
+    const Board& board, store::SnapshotRecord record, const auth::Actor& actor) {
   auto write = store::WriteTransaction::begin(store_);
   if (!write) return write.error();
   auto id = store::SnapshotRepository(write->connection()).insert(record);
@@ -92,11 +92,8 @@ core::Result<std::optional<std::int64_t>> SnapshotService::store_snapshot(
   }
   if (auto s = write->commit(); !s) return s.error();
   if (on_taken_) {
-    const bool managers_only = [&] {
-      auto board = boards_.get(record.board_id, system_reader());
-      return board && board->input.visibility == BoardVisibility::managers;
-    }();
-    on_taken_(BoardChange{record.board_id, {record.period}, managers_only});
+    on_taken_(BoardChange{
+        record.board_id, {record.period}, board.input.visibility == BoardVisibility::managers});
   }
   return id;
 }
@@ -125,7 +122,7 @@ core::Result<store::SnapshotRecord> SnapshotService::take(std::int64_t board_id,
   record.tie_policy = std::string(to_string(board->input.definition.policy));
   record.total = static_cast<std::int64_t>(rows->size());
   record.rows = json::serialize(*rows);
-  auto id = store_snapshot(record, actor);
+  auto id = store_snapshot(*board, record, actor);
   if (!id) return id.error();
   record.id = id->value_or(0);
   return record;
@@ -179,7 +176,7 @@ core::Status SnapshotService::take_due() {
         record.tie_policy = std::string(to_string(board.input.definition.policy));
         record.total = static_cast<std::int64_t>(rows->size());
         record.rows = json::serialize(*rows);
-        if (auto id = store_snapshot(std::move(record), actor); !id) return id.error();
+        if (auto id = store_snapshot(board, std::move(record), actor); !id) return id.error();
       }
     }
     if (!page->next_after_id) return {};

@@ -80,7 +80,9 @@ class SnapshotService {
 
  private:
   core::Result<boost::json::array> rows_now(const Board& board, core::Period period);
-  core::Result<std::optional<std::int64_t>> store_snapshot(store::SnapshotRecord record,
+  // Writes the snapshot of `board` (insert-if-absent) and tells on_taken.
+  core::Result<std::optional<std::int64_t>> store_snapshot(const Board& board,
+                                                           store::SnapshotRecord record,
                                                            const auth::Actor& actor);
 
   store::Store& store_;
