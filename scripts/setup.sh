@@ -3,8 +3,9 @@
 # there. Idempotent and quiet when everything is present; safe to run before every build.
 #
 #   scripts/setup.sh            build and run dependencies
-#   scripts/setup.sh --test     also what the tests need (python3-jsonschema, pytest, Debian's
-#                               chromium for the UI tests, CJK fonts for its screenshots…)
+#   scripts/setup.sh --test     also what the tests need (python3-jsonschema, pytest, openpyxl to
+#                               read exports back, Debian's chromium for the UI tests, CJK fonts
+#                               for its screenshots…)
 set -euo pipefail
 
 packages=(
@@ -16,7 +17,7 @@ packages=(
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema python3-pytest
-             python3-requests curl chromium fonts-noto-cjk)
+             python3-requests python3-openpyxl curl chromium fonts-noto-cjk)
 fi
 
 missing=()

@@ -59,6 +59,18 @@ Timestamp CompanyZone::start_of(LocalDate day) const {
   return std::chrono::time_point_cast<std::chrono::microseconds>(sys);
 }
 
+std::string CompanyZone::format_local_time(Timestamp t) const {
+  const auto local = date::floor<std::chrono::seconds>(zone_->to_local(t));
+  const auto day = date::floor<date::days>(local);
+  const date::year_month_day ymd(day);
+  const date::hh_mm_ss time(local - day);
+  char text[24];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u %02d:%02d:%02d", int(ymd.year()),
+                unsigned(ymd.month()), unsigned(ymd.day()), int(time.hours().count()),
+                int(time.minutes().count()), int(time.seconds().count()));
+  return text;
+}
+
 std::optional<Timestamp> CompanyZone::parse_local_time(std::string_view text) const {
   if (text.size() != 16 && text.size() != 19) return std::nullopt;
   const auto day = parse_date(text.substr(0, 10));

@@ -41,6 +41,8 @@ class CompanyZone {
   // A company-local wall-clock time ("YYYY-MM-DD HH:MM" or "YYYY-MM-DD HH:MM:SS", as spreadsheets
   // write it) as an instant; in a clock change's overlap, the earlier one.
   std::optional<Timestamp> parse_local_time(std::string_view text) const;
+  // The wall-clock time of an instant, as parse_local_time reads it ("YYYY-MM-DD HH:MM:SS").
+  std::string format_local_time(Timestamp t) const;
   std::string_view name() const;
 
  private:

@@ -68,6 +68,21 @@ TEST(CompanyZoneLocalTime, ReadsSpreadsheetTimesInTheCompanysZone) {
       << "the earlier of the two";
 }
 
+TEST(CompanyZoneLocalTime, WritesWallClockTimesBothSidesOfAClockChange) {
+  const auto shanghai = CompanyZone::locate("Asia/Shanghai").value();
+  EXPECT_EQ(shanghai.format_local_time(parse_rfc3339("2026-03-01T16:15:30.9Z").value()),
+            "2026-03-02 00:15:30")
+      << "the company's day, seconds cut";
+  const auto new_york = CompanyZone::locate("America/New_York").value();
+  EXPECT_EQ(new_york.format_local_time(parse_rfc3339("2026-11-01T05:30:00Z").value()),
+            "2026-11-01 01:30:00");
+  EXPECT_EQ(new_york.format_local_time(parse_rfc3339("2026-11-01T06:30:00Z").value()),
+            "2026-11-01 01:30:00")
+      << "the second 01:30, after the clocks went back";
+  EXPECT_EQ(new_york.format_local_time(parse_rfc3339("2026-03-08T07:00:00Z").value()),
+            "2026-03-08 03:00:00");
+}
+
 }  // namespace
 }  // namespace laurel::core
 

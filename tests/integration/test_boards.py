@@ -7,6 +7,7 @@ import time
 import pytest
 
 from live import SseClient
+from board_setup import board, metric
 from org import Org, integration
 
 
@@ -29,23 +30,6 @@ def org(laurel):
     org.targets = metric(org, "bx.target.month", kind="imported")
     org.weekly = metric(org, "bx.subs.week", kind="sum", period="week")
     return org
-
-
-def metric(org, code, **definition):
-    body = {"code": code, "name": f"榜单指标 {code}", "subject": "staff", "period": "month"}
-    body.update(definition)
-    r = org.boss["api"].call("POST", "/api/v1/metrics", body)
-    assert r.status_code == 201, r.text
-    return r.json()["id"]
-
-
-def board(org, **fields):
-    body = {"name": "北区认购榜", "metric_id": org.subscriptions, "scope": "department",
-            "department_id": org.north}
-    body.update(fields)
-    r = org.boss["api"].call("POST", "/api/v1/boards", body)
-    assert r.status_code == 201, r.text
-    return r.json()
 
 
 def trade(org, external_id, client, amount, time):
