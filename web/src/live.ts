@@ -7,6 +7,8 @@
 // session ended, Laurel restarting) EventSource gives up; we open a new one a little later,
 // naming the last id we had. Leaderboards say `board_changed` when a board's standings moved
 // (at most once a second per board): a page showing that board and period fetches it again.
+// Pages that say whether they are live (TV mode's "reconnecting…") hear when the stream drops
+// (`lost`) and, from `resync`, when it is back.
 import type { BoardChange } from '@/api/boardTypes';
 import type { GoodNews } from '@/api/goodNewsTypes';
 
@@ -17,6 +19,8 @@ export interface LiveListener {
   boardChanged?: (change: BoardChange) => void;
   /** Connected (again), or told to reset: fetch what is shown again. */
   resync?: () => void;
+  /** The stream dropped (the network, or Laurel restarting); `resync` follows once it is back. */
+  lost?: () => void;
 }
 
 const RETRY_MS = 10_000;
@@ -58,6 +62,7 @@ function open(): void {
   });
   es.addEventListener('reset', () => each((l) => l.resync?.()));
   es.onerror = () => {
+    if (source === es) each((l) => l.lost?.());
     // CONNECTING: the browser retries by itself. CLOSED: it gave up; try again later.
     if (es.readyState !== EventSource.CLOSED || source !== es) return;
     source = null;

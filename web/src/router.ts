@@ -18,6 +18,8 @@ export const router = createRouter({
     { path: '/visits/backfill', name: 'backfill', component: () => import('@/pages/BackfillPage.vue') },
     { path: '/boards', name: 'boards', component: () => import('@/pages/BoardsPage.vue'), meta: { roles: salesTeam } },
     { path: '/boards/:id(\\d+)', name: 'board', component: () => import('@/pages/BoardPage.vue'), props: true, meta: { roles: salesTeam } },
+    // The sales floor's TV: full screen, no navigation around it (App.vue reads `bare`).
+    { path: '/tv', name: 'tv', component: () => import('@/pages/TvPage.vue'), meta: { roles: salesTeam, bare: true } },
     { path: '/manage', name: 'manage', component: () => import('@/pages/ManageHubPage.vue'), meta: { roles: managers } },
     { path: '/manage/campaigns', component: () => import('@/pages/manage/CampaignsPage.vue'), meta: { roles: managers } },
     { path: '/manage/targets', component: () => import('@/pages/manage/TargetsPage.vue'), meta: { roles: managers } },

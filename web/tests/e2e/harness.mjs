@@ -43,19 +43,17 @@ function demoDatabase() {
   return cached;
 }
 
-export async function startLaurel() {
-  const dir = mkdtempSync(join(tmpdir(), 'laurel-e2e-'));
-  const db = join(dir, 'laurel.db');
-  copyFileSync(demoDatabase(), db);
-  const child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], {
+/** Runs `laurel serve` on the database at the address; resolves once it listens. */
+async function serve(db, listen) {
+  const child = spawn(binary, ['serve', '--db', db, '--listen', listen], {
     env: { ...process.env, ...cheapArgon2, LAUREL_SERVER_STATIC_DIR: join(root, 'web', 'dist') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let log = '';
-  child.stderr.on('data', (d) => (log += d));
-  const base = await new Promise((resolve, reject) => {
+  const run = { child, log: '' };
+  child.stderr.on('data', (d) => (run.log += d));
+  run.base = await new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`laurel did not start: ${out}${log}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`laurel did not start: ${out}${run.log}`)), 30_000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = /listening on (http:\/\/\S+)/.exec(out);
@@ -64,17 +62,44 @@ export async function startLaurel() {
         resolve(m[1]);
       }
     });
-    child.on('exit', (code) => reject(new Error(`laurel exited (${code}): ${out}${log}`)));
+    child.on('exit', (code) => reject(new Error(`laurel exited (${code}): ${out}${run.log}`)));
   });
+  return run;
+}
+
+async function halt(child) {
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+export async function startLaurel() {
+  const dir = mkdtempSync(join(tmpdir(), 'laurel-e2e-'));
+  const db = join(dir, 'laurel.db');
+  copyFileSync(demoDatabase(), db);
+  let run = await serve(db, '127.0.0.1:0');
+  let earlier = ''; // the logs of runs before a restart
+  const base = run.base;
   return {
     base,
     db,
-    log: () => log,
+    log: () => earlier + run.log,
+    /** Stops the server as an operator would (SIGTERM), keeping its database. */
+    async pause() {
+      await halt(run.child);
+    },
+    /** Starts it again on the same database and port: what browsers had open comes back. */
+    async resume() {
+      earlier += run.log;
+      run = await serve(db, new URL(base).host);
+    },
+    async restart() {
+      await this.pause();
+      await this.resume();
+    },
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
+      await halt(run.child);
       rmSync(dir, { recursive: true, force: true });
     },
   };
