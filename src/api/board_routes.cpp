@@ -8,11 +8,12 @@
 #include <map>
 
 #include "api/access.hpp"
+#include "api/board_request.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
-#include "crm/board_export.hpp"
+#include "crm/board_privacy.hpp"
 #include "crm/snapshot_service.hpp"
 #include "crm/standing_json.hpp"
 #include "http/query_input.hpp"
@@ -29,14 +30,6 @@ using http::Response;
 
 __extension__ typedef __int128 Wide;
 
-core::Result<json::object> object_body(const Request& request) {
-  boost::system::error_code ec;
-  auto doc = json::parse(request.body, ec);
-  if (ec) return core::Error::invalid("body", "is not JSON");
-  if (!doc.is_object()) return core::Error::invalid("body", "must be a JSON object");
-  return std::move(doc.as_object());
-}
-
 // How much more of the board's figure `me` needs to rank strictly above `above` (lower_first:
 // how much less); nullopt when it cannot be said (no target of one's own).
 std::optional<std::int64_t> more_needed(const engine::Standing& me, const engine::Standing& above,
@@ -51,35 +44,6 @@ std::optional<std::int64_t> more_needed(const engine::Standing& me, const engine
   }
   const Wide ceil = tie >= 0 ? (tie + of - 1) / of : -((-tie) / of);
   return static_cast<std::int64_t>(me.score.value - (ceil - 1));
-}
-
-struct PeriodQuery {
-  core::Period period;
-  date::sys_days today;
-};
-
-// ?period= of the board's kind; the period running today (company time) by default.
-core::Result<PeriodQuery> read_period(Services& services, QueryInput& query,
-                                      const crm::Board& board) {
-  auto text = query.optional_string("period", 10);
-  if (!text) return text.error();
-  const auto today = date::sys_days(services.zone.date_of(services.clock.now()));
-  if (!*text) return PeriodQuery{core::period_of(today, board.period), today};
-  const auto period = core::parse_period(**text);
-  if (!period || period->kind != board.period) {
-    return core::Error::invalid(
-        "period", "must be a " + std::string(core::to_string(board.period)) +
-                      ", the period this board ranks by (e.g. 2026-12-01, 2026-W49, 2026-12, "
-                      "2026-Q4, 2026 or all)");
-  }
-  return PeriodQuery{*period, today};
-}
-
-// The caller's own subject on a board of people: their staff record.
-core::Result<std::optional<std::int64_t>> me_on(Services& services, const crm::Board& board,
-                                                RequestContext& context) {
-  if (board.subject != engine::SubjectKind::staff) return std::optional<std::int64_t>();
-  return services.engine.staff_of_user(context.user().user_id);
 }
 
 core::Result<Response> create(Services& services, const Request& request, RequestContext& context) {
@@ -110,45 +74,15 @@ core::Result<Response> archive(Services& services, const Request& request,
   return Response::no_content();
 }
 
-// A standings request: the board (404 for one the caller may not see), ?period= and the route's
-// own parameters (`read_more`), and the caller's subject on it.
-struct BoardRequest {
-  crm::Board board;
-  crm::EngineService::StandingsQuery query;
-};
-
-template <class ReadMore>
-core::Result<BoardRequest> board_request(Services& services, const Request& request,
-                                         RequestContext& context, ReadMore read_more) {
-  auto id = context.id_param("id");
-  if (!id) return id.error();
-  auto query = QueryInput::parse(request.query);
-  if (!query) return query.error();
-  crm::EngineService::StandingsQuery q;
-  if (auto s = read_more(*query, q); !s) return s.error();
-  // From the engine's memory: the board as the log defines it, the caller's staff record.
-  auto found = services.engine.board(*id, context.user());
-  if (!found) return found.error();
-  if (!*found) return core::Error::not_found("no board " + std::to_string(*id));
-  auto& board = **found;
-  auto period = read_period(services, *query, board);
-  if (!period) return period.error();
-  if (auto s = query->finish(); !s) return s.error();
-  auto me = me_on(services, board, context);
-  if (!me) return me.error();
-  q.board_id = *id;
-  q.subject = board.subject;
-  q.period = period->period;
-  q.as_of = period->today;
-  q.me = *me;
-  return BoardRequest{std::move(board), q};
-}
-
 core::Result<Response> standings(Services& services, const Request& request,
                                  RequestContext& context) {
+  bool public_view = false;
   auto in =
       board_request(services, request, context,
-                    [](QueryInput& query, crm::EngineService::StandingsQuery& q) -> core::Status {
+                    [&](QueryInput& query, crm::EngineService::StandingsQuery& q) -> core::Status {
+                      auto audience = read_public_view(query);
+                      if (!audience) return audience.error();
+                      public_view = *audience;
                       auto offset = query.optional_integer("offset", 0, 1'000'000);
                       if (!offset) return offset.error();
                       auto limit = query.optional_integer("limit", 1, 200);
@@ -182,26 +116,38 @@ core::Result<Response> standings(Services& services, const Request& request,
   json::array items;
   for (const auto& named : found->items)
     items.push_back(with_movement(crm::standing_to_json(board, named, me)));
+  // Privacy (crm/board_privacy.hpp): hidden people masked, a top-N board clipped.
+  const auto viewer = crm::viewer_of(context.user(), me, public_view);
+  const std::unordered_set<std::int64_t> none;  // live rows carry their own "hidden"
+  const auto my_position =
+      found->me ? std::optional(found->me->standing.position) : std::optional<std::int64_t>();
+  items = crm::visible_rows(board, std::move(items), viewer, none, my_position);
   return json_response(
-      200,
-      {{"board", crm::board_to_json(board)},
-       {"period", core::format_period(q.period)},
-       {"tie_policy", crm::to_string(board.input.definition.policy)},
-       {"total", found->total},
-       {"offset", q.offset},
-       {"folded_up_to", found->folded_up_to},
-       {"items", std::move(items)},
-       {"me", found->me ? json::value(with_movement(crm::standing_to_json(board, *found->me, me)))
-                        : json::value(nullptr)},
-       {"compared_with",
-        *compared ? json::value(crm::snapshot_to_json(**compared, false)) : json::value(nullptr)}});
+      200, {{"board", crm::board_to_json(board)},
+            {"period", core::format_period(q.period)},
+            {"tie_policy", crm::to_string(board.input.definition.policy)},
+            {"total", found->total},
+            {"offset", q.offset},
+            {"folded_up_to", found->folded_up_to},
+            {"restricted", crm::restricted(board, viewer)},
+            {"items", std::move(items)},
+            {"me", found->me ? json::value(crm::visible_row(
+                                   with_movement(crm::standing_to_json(board, *found->me, me)),
+                                   viewer, none))
+                             : json::value(nullptr)},
+            {"compared_with", *compared ? json::value(crm::snapshot_to_json(**compared, false))
+                                        : json::value(nullptr)}});
 }
 
 core::Result<Response> my_standing(Services& services, const Request& request,
                                    RequestContext& context) {
+  bool public_view = false;
   auto in =
       board_request(services, request, context,
-                    [](QueryInput& query, crm::EngineService::StandingsQuery& q) -> core::Status {
+                    [&](QueryInput& query, crm::EngineService::StandingsQuery& q) -> core::Status {
+                      auto audience = read_public_view(query);
+                      if (!audience) return audience.error();
+                      public_view = *audience;
                       auto around = query.optional_integer("around", 0, 10);
                       if (!around) return around.error();
                       q.limit = 0;
@@ -213,15 +159,19 @@ core::Result<Response> my_standing(Services& services, const Request& request,
   const auto me = q.me;
   auto found = services.engine.standings(q);
   if (!found) return found.error();
+  // Neighbours are always shown (a top-N board still shows people theirs); hidden ones masked.
+  const auto viewer = crm::viewer_of(context.user(), me, public_view);
+  const std::unordered_set<std::int64_t> none;
   json::array neighbours;
   for (const auto& named : found->around)
-    neighbours.push_back(crm::standing_to_json(board, named, me));
+    neighbours.push_back(crm::visible_row(crm::standing_to_json(board, named, me), viewer, none));
   json::value to_pass = nullptr;
   if (found->me && found->to_pass) {
     const auto needed =
         more_needed(found->me->standing, found->to_pass->standing, board.input.definition.order);
     to_pass = {
-        {"subject", crm::standing_to_json(board, *found->to_pass, me)},
+        {"subject",
+         crm::visible_row(crm::standing_to_json(board, *found->to_pass, me), viewer, none)},
         {"more_needed", needed ? crm::figure_json(*needed, board.amounts) : json::value(nullptr)}};
   }
   return json_response(200,
@@ -232,6 +182,67 @@ core::Result<Response> my_standing(Services& services, const Request& request,
                                          : json::value(nullptr)},
                         {"around", std::move(neighbours)},
                         {"to_pass", std::move(to_pass)}});
+}
+
+// A subject's rank and figure over the last ?periods= periods (default 6, at most 36) up to
+// ?period= (default: the one running today), oldest first — the caller's own by default. People
+// other than managers may read someone else's only where they may see that row anyway: not a
+// person hidden from public boards, not on a board that shows them only their neighbours.
+core::Result<Response> subject_history(Services& services, const Request& request,
+                                       RequestContext& context) {
+  std::optional<std::int64_t> asked;
+  int periods = 6;
+  auto in =
+      board_request(services, request, context,
+                    [&](QueryInput& query, crm::EngineService::StandingsQuery& q) -> core::Status {
+                      auto subject = query.optional_integer("subject_id", 1, INT64_MAX);
+                      if (!subject) return subject.error();
+                      asked = *subject;
+                      auto count = query.optional_integer("periods", 1, 36);
+                      if (!count) return count.error();
+                      periods = static_cast<int>(count->value_or(6));
+                      q.limit = 0;
+                      return {};
+                    });
+  if (!in) return in.error();
+  const auto& [board, q] = *in;
+  const auto subject = asked ? asked : q.me;
+  if (!subject)
+    return core::Error::invalid("subject_id", "is required: you have no row on this board");
+  const auto viewer = crm::viewer_of(context.user(), q.me, false);
+  if (!viewer.sees_everything && subject != q.me) {
+    if (crm::restricted(board, viewer)) {
+      return core::Error::forbidden("this board shows you only the top and your own neighbours");
+    }
+    auto hidden = services.engine.hidden_staff();
+    if (!hidden) return hidden.error();
+    if (board.subject == engine::SubjectKind::staff && hidden->contains(*subject)) {
+      return core::Error::forbidden("this person hides from public boards");
+    }
+  }
+  // All time is one period: there is nothing before it.
+  if (board.period == core::PeriodKind::all_time) periods = 1;
+  json::array items;
+  std::optional<std::string> name;
+  for (int back = periods - 1; back >= 0; --back) {
+    auto one = q;
+    one.period = core::Period{q.period.kind, q.period.index - back};
+    one.me = subject;
+    // Holdings boards read balances as they were when the period ended.
+    one.as_of = std::min(q.as_of, date::sys_days(core::last_day(one.period)));
+    auto found = services.engine.standings(one);
+    if (!found) return found.error();
+    if (found->me) name = found->me->name;
+    items.push_back(
+        {{"period", core::format_period(one.period)},
+         {"total", found->total},
+         {"standing", found->me ? json::value(crm::standing_to_json(board, *found->me, q.me))
+                                : json::value(nullptr)}});
+  }
+  return json_response(200, {{"board_id", q.board_id},
+                             {"subject_id", *subject},
+                             {"name", name ? json::value(*name) : json::value(nullptr)},
+                             {"items", std::move(items)}});
 }
 
 core::Result<Response> take_snapshot(Services& services, const Request& request,
@@ -258,6 +269,7 @@ core::Result<Response> take_snapshot(Services& services, const Request& request,
   if (!taken) return taken.error();
   auto out = crm::snapshot_to_json(*taken, true);
   out["changed_since"] = false;
+  out["restricted"] = false;  // taken by a manager or admin, who sees everything
   Response response = json_response(201, out);
   response.set_header("Location", "/api/v1/snapshots/" + std::to_string(taken->id));
   return response;
@@ -280,126 +292,46 @@ core::Result<Response> list_snapshots(Services& services, const Request& request
                  [](const auto& s) { return crm::snapshot_to_json(s, false); });
 }
 
-core::Result<Response> get_snapshot(Services& services, const Request&, RequestContext& context) {
+core::Result<Response> get_snapshot(Services& services, const Request& request,
+                                    RequestContext& context) {
   auto id = context.id_param("id");
   if (!id) return id.error();
+  auto query = QueryInput::parse(request.query);
+  if (!query) return query.error();
+  auto public_view = read_public_view(*query);
+  if (!public_view) return public_view.error();
+  if (auto s = query->finish(); !s) return s.error();
   auto snapshot = services.snapshots.get(*id, context.user());
   if (!snapshot) return snapshot.error();
   auto changed = services.snapshots.changed_since(*snapshot);
   if (!changed) return changed.error();
   auto out = crm::snapshot_to_json(*snapshot, true);
   out["changed_since"] = *changed;
-  return json_response(200, out);
-}
-
-// Exports: ?format=csv|xlsx (default xlsx, what managers open), ?lang=zh-CN|en for the headers
-// (default: the request's Accept-Language, else Chinese).
-struct ExportQuery {
-  bool xlsx = true;
-  crm::Language language = crm::Language::zh_cn;
-};
-
-core::Result<ExportQuery> read_export_query(QueryInput& query, const Request& request) {
-  ExportQuery out;
-  auto format = query.optional_string("format", 4);
-  if (!format) return format.error();
-  if (*format && **format != "csv" && **format != "xlsx") {
-    return core::Error::invalid("format", "must be csv or xlsx");
-  }
-  out.xlsx = !*format || **format == "xlsx";
-  auto lang = query.optional_string("lang", 5);
-  if (!lang) return lang.error();
-  if (*lang && **lang != "zh-CN" && **lang != "en") {
-    return core::Error::invalid("lang", "must be zh-CN or en");
-  }
-  const auto accepted = request.header("Accept-Language");
-  const bool english = *lang ? **lang == "en" : accepted.substr(0, 2) == "en";
-  out.language = english ? crm::Language::en : crm::Language::zh_cn;
-  return out;
-}
-
-// The file, and an audit entry saying who took which rows out of Laurel.
-core::Result<Response> export_file(Services& services, const Request& request,
-                                   RequestContext& context, const crm::BoardExport& what,
-                                   const ExportQuery& format, std::string file_name,
-                                   std::optional<std::int64_t> snapshot_id) {
-  const auto table = crm::board_table(what, services.zone);
-  std::string bytes;
-  if (format.xlsx) {
-    auto xlsx = core::to_xlsx(table);
-    if (!xlsx) return xlsx.error();
-    bytes = std::move(*xlsx);
-  } else {
-    bytes = core::to_csv(table);
-  }
-  json::object after{{"format", format.xlsx ? "xlsx" : "csv"},
-                     {"language", crm::language_code(format.language)},
-                     {"period", core::format_period(what.period)},
-                     {"rows", what.rows.size()}};
-  if (snapshot_id) after["snapshot_id"] = *snapshot_id;
-  if (auto s = services.audit.record(
-          context.actor(request.client_ip),
-          {"board.export", "board", std::to_string(what.board.record.id), std::nullopt, after});
-      !s) {
-    return s.error();
-  }
-  Response response = Response::text(
-      200, std::move(bytes),
-      format.xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  : "text/csv; charset=utf-8");
-  response.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
-  response.set_header("Cache-Control", "no-store");
-  return response;
-}
-
-core::Result<Response> export_board(Services& services, const Request& request,
-                                    RequestContext& context) {
-  ExportQuery format;
-  auto in = board_request(services, request, context,
-                          [&](QueryInput& query, crm::EngineService::StandingsQuery& q) {
-                            auto read = read_export_query(query, request);
-                            if (!read) return core::Status(read.error());
-                            format = *read;
-                            q.limit = crm::SnapshotService::kMaxRows;
-                            return core::Status();
-                          });
-  if (!in) return in.error();
-  const auto& [board, q] = *in;
-  auto found = services.engine.standings(q);
-  if (!found) return found.error();
-  json::array rows;
-  for (const auto& named : found->items)
-    rows.push_back(crm::standing_to_json(board, named, q.me));
-  const crm::BoardExport what{board, q.period, rows, format.language, std::nullopt};
-  return export_file(
-      services, request, context, what, format,
-      crm::export_file_name("board", board.record.id, q.period, format.xlsx ? "xlsx" : "csv"),
-      std::nullopt);
-}
-
-core::Result<Response> export_snapshot(Services& services, const Request& request,
-                                       RequestContext& context) {
-  auto id = context.id_param("id");
-  if (!id) return id.error();
-  auto query = QueryInput::parse(request.query);
-  if (!query) return query.error();
-  auto format = read_export_query(*query, request);
-  if (!format) return format.error();
-  if (auto s = query->finish(); !s) return s.error();
-  auto snapshot = services.snapshots.get(*id, context.user());
-  if (!snapshot) return snapshot.error();
-  auto board = services.boards.get(snapshot->board_id, context.user());
+  // The privacy of today applies to rows frozen before: someone who hides now is hidden there.
+  auto board = services.engine.board(snapshot->board_id, context.user());
   if (!board) return board.error();
-  const auto period = core::parse_period(snapshot->period);
-  if (!period) return core::Error::not_found("no snapshot " + std::to_string(*id));
-  const auto frozen = crm::snapshot_to_json(*snapshot, true);
-  const auto& rows = frozen.at("items").as_array();
-  const crm::BoardExport what{*board, *period, rows, format->language,
-                              core::from_micros(snapshot->taken_at)};
-  return export_file(
-      services, request, context, what, *format,
-      crm::export_file_name("snapshot", snapshot->id, *period, format->xlsx ? "xlsx" : "csv"),
-      snapshot->id);
+  if (!*board) return core::Error::not_found("no snapshot " + std::to_string(*id));
+  auto me = me_on(services, **board, context);
+  if (!me) return me.error();
+  auto hidden = services.engine.hidden_staff();
+  if (!hidden) return hidden.error();
+  const auto viewer = crm::viewer_of(context.user(), *me, *public_view);
+  std::optional<std::int64_t> my_position;
+  for (auto& row : out.at("items").as_array()) {
+    if (!row.is_object()) continue;
+    auto& r = row.as_object();
+    const auto* subject = r.if_contains("subject_id");
+    const bool mine = *me && subject && *subject == **me;
+    r["me"] = mine;       // the reader's row, not the one who took the snapshot
+    r["hidden"] = false;  // today's choice decides (`hidden`), not the one frozen with the row
+    const auto* position = r.if_contains("position");
+    if (mine && position && position->is_int64()) my_position = position->as_int64();
+  }
+  if ((*board)->subject != engine::SubjectKind::staff) hidden->clear();
+  out["restricted"] = crm::restricted(**board, viewer);
+  out["items"] = crm::visible_rows(**board, std::move(out.at("items").as_array()), viewer, *hidden,
+                                   my_position);
+  return json_response(200, out);
 }
 
 }  // namespace
@@ -427,17 +359,14 @@ void add_board_routes(http::Router& router, Services& services) {
               std::nullopt, with(services, standings)});
   router.add({"GET", "/api/v1/boards/{id}/standings/me", Access::authenticated, kSalesTeam,
               std::nullopt, with(services, my_standing)});
+  router.add({"GET", "/api/v1/boards/{id}/history", Access::authenticated, kSalesTeam, std::nullopt,
+              with(services, subject_history)});
   router.add({"POST", "/api/v1/boards/{id}/snapshots", Access::authenticated, kManagers, kSmallBody,
               with(services, take_snapshot)});
   router.add({"GET", "/api/v1/boards/{id}/snapshots", Access::authenticated, kSalesTeam,
               std::nullopt, with(services, list_snapshots)});
   router.add({"GET", "/api/v1/snapshots/{id}", Access::authenticated, kSalesTeam, std::nullopt,
               with(services, get_snapshot)});
-  // Exports are the managers' (for the meeting, and audited): salespeople read boards on screen.
-  router.add({"GET", "/api/v1/boards/{id}/export", Access::authenticated, kManagers, std::nullopt,
-              with(services, export_board)});
-  router.add({"GET", "/api/v1/snapshots/{id}/export", Access::authenticated, kManagers,
-              std::nullopt, with(services, export_snapshot)});
 }
 
 }  // namespace laurel::api

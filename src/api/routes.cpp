@@ -29,6 +29,9 @@ http::Router build_router(Services& services, MetricsHandle& metrics) {
   add_calendar_routes(router, services);
   add_metric_routes(router, services);
   add_board_routes(router, services);
+  add_board_export_routes(router, services);
+  add_board_privacy_routes(router, services);
+  add_board_rows_routes(router, services);
   add_good_news_routes(router, services);
   add_stream_routes(router, services);
   add_chat_routes(router, services);

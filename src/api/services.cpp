@@ -50,6 +50,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       boards(*store, clock, events),
       engine(*store, zone),
       snapshots(*store, clock, zone, events, boards, engine),
+      board_rows(*store, clock, events, boards, engine),
       good_news_rules(*store, clock, events, config.recognition.grace_days,
                       config.crm.dormant_after_days),
       good_news(*store, clock, events, engine),

@@ -37,6 +37,7 @@
 #include "crm/product_service.hpp"
 #include "crm/reach_service.hpp"
 #include "crm/service_record_service.hpp"
+#include "crm/board_rows_service.hpp"
 #include "crm/snapshot_service.hpp"
 #include "crm/staff_service.hpp"
 #include "crm/target_service.hpp"
@@ -84,6 +85,7 @@ struct Services {
   crm::BoardService boards;
   crm::EngineService engine;       // the recognition engine, folding the event log
   crm::SnapshotService snapshots;  // frozen leaderboards
+  crm::BoardRowsService board_rows;  // manual rows of manual and hybrid boards
   crm::GoodNewsRuleService good_news_rules;
   crm::GoodNewsService good_news;
   crm::LiveStream live;  // good news pushed to open pages (/api/v1/stream)

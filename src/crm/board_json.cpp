@@ -17,6 +17,8 @@ constexpr Names<2> kOrders{{"higher_first", "lower_first"}};
 constexpr Names<3> kPolicies{{"competition", "dense", "first_to_reach"}};
 constexpr Names<3> kScopes{{"company", "department", "campaign"}};
 constexpr Names<2> kVisibilities{{"everyone", "managers"}};
+constexpr Names<3> kKinds{{"computed", "manual", "hybrid"}};
+constexpr Names<2> kSubjects{{"staff", "department"}};
 constexpr Names<7> kWeekdays{
     {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}};
 
@@ -80,10 +82,37 @@ core::Result<BoardInput> read_board_input(const json::object& o, bool strict) {
     return Error::invalid("name", "must be 1 to 100 characters, not blank");
   }
   auto& d = in.definition;
+  auto kind = r.one_of("kind", kKinds, 0);
+  if (!kind) return kind.error();
+  d.kind = static_cast<engine::BoardKind>(*kind);
   auto metric = r.id("metric_id");
   if (!metric) return metric.error();
-  if (!*metric) return Error::invalid("metric_id", "is required");
-  d.metric_id = **metric;
+  if (d.kind == engine::BoardKind::manual) {
+    // Rows entered by hand: no metric; whom it ranks, by which periods, counts or amounts.
+    if (*metric) return Error::invalid("metric_id", "is not for a manual board");
+    auto subject = r.one_of("subject", kSubjects);
+    if (!subject) return subject.error();
+    d.subject = *subject == 0 ? engine::SubjectKind::staff : engine::SubjectKind::department;
+    const auto* period = r.take("period");
+    const auto kind_of =
+        period && period->is_string() ? core::parse_period_kind(period->as_string()) : std::nullopt;
+    if (!kind_of) {
+      return Error::invalid("period", "is required: day, week, month, quarter, year or all");
+    }
+    d.period = *kind_of;
+    auto amounts = r.flag("amounts");
+    if (!amounts) return amounts.error();
+    in.amounts = *amounts;
+  } else {
+    if (!*metric) return Error::invalid("metric_id", "is required");
+    d.metric_id = **metric;
+  }
+  auto approval = r.flag("approval_required");
+  if (!approval) return approval.error();
+  in.approval_required = *approval;
+  if (d.kind == engine::BoardKind::computed && in.approval_required) {
+    return Error::invalid("approval_required", "is for manual and hybrid boards");
+  }
   auto denominator = r.id("denominator_metric_id");
   if (!denominator) return denominator.error();
   d.denominator_metric_id = *denominator;
@@ -93,6 +122,12 @@ core::Result<BoardInput> read_board_input(const json::object& o, bool strict) {
   auto tie_order = r.one_of("tie_breaker_order", kOrders, 0);
   if (!tie_order) return tie_order.error();
   d.tie_breaker_lower_first = *tie_order == 1;
+  if (d.kind != engine::BoardKind::computed &&
+      (d.denominator_metric_id || d.tie_breaker_metric_id)) {
+    return Error::invalid(
+        d.denominator_metric_id ? "denominator_metric_id" : "tie_breaker_metric_id",
+        "is for computed boards: manual rows are plain figures");
+  }
   for (const auto* metric_field : {"denominator_metric_id", "tie_breaker_metric_id"}) {
     const auto& other = std::string_view(metric_field) == "denominator_metric_id"
                             ? d.denominator_metric_id
@@ -126,6 +161,10 @@ core::Result<BoardInput> read_board_input(const json::object& o, bool strict) {
   auto policy = r.one_of("tie_policy", kPolicies, 0);
   if (!policy) return policy.error();
   d.policy = static_cast<engine::TiePolicy>(*policy);
+  if (d.kind != engine::BoardKind::computed && d.policy == engine::TiePolicy::first_to_reach) {
+    // A manual row has no moment it was reached: there is no timeline to rank it on.
+    return Error::invalid("tie_policy", "must be competition or dense on a manual or hybrid board");
+  }
   auto visibility = r.one_of("visibility", kVisibilities, 0);
   if (!visibility) return visibility.error();
   in.visibility = static_cast<BoardVisibility>(*visibility);
@@ -138,6 +177,12 @@ core::Result<BoardInput> read_board_input(const json::object& o, bool strict) {
     }
     in.close_grace_days = static_cast<int>(grace->as_int64());
   }
+  if (const auto* top = r.take("public_top"); top && !top->is_null()) {
+    if (!top->is_int64() || top->as_int64() < 1 || top->as_int64() > 1000) {
+      return Error::invalid("public_top", "must be a whole number from 1 to 1000, or null");
+    }
+    in.public_top = static_cast<int>(top->as_int64());
+  }
   if (auto s = r.finish(); !s) return s.error();
   return in;
 }
@@ -147,19 +192,29 @@ json::object board_input_to_json(const BoardInput& b) {
   const auto scoped = [&](engine::BoardScope scope) {
     return d.scope == scope ? json::value(d.scope_id) : json::value(nullptr);
   };
-  return {{"name", b.name},
-          {"metric_id", d.metric_id},
-          {"denominator_metric_id", id_or_null(d.denominator_metric_id)},
-          {"tie_breaker_metric_id", id_or_null(d.tie_breaker_metric_id)},
-          {"tie_breaker_order", d.tie_breaker_lower_first ? "lower_first" : "higher_first"},
-          {"scope", to_string(d.scope)},
-          {"department_id", scoped(engine::BoardScope::department)},
-          {"campaign_id", scoped(engine::BoardScope::campaign)},
-          {"order", to_string(d.order)},
-          {"tie_policy", to_string(d.policy)},
-          {"visibility", kVisibilities.names[static_cast<std::size_t>(b.visibility)]},
-          {"snapshot_schedule", schedule_json(b.snapshot_schedule)},
-          {"close_grace_days", b.close_grace_days}};
+  json::object out{
+      {"name", b.name},
+      {"kind", kKinds.names[static_cast<std::size_t>(d.kind)]},
+      {"metric_id", d.metric_id ? json::value(d.metric_id) : json::value(nullptr)},
+      {"denominator_metric_id", id_or_null(d.denominator_metric_id)},
+      {"tie_breaker_metric_id", id_or_null(d.tie_breaker_metric_id)},
+      {"tie_breaker_order", d.tie_breaker_lower_first ? "lower_first" : "higher_first"},
+      {"scope", to_string(d.scope)},
+      {"department_id", scoped(engine::BoardScope::department)},
+      {"campaign_id", scoped(engine::BoardScope::campaign)},
+      {"order", to_string(d.order)},
+      {"tie_policy", to_string(d.policy)},
+      {"visibility", kVisibilities.names[static_cast<std::size_t>(b.visibility)]},
+      {"snapshot_schedule", schedule_json(b.snapshot_schedule)},
+      {"close_grace_days", b.close_grace_days},
+      {"public_top", b.public_top ? json::value(*b.public_top) : json::value(nullptr)},
+      {"approval_required", b.approval_required}};
+  if (d.kind == engine::BoardKind::manual) {
+    out["subject"] = kSubjects.names[d.subject == engine::SubjectKind::staff ? 0 : 1];
+    out["period"] = core::to_string(d.period);
+    out["amounts"] = b.amounts;
+  }
+  return out;
 }
 
 }  // namespace laurel::crm

@@ -45,6 +45,13 @@ struct BoardInput {
   BoardVisibility visibility = BoardVisibility::everyone;
   std::optional<SnapshotSchedule> snapshot_schedule;
   int close_grace_days = 1;
+  // Set: people outside the top N see the top N and their own neighbours only, not the whole
+  // board (managers and admins see everything). crm/board_privacy.hpp applies it.
+  std::optional<int> public_top;
+  // Manual and hybrid boards (definition.kind): a version of rows waits for another manager's
+  // approval (maker-checker); a manual board's figures are amounts (yuan) or counts.
+  bool approval_required = false;
+  bool amounts = false;
 };
 
 // A request body or a stored definition; `strict` refuses members it does not know (the API),

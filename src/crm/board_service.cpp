@@ -28,8 +28,16 @@ core::Result<std::optional<engine::MetricDefinition>> find_metric(store::Connect
 
 // The board's metrics must exist, rank people or departments, and agree in subject and period;
 // its department or campaign must exist. Fills in what the board takes from its metrics.
+core::Status check_scope(store::Connection& db, const engine::BoardDefinition& d);
+
 core::Status check(store::Connection& db, Board& board) {
   const auto& d = board.input.definition;
+  if (d.kind == engine::BoardKind::manual) {
+    board.subject = d.subject;
+    board.period = d.period;
+    board.amounts = board.input.amounts;
+    return check_scope(db, d);
+  }
   auto main = find_metric(db, d.metric_id);
   if (!main) return main.error();
   if (!*main) return Error::invalid("metric_id", "no metric " + std::to_string(d.metric_id));
@@ -52,6 +60,11 @@ core::Status check(store::Connection& db, Board& board) {
     if (std::string_view(field) == "denominator_metric_id")
       board.denominator_amounts = (*other)->amounts();
   }
+  return check_scope(db, d);
+}
+
+// The board's department or campaign must exist.
+core::Status check_scope(store::Connection& db, const engine::BoardDefinition& d) {
   if (d.scope == engine::BoardScope::department) {
     auto found = store::DepartmentRepository(db).find(d.scope_id);
     if (!found) return found.error();
@@ -103,7 +116,6 @@ json::object board_to_json(const Board& b) {
   json::object out{{"id", b.record.id}};
   for (auto& [key, value] : board_input_to_json(b.input))
     out[key] = value;
-  out["kind"] = "computed";
   out["subject"] = b.subject == engine::SubjectKind::staff ? "staff" : "department";
   out["period"] = core::to_string(b.period);
   out["amounts"] = b.amounts;

@@ -149,8 +149,9 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
       type == "staff.created" || type == "staff.updated" || type == "staff.transferred";
   const bool imported = type == "metric_value.imported" || type == "metric_value.corrected";
   const bool board = type == "board.created" || type == "board.updated" || type == "board.archived";
+  const bool manual_rows = type == "board.rows_published";
   if (!trade && !visit && !product && !department && !metric && !rule && !campaign && !balance &&
-      !coverage && !staff && !imported && !board) {
+      !coverage && !staff && !imported && !board && !manual_rows) {
     return {};
   }
   engine_.begin({event.seq, core::from_micros(event.recorded_at)});
@@ -197,6 +198,17 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
       engine_.fold.apply(engine::ImportedFact{
           integer(*record, "id"), event.seq, integer(*record, "metric_id"),
           integer(*record, "subject_id"), day(*record, "date"), integer(*record, "value")});
+    } else if (manual_rows) {
+      // A version of a manual or hybrid board's rows took effect (figures in fen or counts).
+      const auto period = core::parse_period(text(*record, "period"));
+      if (!period) throw Unreadable{};
+      std::unordered_map<std::int64_t, std::int64_t> rows;
+      for (const auto& row : member(*record, "rows").as_array()) {
+        const auto& o = row.as_object();
+        rows[integer(o, "subject_id")] = integer(o, "value");
+      }
+      // A board archived since, or no longer manual, takes no rows: nothing to rank them on.
+      engine_.boards.set_manual_rows(integer(*record, "board_id"), *period, std::move(rows));
     } else if (board) {
       const auto id = integer(*record, "id");
       if (!in_effect) {
@@ -230,6 +242,12 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
       if (const auto& user = member(*record, "user_id"); user.is_int64()) {
         staff_of_user_[user.as_int64()] = staff_id;
         user_of_staff_[staff_id] = user.as_int64();
+      }
+      // Events before migration 0029 have no hide_from_boards: nobody was hidden.
+      if (member(*record, "hide_from_boards") == true) {
+        hidden_staff_.insert(staff_id);
+      } else {
+        hidden_staff_.erase(staff_id);
       }
       engine_.set_staff(integer(*record, "id"), member(*record, "active").as_bool(),
                         assignments_of(*record));

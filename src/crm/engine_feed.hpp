@@ -15,6 +15,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/error.hpp"
 #include "crm/board_json.hpp"
@@ -52,11 +53,17 @@ class EngineFeed {
     const auto it = staff_of_user_.find(user_id);
     return it == staff_of_user_.end() ? std::nullopt : std::optional(it->second);
   }
+  // Whether a person hides from public boards (their staff record, as the log last gave it).
+  bool hidden(std::int64_t staff_id) const { return hidden_staff_.contains(staff_id); }
+  const std::unordered_set<std::int64_t>& hidden_staff() const { return hidden_staff_; }
   // The name of a person or a department as the log last gave it (what a board's rows show,
   // answered without the database); nullptr when unknown.
   const std::string* name(engine::SubjectKind kind, std::int64_t id) const {
     const auto it = names_.find({kind, id});
     return it == names_.end() ? nullptr : &it->second;
+  }
+  const std::map<std::pair<engine::SubjectKind, std::int64_t>, std::string>& names() const {
+    return names_;
   }
 
  private:
@@ -69,6 +76,7 @@ class EngineFeed {
   std::set<std::int64_t> managers_only_;
   std::unordered_map<std::int64_t, LoggedBoard> boards_;
   std::unordered_map<std::int64_t, std::int64_t> staff_of_user_, user_of_staff_;
+  std::unordered_set<std::int64_t> hidden_staff_;
 };
 
 }  // namespace laurel::crm

@@ -232,8 +232,10 @@ core::Result<std::optional<Board>> EngineService::board(std::int64_t board_id,
   std::lock_guard lock(mutex_);
   if (auto s = catch_up_for_read_locked(); !s) return s.error();
   const auto* logged = feed_.board(board_id);
-  const auto* metric = logged ? engine_.metric(logged->input.definition.metric_id) : nullptr;
-  if (!metric) return std::optional<Board>();
+  if (!logged) return std::optional<Board>();
+  const bool manual = logged->input.definition.kind == engine::BoardKind::manual;
+  const auto* metric = manual ? nullptr : engine_.metric(logged->input.definition.metric_id);
+  if (!manual && !metric) return std::optional<Board>();
   Board out;
   out.record.id = logged->id;
   out.record.name = logged->input.name;
@@ -242,9 +244,9 @@ core::Result<std::optional<Board>> EngineService::board(std::int64_t board_id,
   out.record.updated_at = logged->updated_at;
   out.input = logged->input;
   out.input.definition.id = logged->id;
-  out.subject = metric->subject;
-  out.period = metric->period;
-  out.amounts = metric->amounts();
+  out.subject = manual ? logged->input.definition.subject : metric->subject;
+  out.period = manual ? logged->input.definition.period : metric->period;
+  out.amounts = manual ? logged->input.amounts : metric->amounts();
   if (const auto& d = logged->input.definition.denominator_metric_id) {
     if (const auto* denominator = engine_.metric(*d))
       out.denominator_amounts = denominator->amounts();
@@ -259,6 +261,31 @@ core::Result<std::optional<std::int64_t>> EngineService::staff_of_user(std::int6
   return feed_.staff_of_user(user_id);
 }
 
+core::Result<std::map<std::int64_t, std::string>> EngineService::names_of(
+    engine::SubjectKind kind) {
+  std::lock_guard lock(mutex_);
+  if (auto s = catch_up_for_read_locked(); !s) return s.error();
+  std::map<std::int64_t, std::string> out;
+  for (const auto& [key, name] : feed_.names()) {
+    if (key.first == kind) out.emplace(key.second, name);
+  }
+  return out;
+}
+
+core::Result<bool> EngineService::in_scope(std::int64_t board_id, std::int64_t subject,
+                                           core::Period period) {
+  std::lock_guard lock(mutex_);
+  if (auto s = catch_up_for_read_locked(); !s) return s.error();
+  return engine_.boards.in_scope_of(board_id, subject, period,
+                                    date::sys_days(core::last_day(period)));
+}
+
+core::Result<std::unordered_set<std::int64_t>> EngineService::hidden_staff() {
+  std::lock_guard lock(mutex_);
+  if (auto s = catch_up_for_read_locked(); !s) return s.error();
+  return feed_.hidden_staff();
+}
+
 core::Result<EngineService::Standings> EngineService::standings(const StandingsQuery& q) {
   std::lock_guard lock(mutex_);
   if (auto s = catch_up_for_read_locked(); !s) return s.error();
@@ -269,7 +296,9 @@ core::Result<EngineService::Standings> EngineService::standings(const StandingsQ
   if (!ranking) return core::Error::invalid("period", "is not a period of this board");
   const auto named = [&](const engine::Standing& s) {
     const auto* name = feed_.name(q.subject, s.subject_id);
-    return Named{s, name ? *name : std::to_string(s.subject_id)};
+    return Named{s, name ? *name : std::to_string(s.subject_id),
+                 q.subject == engine::SubjectKind::staff && feed_.hidden(s.subject_id),
+                 engine_.boards.is_manual(q.board_id, q.period, s.subject_id)};
   };
   Standings out;
   out.folded_up_to = last_seq_;

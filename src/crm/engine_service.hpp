@@ -17,6 +17,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <unordered_set>
 
 #include "core/period.hpp"
 #include "core/wake_worker.hpp"
@@ -77,6 +78,8 @@ class EngineService {
   struct Named {
     engine::Standing standing;
     std::string name;
+    bool hidden = false;  // a person hidden from public boards (crm/board_privacy.hpp)
+    bool manual = false;  // a manual row's figure (manual and hybrid boards)
   };
   struct Standings {
     std::int64_t folded_up_to = 0;
@@ -93,6 +96,13 @@ class EngineService {
   // answer from memory, without the database.
   core::Result<std::optional<Board>> board(std::int64_t board_id, const auth::Principal& caller);
   core::Result<std::optional<std::int64_t>> staff_of_user(std::int64_t user_id);
+  // People's or departments' names as the log last gave them: by id, and the ids of each name
+  // (a name may name several).
+  core::Result<std::map<std::int64_t, std::string>> names_of(engine::SubjectKind kind);
+  // Whether a subject belongs to a board's scope in a period: who a manual row may name.
+  core::Result<bool> in_scope(std::int64_t board_id, std::int64_t subject, core::Period period);
+  // People hidden from public boards, as the log last said (for snapshots' rows, read later).
+  core::Result<std::unordered_set<std::int64_t>> hidden_staff();
 
   // Boards whose standings may have moved, told after each catch-up that moved any (from the
   // worker's thread or a reader's, with the engine locked: keep it short). Set before the worker

@@ -66,6 +66,7 @@ boost::json::object staff_to_json(const StaffView& view) {
           {"name", s.name},
           {"title", s.title ? boost::json::value(*s.title) : nullptr},
           {"active", s.active},
+          {"hide_from_boards", s.hide_from_boards},
           {"department_id", view.department_id ? boost::json::value(*view.department_id) : nullptr},
           {"assignments", std::move(assignments)},
           {"created_at", core::format_rfc3339(core::from_micros(s.created_at))},
@@ -141,8 +142,9 @@ core::Result<StaffView> StaffService::update(std::int64_t id, const StaffChanges
     }
   }
   if (changes.active) after.active = *changes.active;
+  if (changes.hide_from_boards) after.hide_from_boards = *changes.hide_from_boards;
   if (after.name == found->name && after.title == found->title && after.user_id == found->user_id &&
-      after.active == found->active) {
+      after.active == found->active && after.hide_from_boards == found->hide_from_boards) {
     return before;  // nothing changes: no event
   }
   after.updated_at = core::to_micros(clock_.now());

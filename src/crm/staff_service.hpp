@@ -32,6 +32,7 @@ struct StaffChanges {
   std::optional<std::optional<std::string>> title;
   std::optional<std::optional<std::int64_t>> user_id;
   std::optional<bool> active;
+  std::optional<bool> hide_from_boards;  // the person's own choice (PUT /api/v1/me/board-privacy)
 };
 
 struct StaffView {

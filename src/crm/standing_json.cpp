@@ -30,7 +30,9 @@ json::object standing_to_json(const Board& board, const EngineService::Named& na
           {"reached_at", s.reached == engine::kNeverReached
                              ? json::value(nullptr)
                              : json::value(core::format_rfc3339(s.reached.at))},
-          {"me", me == s.subject_id}};
+          {"me", me == s.subject_id},
+          {"hidden", named.hidden},
+          {"source", named.manual ? "manual" : "computed"}};
 }
 
 }  // namespace laurel::crm

@@ -8,11 +8,17 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/period.hpp"
+#include "engine/metric.hpp"
 #include "engine/ranking.hpp"
 
 namespace laurel::engine {
 
 enum class BoardScope : std::uint8_t { company, department, campaign };
+
+// computed: from the metric; manual: rows a manager enters, per period (no metric); hybrid: the
+// metric, with manual rows replacing the figures of the subjects they name.
+enum class BoardKind : std::uint8_t { computed, manual, hybrid };
 
 struct BoardDefinition {
   std::int64_t id = 0;
@@ -27,6 +33,10 @@ struct BoardDefinition {
   std::int64_t scope_id = 0;  // the department or the campaign
   RankOrder order = RankOrder::higher_first;
   TiePolicy policy = TiePolicy::competition;
+  BoardKind kind = BoardKind::computed;
+  // Manual boards have no metric: whom they rank and by which periods.
+  SubjectKind subject = SubjectKind::staff;
+  core::PeriodKind period = core::PeriodKind::month;
 };
 
 }  // namespace laurel::engine

@@ -25,6 +25,13 @@ const MetricDefinition* BoardBook::metric(std::int64_t metric_id) const {
 }
 
 bool BoardBook::set_board(const BoardDefinition& definition) {
+  if (definition.kind == BoardKind::manual) {
+    if (!ranks_people_or_departments(definition.subject)) return false;
+    boards_.insert_or_assign(definition.id,
+                             Board{definition, definition.period, definition.subject, false, {}});
+    changed_entirely_.insert(definition.id);
+    return true;
+  }
   const auto* main = metric(definition.metric_id);
   if (!main || !ranks_people_or_departments(main->subject)) return false;
   bool holdings = is_holdings_kind(main->kind);
@@ -53,6 +60,46 @@ void BoardBook::watch_metrics(const BoardDefinition& board) {
 
 void BoardBook::remove_board(std::int64_t board_id) {
   boards_.erase(board_id);
+  manual_.erase(board_id);
+}
+
+bool BoardBook::set_manual_rows(std::int64_t board_id, core::Period period,
+                                std::unordered_map<std::int64_t, std::int64_t> rows) {
+  const auto board = boards_.find(board_id);
+  if (board == boards_.end() || board->second.definition.kind == BoardKind::computed ||
+      period.kind != board->second.period) {
+    return false;
+  }
+  manual_[board_id][period.index] = std::move(rows);
+  board->second.periods.erase(period.index);  // built afresh when next read
+  changed_[board_id].insert(period.index);
+  return true;
+}
+
+const std::unordered_map<std::int64_t, std::int64_t>* BoardBook::manual_rows(
+    std::int64_t board_id, std::int32_t period) const {
+  // A board made computed since keeps its rows in memory but ranks its metric only.
+  const auto defined = boards_.find(board_id);
+  if (defined == boards_.end() || defined->second.definition.kind == BoardKind::computed) {
+    return nullptr;
+  }
+  const auto board = manual_.find(board_id);
+  if (board == manual_.end()) return nullptr;
+  const auto rows = board->second.find(period);
+  return rows == board->second.end() ? nullptr : &rows->second;
+}
+
+bool BoardBook::is_manual(std::int64_t board_id, core::Period period, std::int64_t subject) const {
+  const auto* rows = manual_rows(board_id, period.index);
+  return rows && rows->contains(subject);
+}
+
+bool BoardBook::in_scope_of(std::int64_t board_id, std::int64_t subject, core::Period period,
+                            date::sys_days as_of) const {
+  const auto board = boards_.find(board_id);
+  if (board == boards_.end() || period.kind != board->second.period) return false;
+  if (board->second.subject == SubjectKind::staff && !staff_.contains(subject)) return false;
+  return in_scope(board->second, subject, period, as_of);
 }
 
 const BoardDefinition* BoardBook::board(std::int64_t board_id) const {
@@ -138,6 +185,7 @@ void BoardBook::settle() {
       const auto built = board.periods.find(cell.period_index);
       if (built == board.periods.end()) continue;
       const core::Period period{board.period, cell.period_index};
+      if (is_manual(id, period, cell.subject_id)) continue;  // a manual row stands as entered
       if (in_scope(board, cell.subject_id, period, {})) {
         built->second.ranking.set(entry_of(board, cell.subject_id, period, {}));
       } else {
@@ -150,6 +198,7 @@ void BoardBook::settle() {
 
 std::int64_t BoardBook::figure(std::int64_t metric_id, std::int64_t subject, core::Period period,
                                date::sys_days as_of) const {
+  if (metric_id == 0) return 0;  // a manual board's: no metric
   if (fold_.has_metric(metric_id)) return fold_.value(metric_id, subject, period);
   return holdings_.value(metric_id, subject, period, as_of);
 }
@@ -159,6 +208,14 @@ Entry BoardBook::entry_of(const Board& board, std::int64_t subject, core::Period
   const auto& d = board.definition;
   Entry e;
   e.subject_id = subject;
+  // A manual row is the subject's figure, as the manager entered it (no tie-breaker, no timeline:
+  // manual and hybrid boards rank by competition or dense ties).
+  if (const auto* rows = manual_rows(d.id, period.index)) {
+    if (const auto row = rows->find(subject); row != rows->end()) {
+      e.score.value = row->second;
+      return e;
+    }
+  }
   e.score.value = figure(d.metric_id, subject, period, as_of);
   if (d.denominator_metric_id)
     e.score.of = figure(*d.denominator_metric_id, subject, period, as_of);
@@ -224,6 +281,14 @@ void BoardBook::build(Board& board, Built& built, core::Period period, date::sys
   built.as_of = as_of;
   built.generation = generation_;
   std::vector<std::int64_t> candidates;
+  const auto* rows = manual_rows(board.definition.id, period.index);
+  // A manual board ranks the subjects its rows name, no one else; a hybrid board everyone its
+  // metric ranks, and the subjects of its rows (their figures replaced).
+  if (rows) {
+    for (const auto& [subject, value] : *rows)
+      built.ranking.set(entry_of(board, subject, period, as_of));
+  }
+  if (board.definition.kind == BoardKind::manual) return;
   if (board.subject == SubjectKind::department) {
     for (const auto& [id, parent] : fold_.reference().department_parent)
       candidates.push_back(id);
@@ -239,7 +304,8 @@ void BoardBook::build(Board& board, Built& built, core::Period period, date::sys
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   }
   for (const auto subject : candidates) {
-    if (subject != 0 && in_scope(board, subject, period, as_of))
+    if (subject != 0 && !(rows && rows->contains(subject)) &&
+        in_scope(board, subject, period, as_of))
       built.ranking.set(entry_of(board, subject, period, as_of));
   }
 }

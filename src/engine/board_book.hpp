@@ -52,6 +52,17 @@ class BoardBook : public FoldObserver {
   // subject or period (crm checks this before a board is logged; the engine stays safe anyway).
   bool set_board(const BoardDefinition& board);
   void remove_board(std::int64_t board_id);
+
+  // The rows a manager published for a manual or hybrid board's period (subject → figure),
+  // replacing the ones before; they outlive changes to the board's definition. False for a
+  // board that takes no manual rows.
+  bool set_manual_rows(std::int64_t board_id, core::Period period,
+                       std::unordered_map<std::int64_t, std::int64_t> rows);
+  // Whether a subject's figure on the board in `period` is a manual row's.
+  bool is_manual(std::int64_t board_id, core::Period period, std::int64_t subject) const;
+  // Whether a subject belongs to the board's scope in `period` (who a manual row may name).
+  bool in_scope_of(std::int64_t board_id, std::int64_t subject, core::Period period,
+                   date::sys_days as_of) const;
   const BoardDefinition* board(std::int64_t board_id) const;
   std::size_t board_count() const { return boards_.size(); }
 
@@ -102,6 +113,9 @@ class BoardBook : public FoldObserver {
   };
 
   const MetricDefinition* metric(std::int64_t metric_id) const;
+  // The manual rows of a board's period, or nullptr.
+  const std::unordered_map<std::int64_t, std::int64_t>* manual_rows(std::int64_t board_id,
+                                                                    std::int32_t period) const;
   std::int64_t figure(std::int64_t metric_id, std::int64_t subject, core::Period period,
                       date::sys_days as_of) const;
   Entry entry_of(const Board& board, std::int64_t subject, core::Period period,
@@ -116,6 +130,11 @@ class BoardBook : public FoldObserver {
   const CoverageBook& coverage_;
   std::unordered_map<std::int64_t, Board> boards_;
   std::unordered_map<std::int64_t, bool> staff_;  // id → active
+  // Manual rows by board and period index: kept apart from boards_, so a board's new definition
+  // keeps them.
+  std::unordered_map<std::int64_t,
+                     std::map<std::int32_t, std::unordered_map<std::int64_t, std::int64_t>>>
+      manual_;
   // first_to_reach boards' metrics, laid out on the timeline.
   std::set<std::int64_t> timed_metrics_;
   std::map<CellKey, CellTimeline> timelines_;

@@ -213,6 +213,47 @@ TEST_F(BoardBookTest, HoldingsBoardsAreReadUpToTheDayAsked) {
   EXPECT_EQ(engine.boards.ranking(6, march, day(12))->find(2)->score.value, 900'00);
 }
 
+TEST_F(BoardBookTest, ManualBoardsRankTheirRowsOnlyAndKeepThemThroughANewDefinition) {
+  BoardDefinition manual;
+  manual.id = 5;
+  manual.kind = BoardKind::manual;
+  manual.subject = SubjectKind::staff;
+  manual.period = core::PeriodKind::month;
+  ASSERT_TRUE(engine.boards.set_board(manual));
+  EXPECT_EQ(standings(5), Ranks{}) << "no rows yet: nobody on it";
+  ASSERT_TRUE(engine.boards.set_manual_rows(5, march, {{3, 70}, {1, 90}}));
+  EXPECT_EQ(standings(5), (Ranks{{1, 1}, {3, 2}}));
+  EXPECT_TRUE(engine.boards.is_manual(5, march, 1));
+  manual.policy = TiePolicy::dense;  // renamed, re-ranked: the rows stay
+  ASSERT_TRUE(engine.boards.set_board(manual));
+  EXPECT_EQ(standings(5), (Ranks{{1, 1}, {3, 2}}));
+  ASSERT_TRUE(engine.boards.set_manual_rows(5, march, {{2, 10}}));
+  EXPECT_EQ(standings(5), (Ranks{{2, 1}})) << "a new version replaces the period's rows";
+  const auto april = core::Period{core::PeriodKind::month, march.index + 1};
+  EXPECT_EQ(engine.boards.ranking(5, april, {})->size(), 0u);
+  EXPECT_FALSE(engine.boards.set_manual_rows(1, march, {{1, 1}})) << "no board 1";
+  ASSERT_TRUE(engine.boards.set_board(board(1, kSubscriptions)));
+  EXPECT_FALSE(engine.boards.set_manual_rows(1, march, {{1, 1}})) << "a computed board takes none";
+}
+
+TEST_F(BoardBookTest, HybridBoardsReplaceTheFiguresOfTheirRowsAndTradesDoNotMoveThem) {
+  auto hybrid = board(6, kSubscriptions);
+  hybrid.kind = BoardKind::hybrid;
+  ASSERT_TRUE(engine.boards.set_board(hybrid));
+  trade(1, 1, 800'00, "2026-03-02T10:00:00");
+  trade(2, 2, 500'00, "2026-03-03T10:00:00");
+  ASSERT_TRUE(engine.boards.set_manual_rows(6, march, {{1, 100'00}, {4, 900'00}}));
+  EXPECT_EQ(standings(6), (Ranks{{4, 1}, {2, 2}, {1, 3}, {3, 4}}));
+  trade(3, 1, 5000'00, "2026-03-04T10:00:00");  // 1's manual row stands
+  trade(4, 3, 600'00, "2026-03-05T10:00:00");
+  EXPECT_EQ(standings(6), (Ranks{{4, 1}, {3, 2}, {2, 3}, {1, 4}}));
+  EXPECT_FALSE(engine.boards.is_manual(6, march, 3));
+  // Made computed again, it ranks its metric: the rows no longer count.
+  hybrid.kind = BoardKind::computed;
+  ASSERT_TRUE(engine.boards.set_board(hybrid));
+  EXPECT_EQ(standings(6), (Ranks{{1, 1}, {3, 2}, {2, 3}, {4, 4}}));
+}
+
 TEST_F(BoardBookTest, RefusesMetricsThatCannotBeRankedTogether) {
   auto weekly = monthly(9, MetricKind::count, MetricSource::visits);
   weekly.period = core::PeriodKind::week;
