@@ -167,8 +167,13 @@ core::Result<Response> my_standing(Services& services, const Request& request,
     neighbours.push_back(crm::visible_row(crm::standing_to_json(board, named, me), viewer, none));
   json::value to_pass = nullptr;
   if (found->me && found->to_pass) {
-    const auto needed =
+    auto needed =
         more_needed(found->me->standing, found->to_pass->standing, board.input.definition.order);
+    // Pro-rated scores are figure × days in the period: each fen more adds that many.
+    if (needed && crm::pro_rates(board)) {
+      const auto days = core::days_in(q.period);
+      *needed = *needed > 0 ? (*needed + days - 1) / days : *needed / days;
+    }
     to_pass = {
         {"subject",
          crm::visible_row(crm::standing_to_json(board, *found->to_pass, me), viewer, none)},

@@ -173,4 +173,8 @@ std::optional<Period> parse_period(std::string_view text) {
   return std::nullopt;
 }
 
+std::int64_t days_in(Period period) {
+  return (date::sys_days(last_day(period)) - date::sys_days(first_day(period))).count() + 1;
+}
+
 }  // namespace laurel::core

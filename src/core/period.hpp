@@ -38,6 +38,8 @@ inline Period period_of(LocalDate day, PeriodKind kind) {
 // The first and last company-local days of a period (all time: 1900-01-01 to 9999-12-31).
 LocalDate first_day(Period period);
 LocalDate last_day(Period period);
+// How many days the period has (28 to 31 for a month, 7 for a week, ...).
+std::int64_t days_in(Period period);
 
 std::string format_period(Period period);
 // The text form of any kind; nullopt for anything else (2026-W54, 2026-Q5, 2026-13, 26).

@@ -177,6 +177,12 @@ core::Result<BoardInput> read_board_input(const json::object& o, bool strict) {
     }
     in.close_grace_days = static_cast<int>(grace->as_int64());
   }
+  auto pro_rate = r.flag("pro_rate");
+  if (!pro_rate) return pro_rate.error();
+  d.pro_rate = *pro_rate;
+  if (d.pro_rate && (d.denominator_metric_id || d.kind == engine::BoardKind::manual)) {
+    return Error::invalid("pro_rate", "is for plain boards computed from a metric of people");
+  }
   if (const auto* top = r.take("public_top"); top && !top->is_null()) {
     if (!top->is_int64() || top->as_int64() < 1 || top->as_int64() > 1000) {
       return Error::invalid("public_top", "must be a whole number from 1 to 1000, or null");
@@ -208,7 +214,8 @@ json::object board_input_to_json(const BoardInput& b) {
       {"snapshot_schedule", schedule_json(b.snapshot_schedule)},
       {"close_grace_days", b.close_grace_days},
       {"public_top", b.public_top ? json::value(*b.public_top) : json::value(nullptr)},
-      {"approval_required", b.approval_required}};
+      {"approval_required", b.approval_required},
+      {"pro_rate", d.pro_rate}};
   if (d.kind == engine::BoardKind::manual) {
     out["subject"] = kSubjects.names[d.subject == engine::SubjectKind::staff ? 0 : 1];
     out["period"] = core::to_string(d.period);

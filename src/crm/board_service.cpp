@@ -48,6 +48,11 @@ core::Status check(store::Connection& db, Board& board) {
   board.subject = (*main)->subject;
   board.period = (*main)->period;
   board.amounts = (*main)->amounts();
+  if (d.pro_rate &&
+      (board.subject != engine::SubjectKind::staff || board.period == core::PeriodKind::all_time)) {
+    return Error::invalid("pro_rate",
+                          "is for boards of people by day, week, month, quarter or year");
+  }
   for (const auto& [field, id] : {std::pair{"denominator_metric_id", d.denominator_metric_id},
                                   std::pair{"tie_breaker_metric_id", d.tie_breaker_metric_id}}) {
     if (!id) continue;

@@ -294,11 +294,17 @@ core::Result<EngineService::Standings> EngineService::standings(const StandingsQ
   }
   const auto* ranking = engine_.boards.ranking(q.board_id, q.period, q.as_of);
   if (!ranking) return core::Error::invalid("period", "is not a period of this board");
+  const auto whole = engine_.boards.pro_rating_days(q.board_id, q.period);
   const auto named = [&](const engine::Standing& s) {
     const auto* name = feed_.name(q.subject, s.subject_id);
-    return Named{s, name ? *name : std::to_string(s.subject_id),
-                 q.subject == engine::SubjectKind::staff && feed_.hidden(s.subject_id),
-                 engine_.boards.is_manual(q.board_id, q.period, s.subject_id)};
+    Named row{s, name ? *name : std::to_string(s.subject_id),
+              q.subject == engine::SubjectKind::staff && feed_.hidden(s.subject_id),
+              engine_.boards.is_manual(q.board_id, q.period, s.subject_id), std::nullopt};
+    // Scores of a pro-rating board are figure × days in the period ÷ days present.
+    if (whole && s.score.of != *whole) {
+      row.pro_rated = Named::ProRated{s.score.value / *whole, s.score.of, *whole};
+    }
+    return row;
   };
   Standings out;
   out.folded_up_to = last_seq_;

@@ -80,6 +80,13 @@ class EngineService {
     std::string name;
     bool hidden = false;  // a person hidden from public boards (crm/board_privacy.hpp)
     bool manual = false;  // a manual row's figure (manual and hybrid boards)
+    // A pro-rating board's subject who joined during the period: their actual figure and days.
+    struct ProRated {
+      std::int64_t actual = 0;
+      std::int64_t days_present = 0;
+      std::int64_t days_in_period = 0;
+    };
+    std::optional<ProRated> pro_rated;
   };
   struct Standings {
     std::int64_t folded_up_to = 0;

@@ -14,6 +14,10 @@ namespace laurel::crm {
 // An amount as a yuan string, or a count as a number.
 boost::json::value figure_json(std::int64_t value, bool amounts);
 
+// Whether the board pro-rates people who joined during a period (its scores are then figure ×
+// days in the period ÷ days present; engine/board.hpp).
+bool pro_rates(const Board& board);
+
 boost::json::object standing_to_json(const Board& board, const EngineService::Named& named,
                                      std::optional<std::int64_t> me);
 

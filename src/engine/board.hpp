@@ -34,6 +34,10 @@ struct BoardDefinition {
   RankOrder order = RankOrder::higher_first;
   TiePolicy policy = TiePolicy::competition;
   BoardKind kind = BoardKind::computed;
+  // People who joined during a period are ranked by their figure scaled to the whole period
+  // (figure × days in the period ÷ days on the staff in it), compared exactly as a ratio. Plain
+  // boards of people only (a ratio is relative already); not for all time.
+  bool pro_rate = false;
   // Manual boards have no metric: whom they rank and by which periods.
   SubjectKind subject = SubjectKind::staff;
   core::PeriodKind period = core::PeriodKind::month;

@@ -94,6 +94,33 @@ bool BoardBook::is_manual(std::int64_t board_id, core::Period period, std::int64
   return rows && rows->contains(subject);
 }
 
+std::optional<std::int64_t> BoardBook::pro_rating_days(std::int64_t board_id,
+                                                       core::Period period) const {
+  const auto board = boards_.find(board_id);
+  if (board == boards_.end()) return std::nullopt;
+  return pro_rating_days(board->second.definition, board->second.subject, period);
+}
+
+std::optional<std::int64_t> BoardBook::pro_rating_days(const BoardDefinition& d,
+                                                       SubjectKind subject, core::Period period) {
+  if (!d.pro_rate || d.denominator_metric_id || subject != SubjectKind::staff ||
+      period.kind == core::PeriodKind::all_time) {
+    return std::nullopt;
+  }
+  return core::days_in(period);
+}
+
+std::int64_t BoardBook::days_present(std::int64_t staff_id, core::Period period) const {
+  const auto first = date::sys_days(core::first_day(period));
+  const auto end = day_after(core::last_day(period));
+  std::int64_t days = 0;
+  coverage_.for_each_assignment(
+      staff_id, first, end, [&](date::sys_days from, date::sys_days to, std::int64_t department) {
+        if (department != 0) days += (to - from).count();
+      });
+  return days;
+}
+
 bool BoardBook::in_scope_of(std::int64_t board_id, std::int64_t subject, core::Period period,
                             date::sys_days as_of) const {
   const auto board = boards_.find(board_id);
@@ -210,13 +237,21 @@ Entry BoardBook::entry_of(const Board& board, std::int64_t subject, core::Period
   e.subject_id = subject;
   // A manual row is the subject's figure, as the manager entered it (no tie-breaker, no timeline:
   // manual and hybrid boards rank by competition or dense ties).
+  // Pro-rating: every score of the board is figure × days in the period ÷ days present, so that
+  // a whole period's (÷ itself) and a part's compare exactly; no assignment at all counts as
+  // whole, and so does a manual row (the figure as entered).
+  const auto whole = pro_rating_days(d, board.subject, period);
   if (const auto* rows = manual_rows(d.id, period.index)) {
     if (const auto row = rows->find(subject); row != rows->end()) {
-      e.score.value = row->second;
+      e.score = whole ? Score{row->second * *whole, *whole} : Score{row->second, 1};
       return e;
     }
   }
   e.score.value = figure(d.metric_id, subject, period, as_of);
+  if (whole) {
+    const auto present = days_present(subject, period);
+    e.score = Score{e.score.value * *whole, present > 0 && present < *whole ? present : *whole};
+  }
   if (d.denominator_metric_id)
     e.score.of = figure(*d.denominator_metric_id, subject, period, as_of);
   if (d.tie_breaker_metric_id) {

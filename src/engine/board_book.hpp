@@ -28,6 +28,7 @@
 // Not thread-safe; driven by one feed, in log order.
 
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <vector>
@@ -60,6 +61,12 @@ class BoardBook : public FoldObserver {
                        std::unordered_map<std::int64_t, std::int64_t> rows);
   // Whether a subject's figure on the board in `period` is a manual row's.
   bool is_manual(std::int64_t board_id, core::Period period, std::int64_t subject) const;
+  // The days of `period` a person was on the staff (had a department): what pro-rating scales
+  // by; the period's length when they were there throughout.
+  std::int64_t days_present(std::int64_t staff_id, core::Period period) const;
+  // A pro-rating board's days in `period` (its scores' scale: figure × days ÷ days present), or
+  // nullopt where the board does not pro-rate.
+  std::optional<std::int64_t> pro_rating_days(std::int64_t board_id, core::Period period) const;
   // Whether a subject belongs to the board's scope in `period` (who a manual row may name).
   bool in_scope_of(std::int64_t board_id, std::int64_t subject, core::Period period,
                    date::sys_days as_of) const;
@@ -113,6 +120,8 @@ class BoardBook : public FoldObserver {
   };
 
   const MetricDefinition* metric(std::int64_t metric_id) const;
+  static std::optional<std::int64_t> pro_rating_days(const BoardDefinition& board,
+                                                     SubjectKind subject, core::Period period);
   // The manual rows of a board's period, or nullptr.
   const std::unordered_map<std::int64_t, std::int64_t>* manual_rows(std::int64_t board_id,
                                                                     std::int32_t period) const;

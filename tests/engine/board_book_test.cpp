@@ -254,6 +254,33 @@ TEST_F(BoardBookTest, HybridBoardsReplaceTheFiguresOfTheirRowsAndTradesDoNotMove
   EXPECT_EQ(standings(6), (Ranks{{1, 1}, {3, 2}, {2, 3}, {4, 4}}));
 }
 
+TEST_F(BoardBookTest, ProRatingScalesTheFiguresOfPeopleWhoJoinedDuringThePeriod) {
+  // 5 joins on 17 March: 15 of March's 31 days.
+  engine.set_staff(5, true, {{date::sys_days(date::year(2026) / 3 / 17), 10}});
+  auto fair = board(7, kSubscriptions);
+  fair.pro_rate = true;
+  ASSERT_TRUE(engine.boards.set_board(fair));
+  ASSERT_TRUE(engine.boards.set_board(board(8, kSubscriptions)));
+  trade(1, 1, 1000'00, "2026-03-02T10:00:00");
+  trade(2, 5, 600'00, "2026-03-20T10:00:00");  // 600 × 31 / 15 = 1240
+  trade(3, 2, 1240'00, "2026-03-05T10:00:00");
+  EXPECT_EQ(engine.boards.days_present(5, march), 15);
+  EXPECT_EQ(engine.boards.days_present(1, march), 31);
+  EXPECT_EQ(standings(8), (Ranks{{2, 1}, {1, 2}, {5, 3}, {3, 4}, {4, 4}})) << "as they are";
+  // Pro-rated, 5's 1240 ties 2's whole month exactly (no rounding decides it).
+  EXPECT_EQ(standings(7), (Ranks{{2, 1}, {5, 1}, {1, 3}, {3, 4}, {4, 4}}));
+  const auto* ranking = engine.boards.ranking(7, march, {});
+  const auto five = ranking->find(5);
+  ASSERT_TRUE(five);
+  EXPECT_EQ(five->score, (Score{600'00 * 31, 15}));
+  EXPECT_EQ(engine.boards.pro_rating_days(7, march), 31);
+  EXPECT_EQ(engine.boards.pro_rating_days(8, march), std::nullopt);
+  // April: 5 is there all month, nothing to scale.
+  const auto april = core::Period{core::PeriodKind::month, march.index + 1};
+  trade(4, 5, 100'00, "2026-04-02T10:00:00");
+  EXPECT_EQ(engine.boards.ranking(7, april, {})->find(5)->score, (Score{100'00 * 30, 30}));
+}
+
 TEST_F(BoardBookTest, RefusesMetricsThatCannotBeRankedTogether) {
   auto weekly = monthly(9, MetricKind::count, MetricSource::visits);
   weekly.period = core::PeriodKind::week;
