@@ -63,6 +63,12 @@ void BoardBook::remove_board(std::int64_t board_id) {
   manual_.erase(board_id);
 }
 
+void BoardBook::changed(const HoldingsChange&) {
+  for (const auto& [id, board] : boards_) {
+    if (board.holdings) changed_entirely_.insert(id);
+  }
+}
+
 bool BoardBook::set_manual_rows(std::int64_t board_id, core::Period period,
                                 std::unordered_map<std::int64_t, std::int64_t> rows) {
   const auto board = boards_.find(board_id);

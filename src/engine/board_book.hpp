@@ -36,13 +36,14 @@
 #include "engine/board.hpp"
 #include "engine/cell_timeline.hpp"
 #include "engine/coverage_book.hpp"
+#include "engine/holdings_book.hpp"
 #include "engine/holdings_metrics.hpp"
 #include "engine/metric_fold.hpp"
 #include "engine/ranking.hpp"
 
 namespace laurel::engine {
 
-class BoardBook : public FoldObserver {
+class BoardBook : public FoldObserver, public HoldingsListener {
  public:
   BoardBook(MetricFold& fold, const HoldingsMetrics& holdings, const CoverageBook& coverage);
   BoardBook(const BoardBook&) = delete;
@@ -98,6 +99,9 @@ class BoardBook : public FoldObserver {
   // The fold's contributions (FoldObserver).
   void reset(std::int64_t metric_id) override;
   void contributed(const Contribution& contribution) override;
+  // A position moved (a balance imported, a trade confirmed): every holdings board may have
+  // moved, in any period from the change on — told as changed entirely, so open pages re-read.
+  void changed(const HoldingsChange& change) override;
 
  private:
   struct CellKey {

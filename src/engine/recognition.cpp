@@ -15,6 +15,7 @@ Recognition::Recognition(core::CompanyZone zone)
   coverage.add_listener(holdings_metrics);
   holdings.add_listener(milestones);
   holdings.add_listener(activations);
+  holdings.add_listener(boards);  // after holdings_metrics: boards read its figures
 }
 
 void Recognition::begin(EventContext event) {

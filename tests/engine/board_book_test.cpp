@@ -195,10 +195,17 @@ TEST_F(BoardBookTest, HoldingsBoardsAreReadUpToTheDayAsked) {
   auto balance = monthly(6, MetricKind::end_of_period_balance, MetricSource::holdings);
   engine.add_metric(balance);
   ASSERT_TRUE(engine.boards.set_board(board(6, 6)));
+  ASSERT_TRUE(engine.boards.set_board(board(1, kSubscriptions)));
   const auto day = [](unsigned d) { return date::sys_days(date::year(2026) / 3 / d); };
   engine.coverage.set_plan(100, day(1), {{1, 100}});
   engine.coverage.set_plan(200, day(1), {{2, 100}});
+  engine.boards.take_changed();
   engine.holdings.set_balance(100, 7, day(2), 300'00);
+  // A balance moves the holdings board (any period: open pages re-read), not the others.
+  const auto moved = engine.boards.take_changed();
+  ASSERT_EQ(moved.size(), 1u);
+  EXPECT_EQ(moved[0].board_id, 6);
+  EXPECT_TRUE(moved[0].periods.empty());
   engine.holdings.set_balance(200, 7, day(2), 200'00);
   engine.holdings.set_balance(200, 7, day(10), 900'00);
   // On the 5th person 1 holds more; by the 12th person 2 does.
