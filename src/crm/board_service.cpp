@@ -171,6 +171,12 @@ core::Result<Board> BoardService::update(std::int64_t id, const json::object& bo
     merged.erase("department_id");
     merged.erase("campaign_id");
   }
+  // Another kind drops what only the old kind had (a manual board's subject, period and
+  // amounts, approval on a computed one, pro-rating on a manual one), unless the body says it.
+  if (body.contains("kind")) {
+    for (const auto* member : {"subject", "period", "amounts", "approval_required", "pro_rate"})
+      merged.erase(member);
+  }
   for (const auto& [key, value] : body)
     merged[key] = value;
   auto input = read_board_input(merged, true);

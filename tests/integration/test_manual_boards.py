@@ -181,6 +181,20 @@ def test_a_hybrid_board_mixes_computed_and_manual_rows_each_marked(org):
     assert ("li", 3, "100.00", "manual") in ranks(org, b["id"])
 
 
+def test_a_board_changes_kind_without_carrying_the_old_kinds_members(org):
+    b = manual(org, name="改类榜", approval_required=True)
+    r = org.boss["api"].call("PATCH", f"/api/v1/boards/{b['id']}",
+                             {"kind": "computed", "metric_id": org.subscriptions})
+    assert r.status_code == 200, r.text
+    assert (r.json()["kind"], r.json()["approval_required"], r.json()["amounts"]) == (
+        "computed", False, True), "amounts now from the metric"
+    r = org.boss["api"].call("PATCH", f"/api/v1/boards/{b['id']}", {
+        "kind": "manual", "metric_id": None, "subject": "staff", "period": "quarter"})
+    assert r.status_code == 200, r.text
+    assert (r.json()["kind"], r.json()["period"], r.json()["metric_id"]) == ("manual", "quarter",
+                                                                            None)
+
+
 def test_bad_manual_board_definitions_name_the_field(org):
     computed = board(org, name="计算榜")
     r = submit(org, computed["id"], [{"subject_id": org.li["staff"], "value": "1"}])
