@@ -11,6 +11,10 @@ export const rankOrders: RankOrder[] = ['higher_first', 'lower_first'];
 export const tiePolicies: TiePolicy[] = ['competition', 'dense', 'first_to_reach'];
 export const boardScopes: BoardScope[] = ['company', 'department', 'campaign'];
 export const boardVisibilities: BoardVisibility[] = ['everyone', 'managers'];
+/** Where a board's figures come from: a metric, rows managers enter, or both (manual rows replace
+ *  the computed figure of the people they name). */
+export type BoardKind = 'computed' | 'manual' | 'hybrid';
+export const boardKinds: BoardKind[] = ['computed', 'manual', 'hybrid'];
 
 export type Weekday = 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
 /** Monday first, as the week is read at work. */
@@ -25,7 +29,9 @@ export interface SnapshotSchedule {
 /** What a manager defines. */
 export interface BoardInput {
   name: string;
-  metric_id: number;
+  kind: BoardKind;
+  /** null on manual boards (they name subject, period and amounts themselves). */
+  metric_id: number | null;
   denominator_metric_id: number | null;
   tie_breaker_metric_id: number | null;
   tie_breaker_order: RankOrder;
@@ -39,12 +45,17 @@ export interface BoardInput {
   snapshot_schedule: SnapshotSchedule | null;
   /** A period's final standings are frozen this many days after it ends (0–31). */
   close_grace_days: number;
+  /** Non-managers see only this many top rows plus their own neighbours (1–1000); null: all. */
+  public_top: number | null;
+  /** Maker-checker: a version of manual rows waits until another manager or admin approves it. */
+  approval_required: boolean;
+  /** People who joined during a period are ranked by their figure scaled to the whole period. */
+  pro_rate: boolean;
 }
 
 export interface Board extends BoardInput {
   id: number;
-  kind: 'computed';
-  /** Whom it ranks (its metric's subject). */
+  /** Whom it ranks (its metric's subject; a manual board's own). */
   subject: 'staff' | 'department';
   period: PeriodKind;
   /** The ranked figure is an amount (yuan strings), not a count. */
@@ -62,8 +73,11 @@ export interface SnapshotRow {
   rank: number;
   /** 0-based place in the order (what offset counts). */
   position: number;
-  subject_id: number;
-  name: string;
+  /** null (with name): a person hidden from public boards, seen by someone else. */
+  subject_id: number | null;
+  name: string | null;
+  /** The person hides from public boards (the viewer's own row and managers still name them). */
+  hidden: boolean;
   value: Figure;
   /** A ratio board's denominator; null for plain boards and for no target. */
   target: Figure | null;
@@ -71,6 +85,10 @@ export interface SnapshotRow {
   percent: number | null;
   no_target: boolean;
   reached_at: string | null;
+  /** Manual and hybrid boards: the row was entered by a manager, not computed. */
+  source?: 'computed' | 'manual';
+  /** A pro-rating board, someone who joined during the period: value is scaled, this is as is. */
+  pro_rated?: { actual_value: Figure; days_present: number; days_in_period: number } | null;
 }
 
 export interface Standing extends SnapshotRow {
@@ -103,6 +121,8 @@ export interface Snapshot extends SnapshotSummary {
   items: SnapshotRow[];
   /** Later records (or changes to the board) made the live standings of its period differ. */
   changed_since: boolean;
+  /** The board's public_top clips it for this reader: the top rows, then theirs. */
+  restricted: boolean;
 }
 
 export interface Standings {
@@ -112,8 +132,11 @@ export interface Standings {
   total: number;
   offset: number;
   folded_up_to: number;
+  /** restricted: the top public_top rows, then the reader's own and their neighbours'. */
   items: Standing[];
   me: Standing | null;
+  /** The board's public_top clips it for this reader (not a manager, or ?audience=public). */
+  restricted: boolean;
   /** What movement is measured against: this period's newest snapshot, else an earlier close. */
   compared_with: SnapshotSummary | null;
 }
@@ -128,6 +151,12 @@ export interface MyStanding {
   to_pass: { subject: Standing; more_needed: Figure | null } | null;
 }
 
+/** GET/PUT /api/v1/me/board-privacy (404: the login has no staff record). */
+export interface BoardPrivacy {
+  staff_id: number;
+  hide_from_boards: boolean;
+}
+
 /** The live stream's board_changed: these periods moved (none listed: any period). */
 export interface BoardChange {
   board_id: number;
@@ -137,3 +166,37 @@ export interface BoardChange {
 /** Whether a change is about the period a page shows. */
 export const touches = (change: BoardChange, boardId: number, period: string): boolean =>
   change.board_id === boardId && (change.periods.length === 0 || change.periods.includes(period));
+
+// Manual rows (manual and hybrid boards), versioned per board and period.
+export type RowVersionStatus = 'pending' | 'published' | 'rejected';
+
+export interface ManualRow {
+  subject_id: number;
+  name: string;
+  value: Figure;
+  note: string | null;
+}
+
+export interface RowVersion {
+  id: number;
+  board_id: number;
+  period: string;
+  /** 1, 2, … per board and period. */
+  version: number;
+  status: RowVersionStatus;
+  rows: ManualRow[];
+  /** User ids (null: the user is gone). */
+  submitted_by: number | null;
+  submitted_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  /** Why it was rejected. */
+  reason: string | null;
+}
+
+/** A row the API refused (422): the line (a file's line, or the row's number in the form). */
+export interface RowError {
+  line: number;
+  field: string;
+  message: string;
+}

@@ -67,17 +67,38 @@ export async function request<T>(
     throw new NetworkError(cause);
   });
   const parsed: unknown = text ? safeJson(text) : undefined;
-  if (!response.ok) {
-    const problem: Problem =
-      parsed && typeof parsed === 'object' && 'status' in parsed
-        ? (parsed as Problem)
-        : { type: 'about:blank', title: response.statusText || 'Error', status: response.status };
-    if (response.status === 401 && onUnauthenticated && path !== '/api/v1/auth/login') {
-      onUnauthenticated();
-    }
-    throw new ApiError(response.status, problem);
-  }
+  if (!response.ok) throw failure(response, path, parsed);
   return { status: response.status, body: parsed as T, headers: response.headers };
+}
+
+/** The error an answer with an error status stands for (a 401 also ends the session here). */
+function failure(response: Response, path: string, parsed: unknown): ApiError {
+  const problem: Problem =
+    parsed && typeof parsed === 'object' && 'status' in parsed
+      ? (parsed as Problem)
+      : { type: 'about:blank', title: response.statusText || 'Error', status: response.status };
+  if (response.status === 401 && onUnauthenticated && path !== '/api/v1/auth/login') {
+    onUnauthenticated();
+  }
+  return new ApiError(response.status, problem);
+}
+
+/** A file (an export), read with the session like any call: its bytes and the name it is given. */
+export async function fetchFile(path: string): Promise<{ blob: Blob; disposition: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch (cause) {
+    throw new NetworkError(cause);
+  }
+  if (!response.ok) {
+    const text = await response.text().catch(() => '');
+    throw failure(response, path, text ? safeJson(text) : undefined);
+  }
+  const blob = await response.blob().catch((cause: unknown) => {
+    throw new NetworkError(cause);
+  });
+  return { blob, disposition: response.headers.get('Content-Disposition') };
 }
 
 function safeJson(text: string): unknown {

@@ -7,6 +7,8 @@ export interface Problem {
   detail?: string;
   field?: string;
   request_id?: string;
+  /** 422: every row refused, with its line (manual board rows). */
+  errors?: { line: number; field: string; message: string }[];
 }
 
 /** An API call that was answered with an error status. */

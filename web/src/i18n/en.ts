@@ -261,6 +261,18 @@ export default {
     changedSince: 'Later records have changed this period since',
     backToLive: 'Back to live',
     frozenRows: '{n} on the board when frozen',
+    hidden: 'Hidden',
+    hiddenMark: 'hidden from others',
+    hiddenHint: 'You hide from public leaderboards: everyone else sees this row without your name',
+    restricted: 'Only the top {n} and the people around you are shown',
+    restrictedSome: 'Only the top of the board and the people around you are shown',
+    manualTag: 'manual',
+    manualHint: 'Entered by a manager, not computed',
+    kindName: { manual: 'Manual', hybrid: 'Hybrid' },
+    privacy: {
+      label: 'Hide my name on public leaderboards',
+      hint: 'Others see your rank and figure without your name; you still count for your department and see your own rank; managers see everything.',
+    },
   },
   tv: {
     title: 'TV mode',

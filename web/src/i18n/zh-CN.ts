@@ -261,6 +261,18 @@ export default {
     changedSince: '此后有补录记录改变了该期排名',
     backToLive: '回到实时榜单',
     frozenRows: '定格时共 {n} 个',
+    hidden: '匿名',
+    hiddenMark: '对他人匿名',
+    hiddenHint: '你已在公开排行榜上隐藏姓名：其他人看到这一行，但看不到你的姓名',
+    restricted: '仅显示前 {n} 名和你前后的人',
+    restrictedSome: '仅显示榜单前列和你前后的人',
+    manualTag: '手工',
+    manualHint: '由管理者手工录入，非系统计算',
+    kindName: { manual: '手工榜', hybrid: '混合榜' },
+    privacy: {
+      label: '在公开排行榜上隐藏我的姓名',
+      hint: '其他人能看到你的名次和业绩，但看不到你的姓名；你仍计入所在部门的排名，也能看到自己的名次；管理者能看到全部。',
+    },
   },
   tv: {
     title: '电视模式',

@@ -19,11 +19,21 @@ export interface StandingFigure {
 }
 
 export function standingFigure(
-  s: Pick<Standing, 'value' | 'target' | 'percent' | 'no_target'>,
+  s: Pick<Standing, 'value' | 'target' | 'percent' | 'no_target' | 'pro_rated'>,
   ratio: boolean,
   locale: Locale,
 ): StandingFigure {
   const value = formatFigure(s.value, locale);
+  // Pro-rated (joined mid-period): the scaled figure ranks; the actual one and the days beside it.
+  const p = s.pro_rated;
+  if (!ratio && p) {
+    const actual = formatFigure(p.actual_value, locale);
+    const detail =
+      locale === 'zh-CN'
+        ? `实际 ${actual}（在岗 ${p.days_present}/${p.days_in_period} 天）`
+        : `actual ${actual} (${p.days_present} of ${p.days_in_period} days)`;
+    return { main: value, detail };
+  }
   if (!ratio) return { main: value, detail: null };
   if (s.no_target || s.target === null) return { main: null, detail: value };
   const percent = s.percent === null ? '—' : `${s.percent.toFixed(1)}%`;

@@ -8,7 +8,7 @@
 // Chromium, the live stream over server-sent events.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { creditCode } from './credit-code.mjs';
+import { boardWorld, created } from './board-world.mjs';
 import { apiAs, launchBrowser, signIn, startLaurel } from './harness.mjs';
 
 const PASSWORD = 'laurel-e2e-tv-2026';
@@ -22,48 +22,8 @@ const org = {};
 let screen; // the TV's page, open from the second test on
 const pageErrors = [];
 
-async function created(call, what) {
-  const r = await call;
-  assert.ok(r.status === 201 || r.status === 200, `${what}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
-
-async function salesperson(username, name) {
-  const user = await created(admin.call('POST', '/api/v1/users', { username, display_name: name, role: 'sales', password: PASSWORD }), 'user');
-  const staff = await created(
-    admin.call('POST', '/api/v1/staff', { name, title: '客户经理', user_id: user.id, department_id: org.department, effective_from: '2025-01-01' }),
-    'staff',
-  );
-  return { username, name, staff: staff.id };
-}
-
-async function client(name, serial, staffId) {
-  const c = await created(
-    admin.call('POST', '/api/v1/clients', { name, registration_code: creditCode(`91440300E2ET${String(serial).padStart(5, '0')}`), type: 'bank' }),
-    'client',
-  );
-  await created(
-    admin.call('PUT', `/api/v1/clients/${c.id}/coverage`, { effective_from: '2025-01-01', members: [{ staff_id: staffId, role: 'primary', share_percent: 100 }] }),
-    'coverage',
-  );
-  return c.id;
-}
-
-async function trade(clientId, amount) {
-  const r = await fetch(`${laurel.base}/api/v1/transactions`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${ta}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      external_id: `E2E-TV-${tag}-${clientId}-${amount}`,
-      client_id: clientId,
-      product_id: org.fund,
-      kind: '申购',
-      amount,
-      trade_time: new Date(Date.now() - 2_000).toISOString(),
-    }),
-  });
-  assert.equal(r.status, 201, await r.text());
-}
+const world = { password: PASSWORD, codePrefix: '91440300E2ET', tradePrefix: `E2E-TV-${tag}` };
+const { salesperson, client, trade } = boardWorld(world);
 
 /** Good news a manager writes and publishes at once (for everyone). */
 async function publish(title, text) {
@@ -74,6 +34,7 @@ before(async () => {
   laurel = await startLaurel();
   browser = await launchBrowser();
   admin = await apiAs(laurel.base, 'admin');
+  Object.assign(world, { laurel, admin, org });
   org.department = (await created(admin.call('POST', '/api/v1/departments', { name: `电视测试部${tag}` }), 'department')).id;
   org.li = await salesperson(`e2e.tv.li${tag}`, '李电视');
   org.zhou = await salesperson(`e2e.tv.zhou${tag}`, '周电视');
@@ -106,6 +67,7 @@ before(async () => {
   assert.ok(org.other, 'the demo has a board for salespeople');
   const robot = await created(admin.call('POST', '/api/v1/users', { username: `e2e.tv.ta${tag}`, display_name: 'TA', role: 'integration' }), 'robot');
   ta = (await created(admin.call('POST', '/api/v1/tokens', { name: 'tv e2e TA', user_id: robot.id }), 'token')).token;
+  world.ta = ta;
   await trade(org.zhouTrust, '1000000.00'); // 周 leads, 李 second
   await trade(org.liBank, '200000.00');
   // Frozen as it stands: movement on the TV is measured against this (– for everyone, for now).

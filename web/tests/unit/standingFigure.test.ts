@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { touches } from '@/api/boardTypes';
 import { formatFigure, standingFigure } from '@/lib/standingFigure';
 
-const row = (value: string | number, extra: Partial<{ target: string | number | null; percent: number | null; no_target: boolean }> = {}) => ({
+const row = (
+  value: string | number,
+  extra: Partial<{ target: string | number | null; percent: number | null; no_target: boolean; pro_rated: { actual_value: string | number; days_present: number; days_in_period: number } | null }> = {},
+) => ({
   value,
   target: null,
   percent: null,
@@ -31,6 +34,11 @@ describe('a standing\'s figure', () => {
   });
   it('has no headline without a target (the page says "no target"), and keeps the value', () => {
     expect(standingFigure(row('500.00', { no_target: true }), true, 'en')).toEqual({ main: null, detail: '500.00' });
+  });
+  it('is the pro-rated figure with the actual one and the days beside it for someone who joined mid-period', () => {
+    const joined = row('1240.00', { pro_rated: { actual_value: '600.00', days_present: 15, days_in_period: 31 } });
+    expect(standingFigure(joined, false, 'zh-CN')).toEqual({ main: '1,240.00', detail: '实际 600.00（在岗 15/31 天）' });
+    expect(standingFigure(joined, false, 'en')).toEqual({ main: '1.24K', detail: 'actual 600.00 (15 of 31 days)' });
   });
 });
 
