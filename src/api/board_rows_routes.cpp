@@ -71,16 +71,8 @@ core::Result<std::vector<crm::EnteredRow>> rows_of_json(const Request& request) 
 }
 
 core::Result<std::vector<crm::EnteredRow>> rows_of_file(const Request& request) {
-  auto records = core::read_table(request.body);
-  if (!records) {
-    auto error = records.error();
-    if (error.field.empty()) error.field = "file";
-    return error;
-  }
-  if (records->empty()) return core::Error::invalid("file", "has no header row");
-  if (records->size() - 1 > crm::BoardRowsService::kMaxRows) {
-    return core::Error::invalid("file", "has more than 10000 rows");
-  }
+  auto records = read_upload(request.body, crm::BoardRowsService::kMaxRows);
+  if (!records) return records.error();
   auto columns = core::CsvColumns::from_header(records->front(), kRowColumns);
   if (!columns) return on_line(columns.error(), records->front().line);
   std::vector<crm::EnteredRow> out;

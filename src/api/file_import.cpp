@@ -23,16 +23,21 @@ core::Result<std::vector<core::CsvRecord>> read_import_table(const http::Request
   if (!partial_param) return partial_param.error();
   if (auto s = query->finish(); !s) return s.error();
   partial = partial_param->value_or(false);
-  auto records = core::read_table(request.body);
+  return read_upload(request.body, kMaxImportRows);
+}
+
+core::Result<std::vector<core::CsvRecord>> read_upload(std::string_view body,
+                                                       std::size_t max_rows) {
+  auto records = core::read_table(body);
   if (!records) {
     auto error = records.error();
     if (error.field.empty()) error.field = "file";
     return error;
   }
   if (records->empty()) return core::Error::invalid("file", "has no header row");
-  if (records->size() - 1 > kMaxImportRows) {
-    return core::Error::invalid(
-        "file", "has more than " + std::to_string(kMaxImportRows) + " rows; split it");
+  if (records->size() - 1 > max_rows) {
+    return core::Error::invalid("file",
+                                "has more than " + std::to_string(max_rows) + " rows; split it");
   }
   return records;
 }

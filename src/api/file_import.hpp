@@ -29,7 +29,11 @@ struct FileRows {
 // An error about one line of the file: field "rows[LINE].column".
 core::Error on_line(core::Error error, std::size_t line);
 
-// The rows of a file that is not readable, empty or too long are a whole-request error.
+// The rows of an uploaded file (CSV or XLSX); one that is not readable, has no header row or
+// more than `max_rows` rows is a whole-request error (field "file").
+core::Result<std::vector<core::CsvRecord>> read_upload(std::string_view body, std::size_t max_rows);
+
+// As read_upload, with ?partial= read from the query (the import routes' only parameter).
 core::Result<std::vector<core::CsvRecord>> read_import_table(const http::Request& request,
                                                              bool& partial);
 

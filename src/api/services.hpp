@@ -12,6 +12,7 @@
 #include "auth/user_service.hpp"
 #include "config/config.hpp"
 #include "core/clock.hpp"
+#include "crm/board_rows_service.hpp"
 #include "crm/board_service.hpp"
 #include "crm/calendar_service.hpp"
 #include "crm/campaign_service.hpp"
@@ -37,7 +38,6 @@
 #include "crm/product_service.hpp"
 #include "crm/reach_service.hpp"
 #include "crm/service_record_service.hpp"
-#include "crm/board_rows_service.hpp"
 #include "crm/snapshot_service.hpp"
 #include "crm/staff_service.hpp"
 #include "crm/target_service.hpp"
@@ -83,8 +83,8 @@ struct Services {
   crm::CalendarService calendar;
   crm::MetricService metrics;
   crm::BoardService boards;
-  crm::EngineService engine;       // the recognition engine, folding the event log
-  crm::SnapshotService snapshots;  // frozen leaderboards
+  crm::EngineService engine;         // the recognition engine, folding the event log
+  crm::SnapshotService snapshots;    // frozen leaderboards
   crm::BoardRowsService board_rows;  // manual rows of manual and hybrid boards
   crm::GoodNewsRuleService good_news_rules;
   crm::GoodNewsService good_news;

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "auth/user_validation.hpp"
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
 #include "crm/standing_json.hpp"
@@ -38,11 +39,6 @@ std::optional<std::string> read_value(const std::string& text, bool amounts, std
   if (parsed.ec != std::errc() || parsed.ptr != end) return "must be a whole number (a count)";
   if (out < 0 || out > kMostCount) return "must be from 0 to 1,000,000,000";
   return std::nullopt;
-}
-
-std::size_t characters(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 json::array stored_rows(const store::BoardRowVersion& v) {
@@ -128,7 +124,7 @@ core::Result<Submitted> BoardRowsService::submit(std::int64_t board_id, core::Pe
     }
     std::int64_t value = 0;
     if (auto bad = read_value(row.value, board->amounts, value)) problem("value", *bad);
-    if (row.note && characters(*row.note) > kMostNote) {
+    if (row.note && auth::utf8_length(*row.note) > kMostNote) {
       problem("note", "must be at most " + std::to_string(kMostNote) + " characters");
     }
     if (subject) {
