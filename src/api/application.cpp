@@ -7,6 +7,7 @@
 
 #include <chrono>
 
+#include "crm/built_in_boards.hpp"
 #include "store/migrator.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -43,6 +44,12 @@ core::Result<std::unique_ptr<Application>> Application::open(const config::Confi
     }
   }
   auto services = std::make_unique<Services>(config, std::move(*store), clock);
+  // Laurel's own boards for campaigns and client targets stored before there were any.
+  if (auto s = crm::BuiltInBoards(clock, services->events)
+                   .ensure_all(*services->store, auth::Actor{std::nullopt, "laurel", {}, {}});
+      !s) {
+    return s.error();
+  }
   // The recognition engine folds the whole event log before Laurel answers, so the first figures
   // asked for are not a wait (the demo year: under 2 s, docs/benchmarks.md).
   const auto started = std::chrono::steady_clock::now();

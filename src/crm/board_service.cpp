@@ -109,6 +109,22 @@ core::Result<Board> find_live(store::Connection& db, std::int64_t id) {
   return board_of(db, std::move(**found));
 }
 
+// What a built-in board ranks is Laurel's: its metrics, kind and scope stay as they were made.
+core::Status check_built_in_kept(const engine::BoardDefinition& was,
+                                 const engine::BoardDefinition& is) {
+  const char* field = is.metric_id != was.metric_id ? "metric_id"
+                      : is.denominator_metric_id != was.denominator_metric_id
+                          ? "denominator_metric_id"
+                      : is.kind != was.kind                                  ? "kind"
+                      : is.scope != was.scope || is.scope_id != was.scope_id ? "scope"
+                      : is.pro_rate != was.pro_rate                          ? "pro_rate"
+                                                                             : nullptr;
+  if (!field) return {};
+  return Error::invalid(field,
+                        "is Laurel's own on a built-in board: rename it, change who sees it, its "
+                        "ties or its snapshots, or define a board of your own");
+}
+
 std::string definition_text(const BoardInput& input) {
   auto o = board_input_to_json(input);
   o.erase("name");  // a column of its own
@@ -117,6 +133,14 @@ std::string definition_text(const BoardInput& input) {
 
 }  // namespace
 
+json::value built_in_kind(const std::optional<std::string>& key) {
+  if (!key) return nullptr;
+  // A key ("campaign:7:staff", "client_targets:staff:quarter") or the kind itself, as boards
+  // read back from the log carry it.
+  if (key->starts_with("campaign")) return "campaign_achievement";
+  return "client_target_achievement";
+}
+
 json::object board_to_json(const Board& b) {
   json::object out{{"id", b.record.id}};
   for (auto& [key, value] : board_input_to_json(b.input))
@@ -124,6 +148,7 @@ json::object board_to_json(const Board& b) {
   out["subject"] = b.subject == engine::SubjectKind::staff ? "staff" : "department";
   out["period"] = core::to_string(b.period);
   out["amounts"] = b.amounts;
+  out["built_in"] = built_in_kind(b.record.built_in);
   out["created_by"] =
       b.record.created_by ? json::value(*b.record.created_by) : json::value(nullptr);
   out["created_at"] = core::format_rfc3339(core::from_micros(b.record.created_at));
@@ -136,25 +161,34 @@ core::Result<Board> BoardService::create(const json::object& body, const auth::A
   if (!input) return input.error();
   auto write = store::WriteTransaction::begin(store_);
   if (!write) return write.error();
-  auto& db = write->connection();
-  Board board{{}, std::move(*input)};
+  auto board =
+      insert_board(write->connection(), clock_, events_, std::move(*input), actor, std::nullopt);
+  if (!board) return board.error();
+  if (auto s = write->commit(); !s) return s.error();
+  return board;
+}
+
+core::Result<Board> insert_board(store::Connection& db, const core::Clock& clock,
+                                 const EventLog& events, BoardInput input, const auth::Actor& actor,
+                                 std::optional<std::string> built_in) {
+  Board board{{}, std::move(input)};
   if (auto s = check(db, board); !s) return s.error();
   auto& r = board.record;
   r.name = board.input.name;
   r.definition = definition_text(board.input);
   r.created_by = actor.user_id;
-  r.created_at = r.updated_at = core::to_micros(clock_.now());
+  r.created_at = r.updated_at = core::to_micros(clock.now());
+  r.built_in = std::move(built_in);
   auto id = store::BoardRepository(db).insert(r);
   if (!id) return id.error();
   r.id = *id;
   board.input.definition.id = *id;
-  if (auto seq = events_.append(db, actor,
-                                {"board.created", "board", std::to_string(*id), std::nullopt,
-                                 board_to_json(board), std::nullopt});
+  if (auto seq = events.append(db, actor,
+                               {"board.created", "board", std::to_string(*id), std::nullopt,
+                                board_to_json(board), std::nullopt});
       !seq) {
     return seq.error();
   }
-  if (auto s = write->commit(); !s) return s.error();
   return board;
 }
 
@@ -183,6 +217,11 @@ core::Result<Board> BoardService::update(std::int64_t id, const json::object& bo
   if (!input) return input.error();
   Board board{before->record, std::move(*input)};
   board.input.definition.id = id;
+  if (board.record.built_in) {
+    if (auto s = check_built_in_kept(before->input.definition, board.input.definition); !s) {
+      return s.error();
+    }
+  }
   if (auto s = check(db, board); !s) return s.error();
   board.record.name = board.input.name;
   board.record.definition = definition_text(board.input);

@@ -10,6 +10,8 @@
 
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "auth/principal.hpp"
@@ -58,6 +60,14 @@ class BoardService {
 };
 
 boost::json::object board_to_json(const Board& board);
+// Stores and logs a board inside the caller's transaction, checked against its metrics and
+// scope; `built_in` is the key of one of Laurel's own boards (crm/built_in_boards.hpp).
+core::Result<Board> insert_board(store::Connection& db, const core::Clock& clock,
+                                 const EventLog& events, BoardInput input, const auth::Actor& actor,
+                                 std::optional<std::string> built_in);
+// What a built-in board is, for the API — "client_target_achievement" or "campaign_achievement"
+// — from its key (or from that kind itself); null for a board people made.
+boost::json::value built_in_kind(const std::optional<std::string>& key);
 // Whether the caller may see the board: everyone, or admins and managers for managers' boards.
 bool sees(const Board& board, const auth::Principal& caller);
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/timestamp.hpp"
+#include "crm/built_in_boards.hpp"
 #include "crm/management_scope.hpp"
 #include "crm/percent.hpp"
 #include "crm/product_service.hpp"
@@ -184,6 +185,11 @@ core::Result<CampaignView> CampaignService::create(const CampaignInput& input,
   campaign.id = *id;
   if (auto s = append(events_, db, actor, "campaign.created", campaign.id, std::nullopt,
                       campaign_to_json(campaign));
+      !s) {
+    return s.error();
+  }
+  if (auto s =
+          BuiltInBoards(clock_, events_).ensure_campaign(db, actor, campaign.id, campaign.name);
       !s) {
     return s.error();
   }

@@ -1,5 +1,6 @@
 #include "crm/engine_feed.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <boost/json/monotonic_resource.hpp>
 #include <charconv>
@@ -8,6 +9,7 @@
 #include "core/timestamp.hpp"
 #include "crm/board_json.hpp"
 #include "crm/metric_json.hpp"
+#include "crm/target_service.hpp"
 
 namespace laurel::crm {
 namespace {
@@ -114,6 +116,33 @@ engine::CampaignFact campaign_of(const json::object& c) {
                               ids(c, "product_ids"), ids(c, "department_ids"), ids(c, "staff_ids")};
 }
 
+engine::TargetFact target_of(const json::object& t, std::int64_t seq, bool in_effect) {
+  engine::TargetFact fact;
+  fact.id = integer(t, "id");
+  fact.seq = seq;
+  fact.in_effect = in_effect;
+  fact.of_department = text(t, "subject_kind") == "department";
+  fact.subject_id = integer(t, "subject_id");
+  const auto scope = text(t, "scope");
+  if (scope == "client") {
+    fact.scope = engine::TargetScope::client;
+    fact.client_id = integer(t, "client_id");
+  } else if (scope == "campaign") {
+    fact.scope = engine::TargetScope::campaign;
+    fact.campaign_id = integer(t, "campaign_id");
+  }
+  const auto measure = text(t, "metric");
+  const auto& measures = target_metrics();
+  const auto found = std::find(measures.begin(), measures.end(), measure);
+  if (found == measures.end()) throw Unreadable{};
+  fact.measure = static_cast<engine::TargetMeasure>(found - measures.begin());
+  const auto period = core::parse_period(text(t, "period"));
+  if (!period) throw Unreadable{};
+  fact.period = *period;
+  fact.value = is_amount_metric(measure) ? fen(t, "target_amount") : integer(t, "target_count");
+  return fact;
+}
+
 std::vector<engine::CoverageShare> members_of(const json::object& plan) {
   std::vector<engine::CoverageShare> out;
   for (const auto& m : member(plan, "members").as_array()) {
@@ -150,8 +179,9 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
   const bool imported = type == "metric_value.imported" || type == "metric_value.corrected";
   const bool board = type == "board.created" || type == "board.updated" || type == "board.archived";
   const bool manual_rows = type == "board.rows_published";
+  const bool target = type == "target.set" || type == "target.changed" || type == "target.deleted";
   if (!trade && !visit && !product && !department && !metric && !rule && !campaign && !balance &&
-      !coverage && !staff && !imported && !board && !manual_rows) {
+      !coverage && !staff && !imported && !board && !manual_rows && !target) {
     return {};
   }
   engine_.begin({event.seq, core::from_micros(event.recorded_at)});
@@ -175,6 +205,8 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
                                    day(*record, "date"), fen(*record, "amount"));
     } else if (visit) {
       engine_.fold.apply(visit_of(*record, event.seq, in_effect));
+    } else if (target) {
+      engine_.fold.apply(target_of(*record, event.seq, in_effect));
     } else if (metric) {
       auto definition = read_metric_definition(*record);
       if (!definition) throw Unreadable{};
@@ -225,11 +257,14 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
           managers_only_.erase(id);
         }
         const auto& by = member(*record, "created_by");
+        const auto& built_in = member(*record, "built_in");  // absent before migration 0031
         boards_.insert_or_assign(
             id, LoggedBoard{std::move(*input), id,
                             by.is_int64() ? std::optional(by.as_int64()) : std::nullopt,
                             core::to_micros(instant(*record, "created_at")),
-                            core::to_micros(instant(*record, "updated_at"))});
+                            core::to_micros(instant(*record, "updated_at")),
+                            built_in.is_string() ? std::optional<std::string>(built_in.as_string())
+                                                 : std::nullopt});
       }
     } else if (staff) {
       const auto staff_id = integer(*record, "id");

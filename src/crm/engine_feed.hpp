@@ -44,6 +44,8 @@ class EngineFeed {
     std::optional<std::int64_t> created_by;
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;
+    // One of Laurel's own boards: its kind as the log has it ("campaign_achievement", …).
+    std::optional<std::string> built_in;
   };
   const LoggedBoard* board(std::int64_t board_id) const {
     const auto it = boards_.find(board_id);

@@ -242,6 +242,7 @@ core::Result<std::optional<Board>> EngineService::board(std::int64_t board_id,
   out.record.created_by = logged->created_by;
   out.record.created_at = logged->created_at;
   out.record.updated_at = logged->updated_at;
+  out.record.built_in = logged->built_in;  // the kind, which built_in_kind reads as the key
   out.input = logged->input;
   out.input.definition.id = logged->id;
   out.subject = manual ? logged->input.definition.subject : metric->subject;

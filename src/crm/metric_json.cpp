@@ -18,7 +18,10 @@ using Reader = JsonReader;
 
 constexpr Names<6> kKinds{{"count", "sum", "distinct_clients", "end_of_period_balance",
                            "average_daily_balance", "imported"}};
-constexpr Names<4> kSources{{"transactions", "visits", "holdings", "imported"}};
+constexpr Names<5> kSources{{"transactions", "visits", "holdings", "imported", "targets"}};
+// In the order of engine::TargetMeasure and engine::TargetScope (as crm::target_metrics()).
+constexpr Names<4> kTargetMeasures{{"subscription", "net_flow", "visits", "key_person_visits"}};
+constexpr Names<3> kTargetScopes{{"overall", "client", "campaign"}};
 constexpr Names<2> kUnits{{"amount", "count"}};
 constexpr Names<2> kSums{{"amount", "net_flow"}};
 constexpr Names<5> kSubjects{{"company", "department", "staff", "client", "product"}};
@@ -107,6 +110,26 @@ core::Result<engine::MetricDefinition> read_definition(Reader& r, const json::ob
     auto key_people = f.flag("key_person_visits_only");
     if (!key_people) return key_people.error();
     m.filter.key_person_visits_only = *key_people;
+    // Which targets a metric of targets sums; said only for one.
+    const bool of_targets = m.source == engine::MetricSource::targets;
+    for (const auto* key : {"target_scope", "target_metric"}) {
+      const auto* v = filter->as_object().if_contains(key);
+      if (!of_targets && v && !v->is_null()) {
+        return Error::invalid(std::string("filter.") + key, "is for metrics of targets only");
+      }
+    }
+    auto scope = f.one_of("target_scope", kTargetScopes, 0);
+    if (!scope) return scope.error();
+    m.filter.target_scope = static_cast<engine::TargetScope>(*scope);
+    auto measure = f.one_of("target_metric", kTargetMeasures, 0);
+    if (!measure) return measure.error();
+    m.filter.target_measure = static_cast<engine::TargetMeasure>(*measure);
+    const auto* with_target = filter->as_object().if_contains("clients_with_target");
+    auto targeted = f.one_of("clients_with_target", kTargetMeasures, kTargetMeasures.names.size());
+    if (!targeted) return targeted.error();
+    if (with_target && !with_target->is_null()) {
+      m.filter.clients_with_target = static_cast<engine::TargetMeasure>(*targeted);
+    }
     if (auto s = f.finish(); !s) return s.error();
   }
   if (auto problem = engine::definition_problem(m)) {
@@ -171,6 +194,19 @@ json::object metric_definition_to_json(const engine::MetricDefinition& m) {
   filter["key_person_visits_only"] = m.filter.key_person_visits_only;
   filter["campaign_id"] =
       m.filter.campaign_id ? json::value(*m.filter.campaign_id) : json::value(nullptr);
+  const bool of_targets = m.source == engine::MetricSource::targets;
+  filter["target_scope"] =
+      of_targets ? json::value(kTargetScopes.names[static_cast<std::size_t>(m.filter.target_scope)])
+                 : json::value(nullptr);
+  filter["target_metric"] =
+      of_targets
+          ? json::value(kTargetMeasures.names[static_cast<std::size_t>(m.filter.target_measure)])
+          : json::value(nullptr);
+  filter["clients_with_target"] =
+      m.filter.clients_with_target
+          ? json::value(
+                kTargetMeasures.names[static_cast<std::size_t>(*m.filter.clients_with_target)])
+          : json::value(nullptr);
   json::object out{{"kind", kKinds.names[static_cast<std::size_t>(m.kind)]},
                    {"source", kSources.names[static_cast<std::size_t>(m.source)]},
                    {"sum_of", m.kind == engine::MetricKind::sum

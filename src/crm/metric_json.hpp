@@ -7,9 +7,13 @@
 //               "product_types": ["bond"], "exclude_money_market": true, "client_id": 5,
 //               "department_id": 2, "key_person_visits_only": false}}
 //
-// kind: count, sum or distinct_clients; source: transactions or visits; sum_of (sums only):
-// amount (the default) or net_flow; subject: company, department, staff, client or product;
-// period: day, week (ISO), month, quarter, year or all. Every filter member is optional.
+// kind: count, sum, distinct_clients, the two balances or imported; source: transactions,
+// visits, holdings, imported or targets; sum_of (sums only): amount (the default) or net_flow;
+// subject: company, department, staff, client or product; period: day, week (ISO), month,
+// quarter, year or all. Every filter member is optional. A sum of targets (source targets)
+// is chosen by filter.target_scope (overall, client, campaign), filter.target_metric and
+// filter.campaign_id; filter.clients_with_target keeps the trades of the clients a person or
+// department has a client target for (engine/metric.hpp).
 
 #include <boost/json/object.hpp>
 #include <string>

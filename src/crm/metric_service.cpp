@@ -25,6 +25,9 @@ core::Status validate(const MetricInput& in) {
         return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '.';
       });
   if (!code_ok) return Error::invalid("code", "must be 1 to 40 of a-z 0-9 _ .");
+  if (in.code.starts_with(kLaurelMetricPrefix)) {
+    return Error::invalid("code", "codes beginning \"laurel.\" are Laurel's own metrics'");
+  }
   const auto length = auth::utf8_length(in.name);
   if (length < 1 || length > 100 || in.name.find_first_not_of(' ') == std::string::npos) {
     return Error::invalid("name", "must be 1 to 100 characters, not blank");
@@ -97,26 +100,33 @@ core::Result<Metric> MetricService::create(const MetricInput& input, const auth:
   if (auto s = validate(input); !s) return s.error();
   auto write = store::WriteTransaction::begin(store_);
   if (!write) return write.error();
-  auto& db = write->connection();
+  auto metric = insert_metric(write->connection(), clock_, events_, input, actor);
+  if (!metric) return metric.error();
+  if (auto s = write->commit(); !s) return s.error();
+  return metric;
+}
+
+core::Result<Metric> insert_metric(store::Connection& db, const core::Clock& clock,
+                                   const EventLog& events, const MetricInput& input,
+                                   const auth::Actor& actor) {
   if (auto s = check_references(db, input.definition.filter); !s) return s.error();
   store::MetricRecord record;
   record.code = input.code;
   record.name = input.name;
   record.definition = boost::json::serialize(metric_definition_to_json(input.definition));
   record.created_by = actor.user_id;
-  record.created_at = core::to_micros(clock_.now());
+  record.created_at = core::to_micros(clock.now());
   auto id = store::MetricRepository(db).insert(record);
   if (!id) return id.error();
   record.id = *id;
   Metric metric{record, input.definition};
   metric.definition.id = *id;
-  if (auto seq = events_.append(db, actor,
-                                {"metric.created", "metric", std::to_string(*id), std::nullopt,
-                                 metric_to_json(metric), std::nullopt});
+  if (auto seq = events.append(db, actor,
+                               {"metric.created", "metric", std::to_string(*id), std::nullopt,
+                                metric_to_json(metric), std::nullopt});
       !seq) {
     return seq.error();
   }
-  if (auto s = write->commit(); !s) return s.error();
   return metric;
 }
 

@@ -7,6 +7,7 @@
 
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "auth/principal.hpp"
@@ -22,6 +23,9 @@ struct Metric {
   store::MetricRecord record;
   engine::MetricDefinition definition;  // with its id
 };
+
+// Codes of the metrics Laurel defines itself (crm/built_in_boards.hpp); people cannot take them.
+inline constexpr std::string_view kLaurelMetricPrefix = "laurel.";
 
 struct MetricPage {
   std::vector<Metric> metrics;
@@ -67,6 +71,12 @@ class MetricService {
 };
 
 boost::json::object metric_to_json(const Metric& metric);
+// Stores and logs a metric inside the caller's transaction: the references its filter names are
+// checked, its code and name are not (MetricService::create checks them; Laurel's own metrics
+// take codes people cannot).
+core::Result<Metric> insert_metric(store::Connection& db, const core::Clock& clock,
+                                   const EventLog& events, const MetricInput& input,
+                                   const auth::Actor& actor);
 // A stored metric with its definition read (an unreadable one is an internal error).
 core::Result<Metric> metric_of(store::MetricRecord record);
 

@@ -5,6 +5,7 @@
 
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
+#include "crm/built_in_boards.hpp"
 #include "crm/management_scope.hpp"
 #include "crm/percent.hpp"
 #include "crm/product_service.hpp"
@@ -225,6 +226,15 @@ core::Result<TargetProgress> TargetService::create(const TargetInput& input,
   target.id = *id;
   if (auto s = append(events_, db, actor, "target.set", std::nullopt, target); !s) {
     return s.error();
+  }
+  // The first client target on subscription of its kind brings Laurel's board of them.
+  if (target.client_id && target.metric == "subscription") {
+    if (auto s = BuiltInBoards(clock_, events_)
+                     .ensure_client_targets(db, actor, target.subject_kind == "department",
+                                            core::parse_period(period->key)->kind);
+        !s) {
+      return s.error();
+    }
   }
   auto progress = with_progress(db, target);
   if (!progress) return progress.error();

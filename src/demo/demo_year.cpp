@@ -40,6 +40,9 @@ class Year {
  private:
   void campaigns();
   void monthly_targets(core::LocalDate first_of_month);
+  void campaign_targets(std::int64_t campaign_id, const crm::CampaignInput& campaign,
+                        const std::vector<std::int64_t>& departments);
+  double book_size(std::size_t person) const;
   void trades(core::LocalDate day);
   void plan_visits(core::LocalDate day);
   void end_of_week(core::LocalDate day);
@@ -53,6 +56,10 @@ class Year {
   std::vector<OpenFollowUp> follow_ups_;
   std::vector<OpenOpportunity> opportunities_;
   std::optional<core::LocalDate> previous_trading_day_;
+  // Each client's subscriptions since `subscriptions_since_`: what the next quarter's client
+  // targets are set from, as a manager would set them from the quarter before.
+  std::map<std::int64_t, core::Fen> subscriptions_;
+  std::optional<core::LocalDate> subscriptions_since_;
   core::LocalDate transfer_day_{};
   core::LocalDate costs_day_{};
 };
@@ -94,6 +101,68 @@ void Year::campaigns() {
       must(s.campaigns.create(sprint, w_.admin, w_.system), "campaign").campaign.id);
   summary_.campaigns = 2;
   costs_day_ = plus_days(w_.options.as_of, -30);
+  // Each participant's share of a campaign's target, by the size of their book, for the
+  // campaign's achievement boards; the sprint's regional departments get theirs too.
+  campaign_targets(w_.campaigns[0], steady, {});
+  campaign_targets(w_.campaigns[1], sprint, sprint.department_ids);
+}
+
+// What a person's clients are expected to trade: as often as weight^0.8 (demo_trades.cpp), as
+// much as weight^0.5 a time.
+double Year::book_size(std::size_t person) const {
+  double size = 0;
+  for (auto c : w_.clients_of.at(person)) {
+    if (w_.clients[c].trades) size += std::pow(w_.clients[c].weight, 1.3);
+  }
+  return size;
+}
+
+void Year::campaign_targets(std::int64_t campaign_id, const crm::CampaignInput& campaign,
+                            const std::vector<std::int64_t>& departments) {
+  auto& s = w_.services;
+  const auto year = crm::periods_containing(campaign.starts_on)[2].key;
+  std::vector<std::size_t> taking_part;
+  double total = 0;
+  for (auto p : w_.salespeople) {
+    if (!departments.empty() && std::find(departments.begin(), departments.end(),
+                                          w_.people[p].department_id) == departments.end()) {
+      continue;
+    }
+    if (!w_.clients_of.contains(p)) continue;
+    taking_part.push_back(p);
+    total += book_size(p);
+  }
+  std::map<std::int64_t, core::Fen> by_department;
+  for (auto p : taking_part) {
+    // Whole 万 of the person's share of the campaign's target.
+    const auto amount =
+        std::max<core::Fen>(static_cast<core::Fen>(static_cast<double>(campaign.target) *
+                                                   book_size(p) / total / 1'000'000) *
+                                1'000'000,
+                            1'000'000);
+    crm::TargetInput target{
+        "staff", w_.people[p].staff_id, std::nullopt, campaign_id, "subscription",
+        year,    {amount, std::nullopt}};
+    must(s.targets.create(target, w_.people[manager_of(p)].principal, w_.system),
+         "campaign target");
+    ++summary_.targets;
+    by_department[w_.people[p].department_id] += amount;
+    // The whole company's campaign: the head office's target is everyone's under it too.
+    if (departments.empty() && w_.people[p].department_id != w_.head_department) {
+      by_department[w_.head_department] += amount;
+    }
+  }
+  for (const auto& [department, amount] : by_department) {
+    if (!departments.empty() &&
+        std::find(departments.begin(), departments.end(), department) == departments.end()) {
+      continue;
+    }
+    crm::TargetInput target{"department",   department, std::nullopt,          campaign_id,
+                            "subscription", year,       {amount, std::nullopt}};
+    must(s.targets.create(target, w_.people[w_.managers.front()].principal, w_.system),
+         "campaign department target");
+    ++summary_.targets;
+  }
 }
 
 void Year::monthly_targets(core::LocalDate first_of_month) {
@@ -119,6 +188,42 @@ void Year::monthly_targets(core::LocalDate first_of_month) {
   }
   const bool quarter_starts = (static_cast<unsigned>(first_of_month.month()) - 1) % 3 == 0;
   if (!quarter_starts) return;
+  // Client targets for each salesperson's three largest clients, for the quarter (client target
+  // achievement's board): the client's subscriptions of the quarter before (scaled up when the
+  // demo's year began inside it), give or take.
+  const double quarter_share =
+      subscriptions_since_
+          ? 91.0 / std::max<double>(
+                       1, (date::sys_days(first_of_month) - date::sys_days(*subscriptions_since_))
+                              .count())
+          : 0;
+  for (auto p : w_.salespeople) {
+    auto clients = w_.clients_of[p];
+    std::erase_if(clients, [&](std::size_t c) { return w_.clients[c].primary != p; });
+    std::sort(clients.begin(), clients.end(), [&](std::size_t a, std::size_t b) {
+      return w_.clients[a].weight > w_.clients[b].weight;
+    });
+    if (clients.size() > 3) clients.resize(3);
+    for (auto c : clients) {
+      const double before = static_cast<double>(subscriptions_[w_.clients[c].id]) * quarter_share;
+      if (before < 1'000'000'00) continue;  // under 100万 a quarter: no target worth setting
+      // Whole 万, between 80% and 130% of the quarter before (by the client and the quarter,
+      // not by the demo's random stream: the rest of the year stays as it was).
+      const auto hash = static_cast<std::uint64_t>(w_.clients[c].id) * 2654435761u +
+                        static_cast<unsigned>(first_of_month.month());
+      const auto spread = static_cast<double>(hash % 1000) / 1000;
+      const core::Fen amount =
+          static_cast<core::Fen>(before * (0.8 + 0.5 * spread) / 1'000'000) * 1'000'000;
+      crm::TargetInput target{
+          "staff",        w_.people[p].staff_id, w_.clients[c].id,      std::nullopt,
+          "subscription", periods[1].key,        {amount, std::nullopt}};
+      must(s.targets.create(target, w_.people[manager_of(p)].principal, w_.system),
+           "client target");
+      ++summary_.targets;
+    }
+  }
+  subscriptions_.clear();
+  subscriptions_since_ = first_of_month;
   for (const auto& [department, total] : department_totals) {
     crm::TargetInput target{"department",   department,     std::nullopt,         std::nullopt,
                             "subscription", periods[1].key, {total, std::nullopt}};
@@ -137,6 +242,13 @@ void Year::trades(core::LocalDate day) {
   }
   previous_trading_day_ = day;
   if (rows.empty()) return;
+  if (!subscriptions_since_) subscriptions_since_ = day;
+  for (const auto& row : rows) {
+    if (row && (row->kind == "subscribe" || row->kind == "purchase") && row->status != "failed" &&
+        row->status != "cancelled") {
+      subscriptions_[row->client_id.value_or(0)] += row->amount;
+    }
+  }
   w_.at(day, 18);
   auto report = must(w_.services.transactions.import(rows, false, w_.ta_system), "trades");
   summary_.transactions += report.applied;

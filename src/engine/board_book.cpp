@@ -286,6 +286,7 @@ bool BoardBook::in_scope(const Board& board, std::int64_t subject, core::Period 
     }
     const auto campaign = reference.campaigns.find(d.scope_id);
     if (campaign == reference.campaigns.end()) return false;
+    if (campaign->second.whole_company()) return true;
     const auto& taking_part = campaign->second.department_ids;
     return std::any_of(scratch_.begin(), scratch_.end(), [&](std::int64_t id) {
       return std::find(taking_part.begin(), taking_part.end(), id) != taking_part.end();
@@ -306,7 +307,10 @@ bool BoardBook::in_scope(const Board& board, std::int64_t subject, core::Period 
     const auto campaign = reference.campaigns.find(d.scope_id);
     if (campaign == reference.campaigns.end()) return false;
     const auto& listed = campaign->second.staff_ids;
-    if (std::find(listed.begin(), listed.end(), subject) != listed.end()) return true;
+    if (campaign->second.whole_company() ||
+        std::find(listed.begin(), listed.end(), subject) != listed.end()) {
+      return true;
+    }
   }
   bool inside = false;
   coverage_.for_each_assignment(subject, date::sys_days(core::first_day(period)),

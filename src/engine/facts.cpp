@@ -43,6 +43,7 @@ bool Reference::takes_part(const CampaignFact& campaign, const Credit& credit,
                            std::int64_t& participating, std::vector<std::int64_t>& scratch) const {
   departments_up_from(credit.department_id, scratch);
   participating = 0;
+  if (campaign.whole_company()) return true;
   for (const auto d : scratch) {
     if (std::find(campaign.department_ids.begin(), campaign.department_ids.end(), d) !=
         campaign.department_ids.end()) {

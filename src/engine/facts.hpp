@@ -12,6 +12,7 @@
 
 #include "core/clock.hpp"
 #include "core/local_date.hpp"
+#include "core/period.hpp"
 
 namespace laurel::engine {
 
@@ -77,6 +78,27 @@ struct ImportedFact {
   std::int64_t value = 0;  // fen, or a count
 };
 
+// What a target measures (crm::target_metrics()), and of what it is set: the subject's whole
+// business, one client's, or one campaign's.
+enum class TargetMeasure : std::uint8_t { subscription, net_flow, visits, key_person_visits };
+enum class TargetScope : std::uint8_t { overall, client, campaign };
+
+// A target as the engine sums it (crm::TargetService): whose (a person or a department), what
+// and of what, for which period, how much. Its latest version by seq counts.
+struct TargetFact {
+  std::int64_t id = 0;
+  std::int64_t seq = 0;
+  bool of_department = false;  // else a staff member's
+  std::int64_t subject_id = 0;
+  TargetScope scope = TargetScope::overall;
+  std::int64_t client_id = 0;    // client scope
+  std::int64_t campaign_id = 0;  // campaign scope
+  TargetMeasure measure = TargetMeasure::subscription;
+  core::Period period{};   // a month, a quarter or a year
+  std::int64_t value = 0;  // fen, or a count
+  bool in_effect = true;   // false once deleted
+};
+
 struct ProductFact {
   std::string type;  // equity, bond, …, money_market
 };
@@ -90,6 +112,9 @@ struct CampaignFact {
   std::vector<std::int64_t> product_ids;
   std::vector<std::int64_t> department_ids;
   std::vector<std::int64_t> staff_ids;
+
+  // Neither departments nor people named: the whole company takes part.
+  bool whole_company() const { return department_ids.empty() && staff_ids.empty(); }
 };
 
 // What the fold needs to know about the company: product types, each department's parent (for
@@ -102,9 +127,9 @@ struct Reference {
   // The department and its ancestors, nearest first; stops on a cycle or an unknown department.
   void departments_up_from(std::int64_t department_id, std::vector<std::int64_t>& out) const;
   // Whether a credit takes part in the campaign: its person is listed, or its department is a
-  // participating one or under one. `participating` is that department, nearest first (0 for a
-  // listed person outside them); `scratch` is left holding the
-  // credit's departments, nearest first (as departments_up_from gives them).
+  // participating one or under one (anyone's, for a campaign of the whole company). `participating`
+  // is that department, nearest first (0 for a listed person outside them); `scratch` is left
+  // holding the credit's departments, nearest first (as departments_up_from gives them).
   bool takes_part(const CampaignFact& campaign, const Credit& credit, std::int64_t& participating,
                   std::vector<std::int64_t>& scratch) const;
 };

@@ -15,7 +15,8 @@ namespace laurel::engine {
 
 // count, sum and distinct_clients fold records (engine/metric_fold.hpp); the two holdings kinds
 // read the closes of the holdings book (engine/holdings_metrics.hpp); imported adds up the
-// values the data warehouse pushes per subject and day.
+// values the data warehouse pushes per subject and day. A sum over targets adds up the targets
+// set for each subject and period (the denominator of an achievement board).
 enum class MetricKind : std::uint8_t {
   count,
   sum,
@@ -24,7 +25,7 @@ enum class MetricKind : std::uint8_t {
   average_daily_balance,
   imported
 };
-enum class MetricSource : std::uint8_t { transactions, visits, holdings, imported };
+enum class MetricSource : std::uint8_t { transactions, visits, holdings, imported, targets };
 // What an imported metric's values are: amounts (fen) or counts.
 enum class ImportedUnit : std::uint8_t { amount, count };
 
@@ -47,8 +48,18 @@ struct MetricFilter {
   std::optional<std::int64_t> department_id;
   bool key_person_visits_only = false;  // visits: only those a key person attended
   // A campaign: only trades of its funds inside its window count, and of those only the shares
-  // credited to its participants (with period "all", the figure is the campaign window's).
+  // credited to its participants — everyone, for a campaign of the whole company (with period
+  // "all", the figure is the campaign window's).
   std::optional<std::int64_t> campaign_id;
+  // Targets (source targets): which are summed — those of this scope on this measure (with
+  // campaign_id, those of one campaign). A month's, quarter's or year's targets count in the
+  // metric's periods of that kind; with period "all", every target counts.
+  TargetScope target_scope = TargetScope::overall;
+  TargetMeasure target_measure = TargetMeasure::subscription;
+  // Trades of a person or department: only those with clients the subject has a client target
+  // on this measure for, in the cell's period ("the credited subscriptions of the clients with
+  // a target", the numerator of client target achievement).
+  std::optional<TargetMeasure> clients_with_target;
 
   static std::uint8_t kinds(std::initializer_list<TradeKind> list) {
     std::uint8_t bits = 0;
@@ -75,6 +86,10 @@ struct MetricDefinition {
 
   // Whether its figures are amounts (yuan) rather than counts.
   bool amounts() const {
+    if (source == MetricSource::targets) {
+      return filter.target_measure == TargetMeasure::subscription ||
+             filter.target_measure == TargetMeasure::net_flow;
+    }
     return kind == MetricKind::sum || is_holdings_kind(kind) ||
            (kind == MetricKind::imported && unit == ImportedUnit::amount);
   }

@@ -22,6 +22,55 @@ bool contains(const std::vector<std::int64_t>& list, std::int64_t id) {
   return std::find(list.begin(), list.end(), id) != list.end();
 }
 
+bool per_target_period(core::PeriodKind kind) {
+  return kind == core::PeriodKind::month || kind == core::PeriodKind::quarter ||
+         kind == core::PeriodKind::year;
+}
+
+// What a sum of targets, or a metric of the clients with a target, may be.
+std::optional<DefinitionProblem> target_problem(const MetricDefinition& m) {
+  const bool by_people = m.subject == SubjectKind::staff || m.subject == SubjectKind::department;
+  if (m.filter.clients_with_target) {
+    if (m.source != MetricSource::transactions) {
+      return DefinitionProblem{"filter.clients_with_target",
+                               "selects trades: it is a filter of transactions"};
+    }
+    if (!by_people) {
+      return DefinitionProblem{"subject",
+                               "clients with a target are a person's or a department's: "
+                               "measure per staff or department"};
+    }
+    if (!per_target_period(m.period)) {
+      return DefinitionProblem{"period", "targets are set per month, quarter or year"};
+    }
+  }
+  if (m.source != MetricSource::targets) return std::nullopt;
+  if (m.kind != MetricKind::sum) {
+    return DefinitionProblem{"kind", "targets are summed: a metric of targets is of kind sum"};
+  }
+  if (!by_people) {
+    return DefinitionProblem{"subject", "targets are set for staff and departments"};
+  }
+  if (!per_target_period(m.period) && m.period != core::PeriodKind::all_time) {
+    return DefinitionProblem{"period", "targets are set per month, quarter or year (or all)"};
+  }
+  const auto& f = m.filter;
+  if (f.trade_kinds != 0 || !f.product_ids.empty() || !f.product_types.empty() ||
+      f.exclude_money_market || f.client_id || f.department_id || f.key_person_visits_only) {
+    return DefinitionProblem{"filter",
+                             "targets are chosen by target_scope, target_metric and "
+                             "campaign_id only"};
+  }
+  if (m.sum_of != SumOf::amount) {
+    return DefinitionProblem{"sum_of", "a sum of targets adds up their values"};
+  }
+  if (f.campaign_id && f.target_scope != TargetScope::campaign) {
+    return DefinitionProblem{"filter.campaign_id",
+                             "names the campaign of campaign targets (target_scope campaign)"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<DefinitionProblem> definition_problem(const MetricDefinition& m) {
@@ -39,6 +88,7 @@ std::optional<DefinitionProblem> definition_problem(const MetricDefinition& m) {
     }
     return std::nullopt;
   }
+  if (auto problem = target_problem(m)) return problem;
   const bool holdings_kind = is_holdings_kind(m.kind);
   if ((m.source == MetricSource::holdings) != holdings_kind) {
     return DefinitionProblem{"kind", holdings_kind
@@ -203,8 +253,80 @@ void MetricFold::fold(State& state, const TradeFact& t, date::sys_days day, int 
       break;  // gathered from the credits above
   }
   for (const auto& [subject, amount] : contributions_) {
+    if (f.clients_with_target &&
+        !client_targets_.contains({def.subject == SubjectKind::department, subject,
+                                   core::Period{def.period, period}, t.client_id,
+                                   *f.clients_with_target})) {
+      continue;
+    }
     add(state, subject, period, amount * direction, t.client_id, sign);
   }
+}
+
+void MetricFold::fold(State& state, const TargetFact& t, int sign) {
+  const auto& def = state.definition;
+  const auto& f = def.filter;
+  if (!t.in_effect || def.source != MetricSource::targets) return;
+  if (t.scope != f.target_scope || t.measure != f.target_measure) return;
+  if (f.campaign_id && *f.campaign_id != t.campaign_id) return;
+  if (t.of_department != (def.subject == SubjectKind::department)) return;
+  if (def.period != core::PeriodKind::all_time && def.period != t.period.kind) return;
+  moment_ = Moment{core::Timestamp{}, t.id};  // a target is not of a moment
+  const auto period = def.period == core::PeriodKind::all_time ? 0 : t.period.index;
+  add(state, t.subject_id, period, t.value, 0, sign);
+}
+
+std::optional<MetricFold::ClientTarget> MetricFold::client_target(const TargetFact& t) {
+  if (!t.in_effect || t.scope != TargetScope::client) return std::nullopt;
+  return ClientTarget{t.of_department, t.subject_id, t.period, t.client_id, t.measure};
+}
+
+void MetricFold::recount_trades_of(std::int64_t client_id, int sign) {
+  const auto trades = trades_of_client_.find(client_id);
+  if (trades == trades_of_client_.end()) return;
+  for (auto& m : metrics_) {
+    if (!m.definition.filter.clients_with_target) continue;
+    for (const auto id : trades->second) {
+      const auto& trade = trades_.at(id);
+      if (trade.client_id == client_id) fold(m, trade, days_.day_of(trade.trade_time), sign);
+    }
+  }
+}
+
+void MetricFold::apply(const TargetFact& target) {
+  std::optional<TargetFact> before;
+  if (auto [it, fresh] = targets_.try_emplace(target.id, target); !fresh) {
+    if (it->second.seq >= target.seq) return;
+    before = it->second;
+    it->second = target;
+  }
+  // Client targets decide which trades count for the metrics of clients with a target: the
+  // trades of the clients concerned are taken out while the targets change, then counted again.
+  const auto old_key = before ? client_target(*before) : std::nullopt;
+  const auto new_key = client_target(target);
+  std::vector<std::int64_t> clients;
+  if (old_key != new_key) {
+    if (old_key) clients.push_back(old_key->client_id);
+    if (new_key && (!old_key || old_key->client_id != new_key->client_id)) {
+      clients.push_back(new_key->client_id);
+    }
+  }
+  for (const auto c : clients)
+    recount_trades_of(c, -1);
+  if (before) {
+    for (auto& m : metrics_)
+      fold(m, *before, -1);
+    if (old_key) {
+      if (const auto it = client_targets_.find(*old_key); it != client_targets_.end()) {
+        if (--it->second == 0) client_targets_.erase(it);
+      }
+    }
+  }
+  if (new_key) ++client_targets_[*new_key];
+  for (auto& m : metrics_)
+    fold(m, target, +1);
+  for (const auto c : clients)
+    recount_trades_of(c, +1);
 }
 
 void MetricFold::fold(State& state, const VisitFact& v, date::sys_days day, int sign) {
@@ -237,6 +359,13 @@ void MetricFold::fold(State& state, const VisitFact& v, date::sys_days day, int 
 
 void MetricFold::apply(const TradeFact& trade) {
   auto [it, fresh] = trades_.try_emplace(trade.id, trade);
+  auto& of_client = trades_of_client_[trade.client_id];
+  if (fresh || it->second.client_id != trade.client_id) {
+    // A correction may move a trade to another client (and back): listed once under each.
+    if (std::find(of_client.begin(), of_client.end(), trade.id) == of_client.end()) {
+      of_client.push_back(trade.id);
+    }
+  }
   if (!fresh) {
     if (it->second.seq >= trade.seq) return;  // an older version, already superseded
     const auto before = days_.day_of(it->second.trade_time);
@@ -316,6 +445,8 @@ void MetricFold::refold(State& m, FoldObserver* only) {
     fold(m, visit, days_.day_of(visit.occurred_at), +1);
   for (const auto& [id, value] : imported_)
     fold(m, value, +1);
+  for (const auto& [id, target] : targets_)
+    fold(m, target, +1);
   only_ = nullptr;
 }
 

@@ -9,6 +9,8 @@
 // Not thread-safe: one fold per engine, fed in log order.
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -56,6 +58,7 @@ class MetricFold {
   void apply(const TradeFact& trade);
   void apply(const VisitFact& visit);
   void apply(const ImportedFact& value);
+  void apply(const TargetFact& target);
   // A metric defined while the fold runs: the records already folded count for it at once.
   // A metric id the fold has already is replaced (its figures computed afresh).
   void add_metric(MetricDefinition metric);
@@ -109,6 +112,19 @@ class MetricFold {
   void fold(State& state, const TradeFact& trade, date::sys_days day, int sign);
   void fold(State& state, const VisitFact& visit, date::sys_days day, int sign);
   void fold(State& state, const ImportedFact& value, int sign);
+  void fold(State& state, const TargetFact& target, int sign);
+  // A client target as the metrics of clients with a target look it up.
+  struct ClientTarget {
+    bool of_department;
+    std::int64_t subject_id;
+    core::Period period;
+    std::int64_t client_id;
+    TargetMeasure measure;
+    auto operator<=>(const ClientTarget&) const = default;
+  };
+  static std::optional<ClientTarget> client_target(const TargetFact& target);
+  // Folds (+1) or takes back (-1) the client's trades in the metrics of clients with a target.
+  void recount_trades_of(std::int64_t client_id, int sign);
   void add(State& state, std::int64_t subject, std::int32_t period, std::int64_t amount,
            std::int64_t client, int sign);
   void tell(const State& state, std::int64_t subject, std::int32_t period, std::int64_t delta,
@@ -125,6 +141,11 @@ class MetricFold {
   std::unordered_map<std::int64_t, TradeFact> trades_;
   std::unordered_map<std::int64_t, VisitFact> visits_;
   std::unordered_map<std::int64_t, ImportedFact> imported_;
+  std::unordered_map<std::int64_t, TargetFact> targets_;
+  // Client targets in effect, counted (one per subject, client, measure and period in crm).
+  std::map<ClientTarget, int> client_targets_;
+  // Each client's trades by id (a corrected trade may be listed under a former client too).
+  std::unordered_map<std::int64_t, std::vector<std::int64_t>> trades_of_client_;
   // Scratch space, reused so the hot path does not allocate.
   std::vector<std::int64_t> departments_;
   std::vector<std::pair<std::int64_t, std::int64_t>> contributions_;

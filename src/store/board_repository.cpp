@@ -4,27 +4,36 @@ namespace laurel::store {
 namespace {
 
 constexpr std::string_view kColumns =
-    "id, name, definition, created_by, created_at, updated_at, archived_at";
+    "id, name, definition, created_by, created_at, updated_at, archived_at, built_in";
 
 BoardRecord board_of(const Row& r) {
-  return BoardRecord{r.integer(0),          r.text(1),    r.text(2),
-                     r.optional_integer(3), r.integer(4), r.integer(5),
-                     r.optional_integer(6)};
+  return BoardRecord{r.integer(0),          r.text(1),         r.text(2),
+                     r.optional_integer(3), r.integer(4),      r.integer(5),
+                     r.optional_integer(6), r.optional_text(7)};
 }
 
 }  // namespace
 
 core::Result<std::int64_t> BoardRepository::insert(const BoardRecord& b) {
   auto rows = db_.query(
-      "INSERT INTO boards (name, definition, created_by, created_at, updated_at) "
-      "VALUES ($1, $2, $3, $4, $5) RETURNING id",
-      {b.name, b.definition, nullable(b.created_by), b.created_at, b.updated_at});
+      "INSERT INTO boards (name, definition, created_by, created_at, updated_at, built_in) "
+      "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+      {b.name, b.definition, nullable(b.created_by), b.created_at, b.updated_at,
+       nullable(b.built_in)});
   if (!rows) return rows.error();
   return rows->front().integer(0);
 }
 
 core::Result<std::optional<BoardRecord>> BoardRepository::find(std::int64_t id) {
   auto rows = db_.query("SELECT " + std::string(kColumns) + " FROM boards WHERE id = $1", {id});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<BoardRecord>();
+  return std::optional<BoardRecord>(board_of(rows->front()));
+}
+
+core::Result<std::optional<BoardRecord>> BoardRepository::find_built_in(std::string_view key) {
+  auto rows = db_.query("SELECT " + std::string(kColumns) + " FROM boards WHERE built_in = $1",
+                        {std::string(key)});
   if (!rows) return rows.error();
   if (rows->empty()) return std::optional<BoardRecord>();
   return std::optional<BoardRecord>(board_of(rows->front()));

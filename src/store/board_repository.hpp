@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/connection.hpp"
@@ -19,6 +20,9 @@ struct BoardRecord {
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
   std::optional<std::int64_t> archived_at;
+  // Laurel's own boards (migration 0031): which one, e.g. "campaign:7:staff"; unset for boards
+  // made by people.
+  std::optional<std::string> built_in;
 };
 
 class BoardRepository {
@@ -27,6 +31,8 @@ class BoardRepository {
 
   core::Result<std::int64_t> insert(const BoardRecord& board);
   core::Result<std::optional<BoardRecord>> find(std::int64_t id);
+  // A built-in board by its key, archived or not.
+  core::Result<std::optional<BoardRecord>> find_built_in(std::string_view key);
   // Boards not archived, ordered by id, after `after_id`; up to limit + 1 rows.
   core::Result<std::vector<BoardRecord>> list(std::int64_t after_id, int limit);
   // Name and definition; false when there is no such board.

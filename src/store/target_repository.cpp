@@ -180,4 +180,15 @@ core::Result<std::int64_t> TargetRepository::achieved(const AchievementQuery& q)
   return rows->front().integer(0);
 }
 
+core::Result<std::vector<std::pair<std::string, std::string>>>
+TargetRepository::client_target_periods() {
+  auto rows = db_.query(
+      "SELECT DISTINCT subject_kind, period FROM targets WHERE scope = 'client' ORDER BY 1, 2", {});
+  if (!rows) return rows.error();
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : *rows)
+    out.emplace_back(r.text(0), r.text(1));
+  return out;
+}
+
 }  // namespace laurel::store

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/connection.hpp"
@@ -80,6 +81,8 @@ class TargetRepository {
 
   // Amounts in fen (net flow may be negative); counts of visits.
   core::Result<std::int64_t> achieved(const AchievementQuery& query);
+  // The distinct (subject kind, period) pairs of client targets (crm/built_in_boards.hpp).
+  core::Result<std::vector<std::pair<std::string, std::string>>> client_target_periods();
 
  private:
   Connection& db_;

@@ -299,6 +299,26 @@ TEST(MetricFold, ACampaignFilterCountsItsFundsWindowAndParticipants) {
   EXPECT_EQ(fold.value(2, 0, all), 300'00);
 }
 
+TEST(MetricFold, ACampaignOfTheWholeCompanyCountsEveryonesShares) {
+  auto m = subscriptions(1, SubjectKind::department, PeriodKind::all_time);
+  m.filter.campaign_id = 9;
+  auto people = subscriptions(2, SubjectKind::staff, PeriodKind::all_time);
+  people.filter.campaign_id = 9;
+  MetricFold fold({m, people}, zone());
+  fold.set_reference(company());
+  // No departments and no people named: everyone takes part (crm/campaign_service.hpp).
+  fold.set_campaign(
+      {9, *core::parse_date("2026-11-01"), *core::parse_date("2026-11-30"), {1}, {}, {}});
+  fold.apply(
+      trade(1, 1, utc("2026-11-10", 2), 200'00, TradeKind::purchase, 1, {{7, 3, 0}, {5, 4, 0}}));
+  fold.apply(trade(2, 2, utc("2026-12-10", 2), 50'00, TradeKind::purchase, 1, {{7, 3, 0}}));
+  const auto all = period("all");
+  EXPECT_EQ(fold.value(1, 1, all), 100'00) << "department 3's share, rolled up to 1";
+  EXPECT_EQ(fold.value(1, 4, all), 100'00);
+  EXPECT_EQ(fold.value(2, 7, all), 100'00);
+  EXPECT_EQ(fold.value(2, 5, all), 100'00);
+}
+
 // The time rules' order independence: the same records — trades, their cancellations and
 // corrections, visits and their deletions — in shuffled arrival order give the same figures.
 TEST(MetricFold, ShuffledArrivalGivesTheSameFigures) {

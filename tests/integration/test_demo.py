@@ -64,9 +64,18 @@ def test_the_company_has_the_sizes_asked_for(demo):
         db, "SELECT count(*) FROM transactions")
     assert one(db, "SELECT count(*) FROM events WHERE type = 'visit.recorded'") == one(
         db, "SELECT count(*) FROM visits")
-    # The metrics a manager would define first, each through the service (with its event).
-    assert one(db, "SELECT count(*) FROM metrics") == 5
-    assert one(db, "SELECT count(*) FROM events WHERE type = 'metric.created'") == 5
+    # The metrics a manager would define first, each through the service (with its event), and
+    # Laurel's own for its built-in boards: two per campaign and subject kind, two for the
+    # quarterly client targets of people.
+    assert one(db, "SELECT count(*) FROM metrics WHERE code NOT LIKE 'laurel.%'") == 5
+    assert one(db, "SELECT count(*) FROM metrics WHERE code LIKE 'laurel.%'") == 2 * 2 * 2 + 2
+    assert one(db, "SELECT count(*) FROM events WHERE type = 'metric.created'") == 15
+    assert sorted(r[0] for r in db.execute(
+        "SELECT built_in FROM boards WHERE built_in IS NOT NULL")) == [
+        "campaign:1:department", "campaign:1:staff", "campaign:2:department", "campaign:2:staff",
+        "client_targets:staff:quarter"]
+    assert one(db, "SELECT count(*) FROM targets WHERE scope = 'client'") > 100
+    assert one(db, "SELECT count(*) FROM targets WHERE scope = 'campaign'") > 40
 
 
 def test_good_news_of_the_year_is_published_and_the_last_two_weeks_waits_in_the_inbox(demo):

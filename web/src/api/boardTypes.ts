@@ -53,8 +53,14 @@ export interface BoardInput {
   pro_rate: boolean;
 }
 
+/** Laurel's own boards, made by Laurel (their metrics, kind, scope and pro-rating are not
+ *  changed; name, who sees them, ties, snapshots and top N are). */
+export type BuiltInBoard = 'client_target_achievement' | 'campaign_achievement';
+
 export interface Board extends BoardInput {
   id: number;
+  /** One of Laurel's own boards; null: a board people made. */
+  built_in: BuiltInBoard | null;
   /** Whom it ranks (its metric's subject; a manual board's own). */
   subject: 'staff' | 'department';
   period: PeriodKind;
@@ -166,6 +172,12 @@ export interface BoardChange {
 /** Whether a change is about the period a page shows. */
 export const touches = (change: BoardChange, boardId: number, period: string): boolean =>
   change.board_id === boardId && (change.periods.length === 0 || change.periods.includes(period));
+
+/** The few boards "my ranks" asks about: those managers made first (they chose them for their
+ *  people), then Laurel's own (two for every campaign, which would crowd them out), each in the
+ *  list's order. */
+export const boardsForMyRanks = <B extends Pick<Board, 'built_in'>>(boards: B[], most: number): B[] =>
+  [...boards.filter((b) => b.built_in === null), ...boards.filter((b) => b.built_in !== null)].slice(0, most);
 
 // Manual rows (manual and hybrid boards), versioned per board and period.
 export type RowVersionStatus = 'pending' | 'published' | 'rejected';

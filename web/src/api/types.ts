@@ -114,7 +114,12 @@ export interface NewVisit {
 export interface Target {
   id: number;
   subject_kind: 'staff' | 'department';
+  subject_id: number;
   scope: 'overall' | 'client' | 'campaign';
+  /** The client a client target counts; null for other scopes. */
+  client_id: number | null;
+  /** The campaign a campaign target counts; null for other scopes. */
+  campaign_id: number | null;
   metric: string;
   period: string;
   period_start: string;

@@ -268,6 +268,17 @@ export default {
     restrictedSome: 'Only the top of the board and the people around you are shown',
     manualTag: 'manual',
     manualHint: 'Entered by a manager, not computed',
+    builtIn: {
+      tag: 'Built in',
+      client_target_achievement: "Laurel's own board: subscriptions from the clients with a client target, divided by the sum of those targets; each client's own ratio is shown beside it.",
+      campaign_achievement: "Laurel's own board: the campaign's subscriptions (its funds, inside its window) divided by each participant's targets for it, over the whole campaign.",
+    },
+    clientTargets: {
+      show: 'Client targets',
+      hide: 'Hide client targets',
+      none: 'No client targets this period',
+      client: 'Client',
+    },
     kindName: { manual: 'Manual', hybrid: 'Hybrid' },
     privacy: {
       label: 'Hide my name on public leaderboards',

@@ -268,6 +268,17 @@ export default {
     restrictedSome: '仅显示榜单前列和你前后的人',
     manualTag: '手工',
     manualHint: '由管理者手工录入，非系统计算',
+    builtIn: {
+      tag: '内置',
+      client_target_achievement: 'Laurel 内置榜单：排名有客户目标的客户带来的认申购 ÷ 这些客户目标之和；每个客户自己的达成率列在其旁。',
+      campaign_achievement: 'Laurel 内置榜单：排名活动期内活动基金的认申购 ÷ 各参与者在本活动的目标，按整个活动计。',
+    },
+    clientTargets: {
+      show: '查看客户目标',
+      hide: '收起客户目标',
+      none: '本期没有客户目标',
+      client: '客户',
+    },
     kindName: { manual: '手工榜', hybrid: '混合榜' },
     privacy: {
       label: '在公开排行榜上隐藏我的姓名',

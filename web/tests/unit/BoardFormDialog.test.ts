@@ -9,7 +9,7 @@ const board: Board = {
   pro_rate: false, metric_id: 3, denominator_metric_id: null, tie_breaker_metric_id: null,
   tie_breaker_order: 'higher_first', scope: 'company', department_id: null, campaign_id: null, order: 'higher_first',
   tie_policy: 'competition', visibility: 'everyone', snapshot_schedule: { weekday: 'friday', time: '17:30' }, close_grace_days: 3, public_top: null,
-  kind: 'computed', subject: 'staff', period: 'month', amounts: true, created_by: 1,
+  kind: 'computed', subject: 'staff', period: 'month', amounts: true, built_in: null, created_by: 1,
   created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z',
 };
 
@@ -211,5 +211,68 @@ describe('the board form\'s kinds of board', () => {
     expect(field('期间').textContent).toContain('季度');
     expect(field('成绩类型').querySelector('.el-radio.is-checked')?.textContent).toContain('数量');
     expect(field('审批').querySelector('.el-checkbox.is-checked')).not.toBeNull();
+  });
+});
+
+describe('the board form on one of Laurel\'s own boards', () => {
+  const builtIn: Board = {
+    ...board, id: 21, name: '春季活动 达成率（个人）', built_in: 'campaign_achievement', metric_id: 11, denominator_metric_id: 12,
+    scope: 'campaign', campaign_id: 2, period: 'all', snapshot_schedule: null,
+  };
+  const metric = (id: number, code: string) => ({
+    id, code, name: code, kind: 'sum', source: 'transactions', sum_of: 'amount', unit: null, subject: 'staff', period: 'all', filter: {}, created_at: '',
+  });
+  /** Metrics of people over all time (Laurel's two and one to break ties by); PATCH as `onPatch`. */
+  function stubWithMetrics(onPatch: (body: Record<string, unknown>) => Response) {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (path: string, init?: RequestInit) => {
+        if (init?.method === 'PATCH') return onPatch(JSON.parse(String(init.body)));
+        if (path.startsWith('/api/v1/metrics')) {
+          return json(200, { items: [metric(11, 'laurel.campaign2.staff.achieved'), metric(12, 'laurel.campaign2.staff.target'), metric(13, 'visits.all')], next_cursor: null });
+        }
+        if (path.startsWith('/api/v1/campaigns')) return json(200, { items: [{ id: 2, name: '春季活动' }], next_cursor: null });
+        return json(200, { items: [], next_cursor: null });
+      }),
+    );
+  }
+
+  it('says why, and shows what it ranks without letting it change', async () => {
+    stubWithMetrics((body) => json(200, { ...builtIn, ...body }));
+    await open(builtIn);
+    expect(document.body.querySelector('[data-test=board-built-in-note]')?.textContent).toContain('Laurel 内置');
+    expect(field('数据来源').querySelectorAll('.el-radio.is-disabled')).toHaveLength(3);
+    expect(field('按哪个指标排名').querySelector('.is-disabled')).not.toBeNull();
+    expect(field('除以目标指标（选填）').querySelector('.is-disabled')).not.toBeNull();
+    expect(field('谁在榜上').querySelectorAll('.el-radio-button.is-disabled')).toHaveLength(3);
+    expect(field('营销活动').querySelector('.is-disabled')).not.toBeNull();
+    // What may change stays open.
+    expect(field('同分时比较（选填）').querySelector('.is-disabled')).toBeNull();
+    expect(field('谁能看到').querySelector('.el-radio.is-disabled')).toBeNull();
+    expect((document.body.querySelector('input[name=board_name]') as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it('sends its name, visibility and ties, never what it ranks', async () => {
+    let sent: Record<string, unknown> = {};
+    stubWithMetrics((body) => ((sent = body), json(200, { ...builtIn, ...body })));
+    const wrapper = await open(builtIn);
+    const name = document.body.querySelector('input[name=board_name]') as HTMLInputElement;
+    name.value = '春季活动冲刺榜';
+    name.dispatchEvent(new Event('input'));
+    (field('谁能看到').querySelectorAll('.el-radio input')[1] as HTMLInputElement).click();
+    await flushPromises();
+    await submit();
+    expect(sent).toMatchObject({ name: '春季活动冲刺榜', visibility: 'managers', tie_policy: 'competition', public_top: null });
+    for (const member of ['kind', 'metric_id', 'denominator_metric_id', 'scope', 'department_id', 'campaign_id', 'pro_rate']) expect(sent).not.toHaveProperty(member);
+    expect(wrapper.emitted('saved')).toHaveLength(1);
+  });
+
+  it('still sends what a board people made ranks', async () => {
+    let sent: Record<string, unknown> = {};
+    stubApi((body) => ((sent = body), json(200, { ...board, ...body })));
+    await open(board);
+    expect(document.body.querySelector('[data-test=board-built-in-note]')).toBeNull();
+    await submit();
+    expect(sent).toMatchObject({ kind: 'computed', metric_id: 3, scope: 'company', pro_rate: false });
   });
 });
