@@ -23,46 +23,14 @@ using http::Request;
 using http::RequestContext;
 using http::Response;
 
-// Exports: ?format=csv|xlsx (default xlsx, what managers open), ?lang=zh-CN|en for the headers
-// (default: the request's Accept-Language, else Chinese).
-struct ExportQuery {
-  bool xlsx = true;
-  crm::Language language = crm::Language::zh_cn;
-};
-
-core::Result<ExportQuery> read_export_query(QueryInput& query, const Request& request) {
-  ExportQuery out;
-  auto format = query.optional_string("format", 4);
-  if (!format) return format.error();
-  if (*format && **format != "csv" && **format != "xlsx") {
-    return core::Error::invalid("format", "must be csv or xlsx");
-  }
-  out.xlsx = !*format || **format == "xlsx";
-  auto lang = query.optional_string("lang", 5);
-  if (!lang) return lang.error();
-  if (*lang && **lang != "zh-CN" && **lang != "en") {
-    return core::Error::invalid("lang", "must be zh-CN or en");
-  }
-  const auto accepted = request.header("Accept-Language");
-  const bool english = *lang ? **lang == "en" : accepted.substr(0, 2) == "en";
-  out.language = english ? crm::Language::en : crm::Language::zh_cn;
-  return out;
-}
-
 // The file, and an audit entry saying who took which rows out of Laurel.
 core::Result<Response> export_file(Services& services, const Request& request,
                                    RequestContext& context, const crm::BoardExport& what,
                                    const ExportQuery& format, std::string file_name,
                                    std::optional<std::int64_t> snapshot_id) {
-  const auto table = crm::board_table(what, services.zone);
-  std::string bytes;
-  if (format.xlsx) {
-    auto xlsx = core::to_xlsx(table);
-    if (!xlsx) return xlsx.error();
-    bytes = std::move(*xlsx);
-  } else {
-    bytes = core::to_csv(table);
-  }
+  // Written first: only a file that was made is audited as taken out.
+  auto file = file_download(crm::board_table(what, services.zone), format.xlsx, file_name);
+  if (!file) return file.error();
   json::object after{{"format", format.xlsx ? "xlsx" : "csv"},
                      {"language", crm::language_code(format.language)},
                      {"period", core::format_period(what.period)},
@@ -74,13 +42,7 @@ core::Result<Response> export_file(Services& services, const Request& request,
       !s) {
     return s.error();
   }
-  Response response = Response::text(
-      200, std::move(bytes),
-      format.xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  : "text/csv; charset=utf-8");
-  response.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
-  response.set_header("Cache-Control", "no-store");
-  return response;
+  return file;
 }
 
 core::Result<Response> export_board(Services& services, const Request& request,

@@ -2,6 +2,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include "core/table_export.hpp"
+
 namespace laurel::api {
 
 namespace json = boost::json;
@@ -75,6 +77,44 @@ core::Result<BoardRequest> board_request(Services& services, const Request& requ
   q.as_of = period->today;
   q.me = *me;
   return BoardRequest{std::move(board), q};
+}
+
+core::Result<ExportQuery> read_export_query(http::QueryInput& query, const http::Request& request) {
+  ExportQuery out;
+  auto format = query.optional_string("format", 4);
+  if (!format) return format.error();
+  if (*format && **format != "csv" && **format != "xlsx") {
+    return core::Error::invalid("format", "must be csv or xlsx");
+  }
+  out.xlsx = !*format || **format == "xlsx";
+  auto lang = query.optional_string("lang", 5);
+  if (!lang) return lang.error();
+  if (*lang && **lang != "zh-CN" && **lang != "en") {
+    return core::Error::invalid("lang", "must be zh-CN or en");
+  }
+  const auto accepted = request.header("Accept-Language");
+  const bool english = *lang ? **lang == "en" : accepted.substr(0, 2) == "en";
+  out.language = english ? crm::Language::en : crm::Language::zh_cn;
+  return out;
+}
+
+core::Result<http::Response> file_download(const core::ExportTable& table, bool xlsx,
+                                           const std::string& file_name) {
+  std::string bytes;
+  if (xlsx) {
+    auto written = core::to_xlsx(table);
+    if (!written) return written.error();
+    bytes = std::move(*written);
+  } else {
+    bytes = core::to_csv(table);
+  }
+  auto response = http::Response::text(
+      200, std::move(bytes),
+      xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+           : "text/csv; charset=utf-8");
+  response.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  response.set_header("Cache-Control", "no-store");
+  return response;
 }
 
 }  // namespace laurel::api

@@ -1,15 +1,18 @@
 #pragma once
-// What the leaderboard routes read the same way (board_routes.cpp, board_export_routes.cpp): a
-// JSON object body, ?period= of the board's kind, ?audience=, the caller's own row, and a
-// standings request — the board from the engine's memory (404 for one the caller may not see),
-// its period and the route's own parameters.
+// What the leaderboard routes read the same way (board_routes.cpp, board_export_routes.cpp,
+// board_rows_routes.cpp): a JSON object body, ?period= of the board's kind, ?audience=, the
+// caller's own row, a standings request — the board from the engine's memory (404 for one the
+// caller may not see), its period and the route's own parameters — and files to download.
 
 #include <boost/json/object.hpp>
 #include <functional>
 #include <optional>
+#include <string>
 
 #include "api/services.hpp"
+#include "core/table_export.hpp"
 #include "crm/engine_service.hpp"
+#include "crm/good_news_text.hpp"
 #include "http/message.hpp"
 #include "http/query_input.hpp"
 #include "http/request_context.hpp"
@@ -45,5 +48,18 @@ using ReadMore =
 
 core::Result<BoardRequest> board_request(Services& services, const http::Request& request,
                                          http::RequestContext& context, const ReadMore& read_more);
+
+// Files taken out (exports, the manual rows' template): ?format=csv|xlsx (default xlsx, what
+// managers open), ?lang=zh-CN|en for the headers (default: the request's Accept-Language, else
+// Chinese).
+struct ExportQuery {
+  bool xlsx = true;
+  crm::Language language = crm::Language::zh_cn;
+};
+core::Result<ExportQuery> read_export_query(http::QueryInput& query, const http::Request& request);
+
+// A download: the table written as XLSX or CSV, saved under `file_name` (ASCII), never cached.
+core::Result<http::Response> file_download(const core::ExportTable& table, bool xlsx,
+                                           const std::string& file_name);
 
 }  // namespace laurel::api

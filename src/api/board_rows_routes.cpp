@@ -2,11 +2,13 @@
 // admins: entered as JSON or uploaded as CSV/XLSX — columns subject_id (编号) or name (姓名),
 // value (成绩), note (备注) — each submission a version of the period's rows; the ones that wait
 // for approval are approved or rejected by another manager. Bad rows are answered all at once,
-// 422 with every row's problem, and nothing is stored.
+// 422 with every row's problem, and nothing is stored. A template of the file, every subject
+// in scope listed, is downloaded from .../rows/template.
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <charconv>
+#include <functional>
 
 #include "api/access.hpp"
 #include "api/board_request.hpp"
@@ -14,6 +16,8 @@
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "core/csv_columns.hpp"
+#include "core/table_export.hpp"
+#include "crm/board_export.hpp"
 #include "http/json_input.hpp"
 #include "http/problem.hpp"
 
@@ -97,15 +101,17 @@ core::Result<std::vector<crm::EnteredRow>> rows_of_file(const Request& request) 
   return out;
 }
 
-// The board (as the caller may see it) and ?period= of its kind, the query's only parameter.
+// The board (as the caller may see it) and ?period= of its kind, with the route's own query
+// parameters read by `more` (none by default).
 struct RowsRequest {
   std::int64_t id = 0;
   crm::Board board;
   core::Period period;
 };
 
-core::Result<RowsRequest> rows_request(Services& services, const Request& request,
-                                       RequestContext& context) {
+core::Result<RowsRequest> rows_request(
+    Services& services, const Request& request, RequestContext& context,
+    const std::function<core::Status(QueryInput&)>& more = nullptr) {
   auto id = context.id_param("id");
   if (!id) return id.error();
   auto board = services.boards.get(*id, context.user());
@@ -114,6 +120,9 @@ core::Result<RowsRequest> rows_request(Services& services, const Request& reques
   if (!query) return query.error();
   auto period = read_period(services, *query, *board);
   if (!period) return period.error();
+  if (more) {
+    if (auto s = more(*query); !s) return s.error();
+  }
   if (auto s = query->finish(); !s) return s.error();
   return RowsRequest{*id, std::move(*board), period->period};
 }
@@ -169,6 +178,40 @@ core::Result<Response> list_rows(Services& services, const Request& request,
   return json_response(200, {{"items", std::move(items)}});
 }
 
+// A file to fill in for a period: every subject the board may rank then (编号, 姓名), with 成绩
+// and 备注 left empty — downloaded, completed in Excel and uploaded back as it is.
+core::Result<Response> rows_template(Services& services, const Request& request,
+                                     RequestContext& context) {
+  ExportQuery format;
+  auto in = rows_request(services, request, context, [&](QueryInput& query) {
+    auto read = read_export_query(query, request);
+    if (!read) return core::Status(read.error());
+    format = *read;
+    return core::Status();
+  });
+  if (!in) return in.error();
+  const auto& [id, board, period] = *in;
+  if (auto manual = services.board_rows.manual_board(id, context.user()); !manual) {
+    return manual.error();
+  }
+  auto names = services.engine.names_of(board.subject);
+  if (!names) return names.error();
+  const bool zh = format.language == crm::Language::zh_cn;
+  core::ExportTable table;
+  table.title = board.input.name + " " + core::format_period(period);
+  for (const auto& column : kRowColumns)
+    table.header.emplace_back(zh ? column.chinese : column.name);
+  for (const auto& [subject, name] : *names) {
+    auto inside = services.engine.in_scope(id, subject, period);
+    if (!inside) return inside.error();
+    if (!*inside) continue;
+    table.rows.push_back({subject, name, std::monostate{}, std::monostate{}});
+  }
+  return file_download(
+      table, format.xlsx,
+      crm::export_file_name("board-rows", id, period, format.xlsx ? "xlsx" : "csv"));
+}
+
 template <bool Approve>
 core::Result<Response> decide_rows(Services& services, const Request& request,
                                    RequestContext& context) {
@@ -203,6 +246,8 @@ void add_board_rows_routes(http::Router& router, Services& services) {
               with(services, submit_rows), bodies});
   router.add({"GET", "/api/v1/boards/{id}/rows", Access::authenticated, kManagers, std::nullopt,
               with(services, list_rows)});
+  router.add({"GET", "/api/v1/boards/{id}/rows/template", Access::authenticated, kManagers,
+              std::nullopt, with(services, rows_template)});
   router.add({"POST", "/api/v1/boards/{id}/rows/{version}/approve", Access::authenticated,
               kManagers, std::nullopt, with(services, decide_rows<true>)});
   router.add({"POST", "/api/v1/boards/{id}/rows/{version}/reject", Access::authenticated, kManagers,

@@ -69,8 +69,11 @@ class BoardRowsService {
                                               std::string reason, const auth::Principal& caller,
                                               const auth::Actor& actor);
 
- private:
+  // A board that takes manual rows (manual or hybrid), as the caller may see it; 400 for a
+  // computed one.
   core::Result<Board> manual_board(std::int64_t board_id, const auth::Principal& caller);
+
+ private:
   core::Result<store::BoardRowVersion> decide(std::int64_t board_id, std::int64_t version_id,
                                               bool approve, std::optional<std::string> reason,
                                               const auth::Principal& caller,

@@ -124,6 +124,13 @@ core::Result<engine::MetricDefinition> read_definition(Reader& r, const json::ob
     auto measure = f.one_of("target_metric", kTargetMeasures, 0);
     if (!measure) return measure.error();
     m.filter.target_measure = static_cast<engine::TargetMeasure>(*measure);
+    if (const auto* days = f.take("net_of_redemptions_within_days")) {
+      if (!days->is_int64() || days->as_int64() < 1 || days->as_int64() > 366) {
+        return Error::invalid("filter.net_of_redemptions_within_days",
+                              "must be a whole number of days, 1 to 366");
+      }
+      m.filter.net_of_redemptions_within_days = static_cast<std::int32_t>(days->as_int64());
+    }
     const auto* with_target = filter->as_object().if_contains("clients_with_target");
     auto targeted = f.one_of("clients_with_target", kTargetMeasures, kTargetMeasures.names.size());
     if (!targeted) return targeted.error();
@@ -201,6 +208,10 @@ json::object metric_definition_to_json(const engine::MetricDefinition& m) {
   filter["target_metric"] =
       of_targets
           ? json::value(kTargetMeasures.names[static_cast<std::size_t>(m.filter.target_measure)])
+          : json::value(nullptr);
+  filter["net_of_redemptions_within_days"] =
+      m.filter.net_of_redemptions_within_days
+          ? json::value(*m.filter.net_of_redemptions_within_days)
           : json::value(nullptr);
   filter["clients_with_target"] =
       m.filter.clients_with_target

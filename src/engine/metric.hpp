@@ -60,6 +60,12 @@ struct MetricFilter {
   // on this measure for, in the cell's period ("the credited subscriptions of the clients with
   // a target", the numerator of client target achievement).
   std::optional<TargetMeasure> clients_with_target;
+  // A sum of inflows (subscriptions, purchases, …) net of what the same client redeems or
+  // switches out of the same fund within this many days after: each redemption takes back from
+  // the latest inflows before it inside the window first, never more than they were (a
+  // subscription redeemed within N days counts only for what stays). Worked out from the
+  // records in effect on the occurred_at timeline, so late and corrected trades net the same.
+  std::optional<std::int32_t> net_of_redemptions_within_days;
 
   static std::uint8_t kinds(std::initializer_list<TradeKind> list) {
     std::uint8_t bits = 0;

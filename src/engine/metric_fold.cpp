@@ -27,6 +27,25 @@ bool per_target_period(core::PeriodKind kind) {
          kind == core::PeriodKind::year;
 }
 
+// What a sum net of redemptions may be.
+std::optional<DefinitionProblem> netting_problem(const MetricDefinition& m) {
+  if (const auto days = m.filter.net_of_redemptions_within_days) {
+    const char* field = "filter.net_of_redemptions_within_days";
+    if (m.source != MetricSource::transactions || m.kind != MetricKind::sum ||
+        m.sum_of != SumOf::amount) {
+      return DefinitionProblem{field, "nets a sum of transaction amounts (sum_of amount)"};
+    }
+    if (*days < 1 || *days > 366) return DefinitionProblem{field, "must be 1 to 366 days"};
+    const auto out = MetricFilter::kinds({TradeKind::redeem, TradeKind::switch_out});
+    if (m.filter.trade_kinds == 0 || (m.filter.trade_kinds & out) != 0) {
+      return DefinitionProblem{"filter.transaction_kinds",
+                               "name the inflows netted (subscribe, purchase, switch_in, "
+                               "dividend_reinvest), not redemptions, to net redemptions"};
+    }
+  }
+  return std::nullopt;
+}
+
 // What a sum of targets, or a metric of the clients with a target, may be.
 std::optional<DefinitionProblem> target_problem(const MetricDefinition& m) {
   const bool by_people = m.subject == SubjectKind::staff || m.subject == SubjectKind::department;
@@ -89,6 +108,7 @@ std::optional<DefinitionProblem> definition_problem(const MetricDefinition& m) {
     return std::nullopt;
   }
   if (auto problem = target_problem(m)) return problem;
+  if (auto problem = netting_problem(m)) return problem;
   const bool holdings_kind = is_holdings_kind(m.kind);
   if ((m.source == MetricSource::holdings) != holdings_kind) {
     return DefinitionProblem{"kind", holdings_kind
@@ -286,6 +306,18 @@ void MetricFold::recount_trades_of(std::int64_t client_id, int sign) {
   if (trades == trades_of_client_.end()) return;
   for (auto& m : metrics_) {
     if (!m.definition.filter.clients_with_target) continue;
+    if (nets_redemptions(m)) {  // by holding: each fund of the client once
+      std::vector<std::int64_t> funds;
+      for (const auto id : trades->second) {
+        const auto& trade = trades_.at(id);
+        if (trade.client_id == client_id &&
+            std::find(funds.begin(), funds.end(), trade.product_id) == funds.end()) {
+          funds.push_back(trade.product_id);
+          fold_netted(m, {client_id, trade.product_id}, sign);
+        }
+      }
+      continue;
+    }
     for (const auto id : trades->second) {
       const auto& trade = trades_.at(id);
       if (trade.client_id == client_id) fold(m, trade, days_.day_of(trade.trade_time), sign);
@@ -358,25 +390,140 @@ void MetricFold::fold(State& state, const VisitFact& v, date::sys_days day, int 
 }
 
 void MetricFold::apply(const TradeFact& trade) {
-  auto [it, fresh] = trades_.try_emplace(trade.id, trade);
-  auto& of_client = trades_of_client_[trade.client_id];
-  if (fresh || it->second.client_id != trade.client_id) {
-    // A correction may move a trade to another client (and back): listed once under each.
-    if (std::find(of_client.begin(), of_client.end(), trade.id) == of_client.end()) {
-      of_client.push_back(trade.id);
-    }
+  auto it = trades_.find(trade.id);
+  if (it != trades_.end() && it->second.seq >= trade.seq) return;  // an older version
+  // A correction may move a trade to another client or fund (and back): listed once under each.
+  const auto list = [&](std::vector<std::int64_t>& ids) {
+    if (std::find(ids.begin(), ids.end(), trade.id) == ids.end()) ids.push_back(trade.id);
+  };
+  list(trades_of_client_[trade.client_id]);
+  const Holding now{trade.client_id, trade.product_id};
+  list(trades_of_holding_[now]);
+  // The metrics net of redemptions take back what the holdings concerned counted, and count
+  // them again once the new version is in: one trade moves what others net to.
+  std::optional<Holding> was;
+  if (it != trades_.end() && !(Holding{it->second.client_id, it->second.product_id} == now)) {
+    was = Holding{it->second.client_id, it->second.product_id};
   }
-  if (!fresh) {
-    if (it->second.seq >= trade.seq) return;  // an older version, already superseded
+  const auto netted = [&](int sign) {
+    for (auto& m : metrics_) {
+      if (m.definition.source != MetricSource::transactions || !nets_redemptions(m)) continue;
+      fold_netted(m, now, sign);
+      if (was) fold_netted(m, *was, sign);
+    }
+  };
+  netted(-1);
+  if (it != trades_.end()) {
     const auto before = days_.day_of(it->second.trade_time);
     for (auto& m : metrics_) {
-      if (m.definition.source == MetricSource::transactions) fold(m, it->second, before, -1);
+      if (m.definition.source == MetricSource::transactions && !nets_redemptions(m)) {
+        fold(m, it->second, before, -1);
+      }
     }
     it->second = trade;
+  } else {
+    it = trades_.emplace(trade.id, trade).first;
   }
   const auto day = days_.day_of(trade.trade_time);
   for (auto& m : metrics_) {
-    if (m.definition.source == MetricSource::transactions) fold(m, trade, day, +1);
+    if (m.definition.source == MetricSource::transactions && !nets_redemptions(m)) {
+      fold(m, trade, day, +1);
+    }
+  }
+  netted(+1);
+}
+
+namespace {
+
+__extension__ typedef __int128 Wide;
+
+// The trade as if it were `amount` (less than it was): its credits scaled alike, the fen that
+// rounding leaves going to the first credits, one each.
+TradeFact scaled(const TradeFact& t, std::int64_t amount) {
+  TradeFact out = t;
+  out.amount_fen = amount;
+  if (t.amount_fen == 0) return out;
+  std::int64_t credited = 0;
+  for (const auto& c : t.credits)
+    credited += c.amount_fen;
+  const auto share = static_cast<std::int64_t>(Wide(credited) * amount / t.amount_fen);
+  std::int64_t given = 0;
+  for (auto& c : out.credits) {
+    c.amount_fen = static_cast<std::int64_t>(Wide(c.amount_fen) * amount / t.amount_fen);
+    given += c.amount_fen;
+  }
+  for (auto& c : out.credits) {
+    if (given == share) break;
+    ++c.amount_fen;
+    ++given;
+  }
+  return out;
+}
+
+bool redeems(TradeKind kind) {
+  return kind == TradeKind::redeem || kind == TradeKind::switch_out;
+}
+
+}  // namespace
+
+void MetricFold::fold_netted(State& state, const Holding& holding, int sign) {
+  const auto ids = trades_of_holding_.find(holding);
+  if (ids == trades_of_holding_.end()) return;
+  struct Dated {
+    const TradeFact* trade;
+    date::sys_days day;
+    std::int64_t left;  // inflows: what redemptions have not taken back
+  };
+  std::vector<Dated> timeline;
+  for (const auto id : ids->second) {
+    const auto t = trades_.find(id);
+    if (t == trades_.end()) continue;
+    const auto& trade = t->second;
+    if (!trade.in_effect || trade.client_id != holding.client_id ||
+        trade.product_id != holding.product_id) {
+      continue;
+    }
+    timeline.push_back({&trade, days_.day_of(trade.trade_time), trade.amount_fen});
+  }
+  std::sort(timeline.begin(), timeline.end(), [](const Dated& a, const Dated& b) {
+    return Moment{a.trade->trade_time, a.trade->id} < Moment{b.trade->trade_time, b.trade->id};
+  });
+  const auto& f = state.definition.filter;
+  const auto window = date::days(*f.net_of_redemptions_within_days);
+  const auto counted = [&](TradeKind kind) {
+    return flow_sign(kind) > 0 &&
+           (f.trade_kinds == 0 || (f.trade_kinds & (1u << static_cast<unsigned>(kind))) != 0);
+  };
+  std::vector<Dated*> inflows;  // counted inflows so far, in timeline order
+  for (auto& entry : timeline) {
+    if (counted(entry.trade->kind)) {
+      inflows.push_back(&entry);
+      continue;
+    }
+    if (!redeems(entry.trade->kind)) continue;
+    std::int64_t redeemed = entry.trade->amount_fen;
+    for (auto in = inflows.rbegin(); in != inflows.rend() && redeemed > 0; ++in) {
+      if (entry.day - (*in)->day > window) break;  // older inflows are out of the window too
+      const auto taken = std::min(redeemed, (*in)->left);
+      (*in)->left -= taken;
+      redeemed -= taken;
+    }
+  }
+  for (const auto* in : inflows) {
+    if (in->left == 0) continue;
+    if (in->left == in->trade->amount_fen) {
+      fold(state, *in->trade, in->day, sign);
+    } else {
+      fold(state, scaled(*in->trade, in->left), in->day, sign);
+    }
+  }
+}
+
+void MetricFold::fold_trade(State& state, const TradeFact& trade, int sign) {
+  if (nets_redemptions(state)) {
+    fold_netted(state, {trade.client_id, trade.product_id}, sign);
+  } else {
+    fold(state, trade, days_.day_of(trade.trade_time), sign);
   }
 }
 
@@ -436,10 +583,12 @@ void MetricFold::refold(State& m, FoldObserver* only) {
   only_ = only;
   m.values.clear();
   m.clients.clear();
-  for (const auto& [id, trade] : trades_) {
-    if (m.definition.source == MetricSource::transactions) {
+  if (m.definition.source == MetricSource::transactions && nets_redemptions(m)) {
+    for (const auto& [holding, ids] : trades_of_holding_)
+      fold_netted(m, holding, +1);
+  } else if (m.definition.source == MetricSource::transactions) {
+    for (const auto& [id, trade] : trades_)
       fold(m, trade, days_.day_of(trade.trade_time), +1);
-    }
   }
   for (const auto& [id, visit] : visits_)
     fold(m, visit, days_.day_of(visit.occurred_at), +1);

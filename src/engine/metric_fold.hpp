@@ -125,6 +125,24 @@ class MetricFold {
   static std::optional<ClientTarget> client_target(const TargetFact& target);
   // Folds (+1) or takes back (-1) the client's trades in the metrics of clients with a target.
   void recount_trades_of(std::int64_t client_id, int sign);
+  // A client's position in a fund: the trades that net against each other.
+  struct Holding {
+    std::int64_t client_id;
+    std::int64_t product_id;
+    bool operator==(const Holding&) const = default;
+  };
+  struct HoldingHash {
+    std::size_t operator()(const Holding& h) const noexcept {
+      return std::hash<std::int64_t>()(h.client_id * 1'000'003 + h.product_id);
+    }
+  };
+  static bool nets_redemptions(const State& state) {
+    return state.definition.filter.net_of_redemptions_within_days.has_value();
+  }
+  // Folds (+1) or takes back (-1) a holding's inflows, each for what its redemptions within the
+  // metric's window left of it.
+  void fold_netted(State& state, const Holding& holding, int sign);
+  void fold_trade(State& state, const TradeFact& trade, int sign);
   void add(State& state, std::int64_t subject, std::int32_t period, std::int64_t amount,
            std::int64_t client, int sign);
   void tell(const State& state, std::int64_t subject, std::int32_t period, std::int64_t delta,
@@ -146,6 +164,8 @@ class MetricFold {
   std::map<ClientTarget, int> client_targets_;
   // Each client's trades by id (a corrected trade may be listed under a former client too).
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> trades_of_client_;
+  // Each holding's trades by id, likewise (for the metrics net of redemptions).
+  std::unordered_map<Holding, std::vector<std::int64_t>, HoldingHash> trades_of_holding_;
   // Scratch space, reused so the hot path does not allocate.
   std::vector<std::int64_t> departments_;
   std::vector<std::pair<std::int64_t, std::int64_t>> contributions_;

@@ -210,3 +210,38 @@ def test_bad_manual_board_definitions_name_the_field(org):
     r = org.boss["api"].call("POST", "/api/v1/boards", {
         "name": "坏计算榜", "metric_id": org.subscriptions, "approval_required": True})
     assert r.status_code == 400 and r.json()["field"] == "approval_required"
+
+
+def test_a_template_lists_everyone_the_board_may_rank_and_goes_back_filled_in(org):
+    b = manual(org, name="模板榜")
+    path = f"/api/v1/boards/{b['id']}/rows/template?period=2026-03"
+    r = org.boss["api"].call("GET", path + "&format=csv")
+    assert r.status_code == 200, r.text
+    assert r.headers["Content-Type"].startswith("text/csv")
+    assert f"board-rows-{b['id']}-2026-03.csv" in r.headers["Content-Disposition"]
+    lines = r.content.decode("utf-8-sig").split("\r\n")
+    assert lines[0] == "编号,姓名,成绩,备注"
+    listed = {int(line.split(",")[0]): line.split(",")[1] for line in lines[1:] if line}
+    # North's people (North A is under it); han works in South, outside the board's scope.
+    assert listed == {org.li["staff"]: "li", org.wang["staff"]: "wang",
+                      org.boss["staff"]: "boss", org.checker["staff"]: "checker"}
+    # Filled in and sent back as it is: a version of rows.
+    filled = [lines[0]] + [f"{sid},{name},{10 * n}.00,"
+                           for n, (sid, name) in enumerate(sorted(listed.items()), 1)]
+    r = submit(org, b["id"], data=("\ufeff" + "\r\n".join(filled) + "\r\n").encode(),
+               content_type="text/csv")
+    assert r.status_code == 201, r.text
+    assert [row[2] for row in ranks(org, b["id"])] == ["40.00", "30.00", "20.00", "10.00"]
+    # XLSX by default, headers in English when asked.
+    r = org.boss["api"].call("GET", path + "&lang=en")
+    assert r.status_code == 200, r.text
+    rows = list(openpyxl.load_workbook(io.BytesIO(r.content)).active.values)
+    assert rows[0] == ("subject_id", "name", "value", "note") and len(rows) == 5
+    assert {row[0] for row in rows[1:]} == set(listed)
+    # A computed board takes no rows; salespeople do not fill them in; a period of another kind.
+    computed = board(org, name="模板计算榜")
+    r = org.boss["api"].call("GET", f"/api/v1/boards/{computed['id']}/rows/template")
+    assert r.status_code == 400 and r.json()["field"] == "id", r.text
+    assert org.li["api"].call("GET", path).status_code == 403
+    r = org.boss["api"].call("GET", f"/api/v1/boards/{b['id']}/rows/template?period=2026-W10")
+    assert r.status_code == 400 and r.json()["field"] == "period", r.text

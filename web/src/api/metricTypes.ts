@@ -26,6 +26,11 @@ export const measuresAmounts = (m: Pick<Metric, 'kind' | 'unit' | 'source' | 'fi
 export const metricSubjects: MetricSubject[] = ['company', 'department', 'staff', 'client', 'product'];
 export const metricPeriods: PeriodKind[] = ['day', 'week', 'month', 'quarter', 'year', 'all'];
 export const tradeKinds = ['subscribe', 'purchase', 'redeem', 'switch_in', 'switch_out', 'dividend_reinvest'] as const;
+export type TradeKind = (typeof tradeKinds)[number];
+/** The inflows a sum net of redemptions may add (redeem and switch_out are what it nets). */
+export const inflowKinds: readonly TradeKind[] = ['subscribe', 'purchase', 'switch_in', 'dividend_reinvest'];
+/** The longest window, in days, a sum net of redemptions looks ahead. */
+export const MAX_NET_OF_REDEMPTIONS_DAYS = 366;
 
 export interface MetricFilter {
   transaction_kinds: string[];
@@ -44,7 +49,14 @@ export interface MetricFilter {
   /** Transactions of people or departments by month, quarter or year: only trades with clients
    *  the subject has a client target on this metric for, in the period; null: every client. */
   clients_with_target: TargetMetric | null;
+  /** Transactions, kind sum, sum_of amount of inflows only: what the same client redeems or
+   *  switches out of the same fund within this many days (1..366) after is taken back; null: not
+   *  netted. Always in an answer. */
+  net_of_redemptions_within_days: number | null;
 }
+
+/** A new metric's filter (docs/openapi.json: MetricInput.filter): every member optional. */
+export type MetricFilterInput = Partial<MetricFilter>;
 
 export interface Metric {
   id: number;

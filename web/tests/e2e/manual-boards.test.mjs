@@ -6,6 +6,7 @@
 // with that line's error. A hybrid board ranks the computed people and a manual row among them,
 // only that one marked. Real Laurel on the demo company, real Chromium.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { boardWorld, created } from './board-world.mjs';
 import { choose, openDialog } from './element.mjs';
@@ -169,6 +170,10 @@ test('an uploaded CSV naming someone unknown is refused with that line\'s error;
   await page.goto(`${laurel.base}/boards/${made.id}`);
   const panel = page.locator('[data-test=manual-rows]');
   await panel.locator('.el-tabs__item', { hasText: '上传 CSV/XLSX' }).click();
+  // The template to fill in: this period's file, an XLSX (a zip), named by the server.
+  const [template] = await Promise.all([page.waitForEvent('download'), panel.locator('[data-test=manual-template]').click()]);
+  assert.match(template.suggestedFilename(), new RegExp(`^board-rows-${made.id}-\\d{4}-\\d{2}\\.xlsx$`));
+  assert.equal(readFileSync(await template.path()).subarray(0, 2).toString('latin1'), 'PK');
   await panel.locator('[data-test=manual-file]').setInputFiles({
     name: 'rows.csv',
     mimeType: 'text/csv',

@@ -10,19 +10,22 @@ const metric = (extra: Record<string, unknown>) => ({
   filter: {
     transaction_kinds: [], product_ids: [], product_types: [], exclude_money_market: false, client_id: null, department_id: null,
     key_person_visits_only: false, campaign_id: null, target_scope: null, target_metric: null, clients_with_target: null,
+    net_of_redemptions_within_days: null,
   },
   created_at: '2026-11-01T00:00:00Z',
   ...extra,
 });
 
-/** Lists answer with `metrics` (campaigns with one); a new metric's POST body is kept. */
-function stubApi(metrics: unknown[] = []) {
+/** Lists answer with `metrics` (campaigns with one); a new metric's POST body is kept, and
+ *  answered with `refusal` when one is given. */
+function stubApi(metrics: unknown[] = [], refusal?: Record<string, unknown>) {
   const sent: { body: Record<string, unknown> | null } = { body: null };
   vi.stubGlobal(
     'fetch',
     vi.fn(async (path: string, init?: RequestInit) => {
       if (init?.method === 'POST') {
         sent.body = JSON.parse(String(init.body));
+        if (refusal) return new Response(JSON.stringify(refusal), { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
         return json(201, metric({ ...sent.body, id: 9 }));
       }
       if (path.startsWith('/api/v1/metrics')) return json(200, { items: metrics, next_cursor: null });
@@ -60,6 +63,16 @@ async function fill(name: string, value: string) {
   input.dispatchEvent(new Event('input'));
   await flushPromises();
 }
+/** Types into an Element Plus number input. */
+async function typeNumber(name: string, value: string) {
+  const input = document.body.querySelector(`input[name=${name}]`) as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+  input.dispatchEvent(new Event('change'));
+  await flushPromises();
+}
+const netDays = () => document.body.querySelector('input[name=metric_net_of_redemptions_days]') as HTMLInputElement | null;
+const netField = () => document.body.querySelector('[data-test=metric-net-of-redemptions]') as HTMLElement | null;
 async function openNew() {
   const wrapper = mount(MetricsPage, { global: { plugins: [i18n] }, attachTo: document.body });
   await flushPromises();
@@ -128,6 +141,76 @@ describe('"only clients with a client target"', () => {
   });
 });
 
+describe('"net of redemptions within N days"', () => {
+  it('is offered for a sum of trade amounts, with its hint, and sent when filled in', async () => {
+    const sent = stubApi();
+    await openNew();
+    expect(field('扣除N天内赎回').textContent).toContain('同一客户在N天内赎回或转出同一基金的部分不计入');
+    expect(netDays()!.disabled).toBe(false);
+    await typeNumber('metric_net_of_redemptions_days', '30');
+    await submit();
+    expect(sent.body).toMatchObject({
+      source: 'transactions', kind: 'sum', sum_of: 'amount',
+      filter: { transaction_kinds: ['subscribe', 'purchase'], net_of_redemptions_within_days: 30 },
+    });
+  });
+
+  it('is not sent when left empty', async () => {
+    const sent = stubApi();
+    await openNew();
+    await submit();
+    expect(sent.body!.filter).not.toHaveProperty('net_of_redemptions_within_days');
+  });
+
+  it('is not offered, nor sent, for a sum of net flows or a count', async () => {
+    const sent = stubApi();
+    await openNew();
+    await typeNumber('metric_net_of_redemptions_days', '30');
+    (document.body.querySelector('[data-test=metric-net-flow] input') as HTMLElement).click();
+    await flushPromises();
+    expect(netField()).toBeNull();
+    await submit();
+    expect(sent.body).toMatchObject({ sum_of: 'net_flow' });
+    expect(sent.body!.filter).not.toHaveProperty('net_of_redemptions_within_days');
+    await radio('统计方式', '计数');
+    expect(netField()).toBeNull();
+  });
+
+  it('is off, saying why, with a redemption among the kinds or no kind at all', async () => {
+    const sent = stubApi();
+    await openNew();
+    await typeNumber('metric_net_of_redemptions_days', '30');
+    await choose('交易类型', '赎回');
+    expect(netDays()!.disabled).toBe(true);
+    expect(netDays()!.value).toBe('');
+    expect(netField()!.textContent).toContain('交易类型含赎回或转换出时不可用');
+    await submit();
+    expect(sent.body!.filter).not.toHaveProperty('net_of_redemptions_within_days');
+    await choose('交易类型', '赎回');
+    expect(netDays()!.disabled).toBe(false);
+    await choose('交易类型', '认购');
+    await choose('交易类型', '申购');
+    expect(netDays()!.disabled).toBe(true);
+    expect(netField()!.textContent).toContain('请先在交易类型中选择要计入的流入');
+  });
+
+  it("shows the API's refusal at its field", async () => {
+    stubApi([], {
+      type: 'urn:laurel:problem:invalid-input', title: 'Invalid input', status: 400,
+      detail: 'must be a whole number of days from 1 to 366, or null', field: 'filter.net_of_redemptions_within_days',
+    });
+    await openNew();
+    await typeNumber('metric_net_of_redemptions_days', '30');
+    await submit();
+    expect(netField()!.classList).toContain('is-error');
+    // Element Plus shows a form item's message a moment after its state turns to error.
+    await vi.waitFor(() =>
+      expect(netField()!.querySelector('.el-form-item__error')?.textContent?.trim()).toBe('must be a whole number of days from 1 to 366, or null'),
+    );
+    expect(document.body.querySelector('.filter > .field-error')).toBeNull();
+  });
+});
+
 describe('the metrics list', () => {
   it('says what a metric of targets sums, and which trades count only clients with a target', async () => {
     stubApi([
@@ -139,5 +222,20 @@ describe('the metrics list', () => {
     const lines = wrapper.findAll('[data-test=metric-list] li').map((l) => l.text());
     expect(lines[0]).toContain('客户目标合计 · 认申购金额 · 目标 · 个人 · 季度');
     expect(lines[1]).toContain('金额 · 交易 · 个人 · 季度 · 仅有客户目标（认申购金额）的客户');
+  });
+
+  it('says when a sum is net of redemptions, in either language', async () => {
+    const net = (id: number, days: number | null) => metric({ id, filter: { ...metric({}).filter, transaction_kinds: ['subscribe'], net_of_redemptions_within_days: days } });
+    stubApi([net(1, 30), net(2, 1), net(3, null)]);
+    const wrapper = mount(MetricsPage, { global: { plugins: [i18n] }, attachTo: document.body });
+    await flushPromises();
+    const lines = () => wrapper.findAll('[data-test=metric-list] li').map((l) => l.text());
+    expect(lines()[0]).toContain('金额 · 交易 · 个人 · 季度 · 扣除30天内赎回');
+    expect(lines()[2]).not.toContain('赎回');
+    setLocale('en');
+    await flushPromises();
+    expect(lines()[0]).toContain('Amount · Transactions · person · Quarter · net of redemptions within 30 days');
+    expect(lines()[1]).toContain('· net of redemptions within 1 day');
+    expect(lines()[2]).not.toContain('redemptions');
   });
 });

@@ -21,9 +21,10 @@ describe('messages', () => {
     expect(keys(manageEn).filter((k) => main.has(k))).toEqual([]);
   });
   it('use the same placeholders in both languages', () => {
+    // Each placeholder once: an English plural ("… day | … days") repeats them, Chinese has one form.
     const placeholders = (m: object) =>
       Object.fromEntries(
-        keys(m).map((k) => [k, (k.split('.').reduce((o: any, p) => o[p], m) as string).match(/\{\w+\}/g)?.sort() ?? []]),
+        keys(m).map((k) => [k, [...new Set((k.split('.').reduce((o: any, p) => o[p], m) as string).match(/\{\w+\}/g))].sort()]),
       );
     expect(placeholders(en)).toEqual(placeholders(zhCN));
     expect(placeholders(manageEn)).toEqual(placeholders(manageZhCN));

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { measuresAmounts, type MetricFilter } from '@/api/metricTypes';
-import { fitsTargets, takesClientsWithTarget, targetsFilter } from '@/lib/metricForm';
+import {
+  fitsTargets,
+  netOfRedemptionsBlock,
+  netOfRedemptionsFilter,
+  takesClientsWithTarget,
+  takesNetOfRedemptions,
+  targetsFilter,
+} from '@/lib/metricForm';
 
 describe('a metric of targets', () => {
   it('is of people or departments, by month, quarter, year or all time', () => {
@@ -41,5 +48,33 @@ describe('"only clients with a client target"', () => {
     expect(takesClientsWithTarget('transactions', 'client', 'month')).toBe(false);
     expect(takesClientsWithTarget('visits', 'staff', 'month')).toBe(false);
     expect(takesClientsWithTarget('targets', 'staff', 'month')).toBe(false);
+  });
+});
+
+describe('"net of redemptions within N days"', () => {
+  it('is for a sum of the amounts of trades only', () => {
+    expect(takesNetOfRedemptions('transactions', 'sum', 'amount')).toBe(true);
+    expect(takesNetOfRedemptions('transactions', 'sum', 'net_flow')).toBe(false);
+    expect(takesNetOfRedemptions('transactions', 'count', 'amount')).toBe(false);
+    expect(takesNetOfRedemptions('transactions', 'distinct_clients', null)).toBe(false);
+    expect(takesNetOfRedemptions('targets', 'sum', 'amount')).toBe(false);
+    expect(takesNetOfRedemptions('holdings', 'end_of_period_balance', null)).toBe(false);
+  });
+  it('nets inflows only: not with no kind (every kind) or a redemption among them', () => {
+    expect(netOfRedemptionsBlock(['subscribe', 'purchase', 'switch_in', 'dividend_reinvest'])).toBeNull();
+    expect(netOfRedemptionsBlock(['purchase'])).toBeNull();
+    expect(netOfRedemptionsBlock([])).toBe('noKinds');
+    expect(netOfRedemptionsBlock(['subscribe', 'redeem'])).toBe('redemptions');
+    expect(netOfRedemptionsBlock(['switch_out'])).toBe('redemptions');
+  });
+  it('is sent only when filled in, and where it applies', () => {
+    const form = { source: 'transactions', kind: 'sum', sum_of: 'amount', transaction_kinds: ['subscribe'], net_of_redemptions_within_days: 30 } as const;
+    expect(netOfRedemptionsFilter(form)).toEqual({ net_of_redemptions_within_days: 30 });
+    expect(netOfRedemptionsFilter({ ...form, net_of_redemptions_within_days: null })).toEqual({});
+    expect(netOfRedemptionsFilter({ ...form, sum_of: 'net_flow' })).toEqual({});
+    expect(netOfRedemptionsFilter({ ...form, kind: 'count' })).toEqual({});
+    expect(netOfRedemptionsFilter({ ...form, source: 'visits' })).toEqual({});
+    expect(netOfRedemptionsFilter({ ...form, transaction_kinds: [] })).toEqual({});
+    expect(netOfRedemptionsFilter({ ...form, transaction_kinds: ['subscribe', 'redeem'] })).toEqual({});
   });
 });
