@@ -133,6 +133,10 @@ std::string definition_text(const BoardInput& input) {
 
 }  // namespace
 
+core::Result<Board> find_live_board(store::Connection& db, std::int64_t id) {
+  return find_live(db, id);
+}
+
 json::value built_in_kind(const std::optional<std::string>& key) {
   if (!key) return nullptr;
   // A key ("campaign:7:staff", "client_targets:staff:quarter") or the kind itself, as boards

@@ -68,6 +68,8 @@ core::Result<Board> insert_board(store::Connection& db, const core::Clock& clock
 // What a built-in board is, for the API — "client_target_achievement" or "campaign_achievement"
 // — from its key (or from that kind itself); null for a board people made.
 boost::json::value built_in_kind(const std::optional<std::string>& key);
+// A board not archived, read in full inside the caller's transaction; not_found otherwise.
+core::Result<Board> find_live_board(store::Connection& db, std::int64_t id);
 // Whether the caller may see the board: everyone, or admins and managers for managers' boards.
 bool sees(const Board& board, const auth::Principal& caller);
 

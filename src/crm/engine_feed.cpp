@@ -245,12 +245,14 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
       const auto id = integer(*record, "id");
       if (!in_effect) {
         engine_.boards.remove_board(id);
+        engine_.leaders.board_changed(id);
         boards_.erase(id);
       } else {
         auto input = read_board_input(*record, false);
         if (!input) throw Unreadable{};
         input->definition.id = id;
         if (!engine_.boards.set_board(input->definition)) throw Unreadable{};
+        engine_.leaders.board_changed(id);
         if (input->visibility == BoardVisibility::managers) {
           managers_only_.insert(id);
         } else {
@@ -310,6 +312,8 @@ bool EngineFeed::add_rule(const GoodNewsRule& rule) {
       return engine_.milestones.add_rule(holdings_milestone_rule(rule));
     case RuleKind::client_activation:
       return engine_.activations.add_rule(activation_rule(rule));
+    case RuleKind::board_top:
+      return engine_.leaders.add_rule(board_top_rule(rule));
     case RuleKind::product_subscription:
       engine_.fold.add_metric(own_metric(rule));
       [[fallthrough]];

@@ -20,6 +20,8 @@ std::string fact_key(const engine::FactKey& key, RuleKind kind) {
       return "activation/" + rule + "/" + subject + "/" + threshold;
     case RuleKind::holdings_milestone:
       return "milestone/" + rule + "/" + threshold;
+    case RuleKind::board_top:
+      return "top/" + rule + "/" + subject + "/" + core::format_period(key.period);
     case RuleKind::metric_threshold:
     case RuleKind::product_subscription:
       break;
@@ -124,6 +126,7 @@ core::Status EngineService::catch_up_locked() {
   keep(engine_.balance_thresholds.take_changes());
   keep(engine_.milestones.take_changes());
   keep(engine_.activations.take_changes());
+  keep(engine_.leaders.take_changes());
   tell_boards_changed_locked();
   return store_pending_locked();
 }
@@ -161,9 +164,14 @@ core::Status EngineService::store_pending_locked() {
     const auto* rule = feed_.rule(key.rule_id);
     // History from before the rule's effective_from is recorded as passed; a rule that
     // publishes by itself leaves late news to a manager (it is never "today's").
-    const std::string_view status = fact.silent                                ? "passed"
-                                    : rule && rule->auto_publish && !fact.late ? "published"
-                                                                               : "draft";
+    // A person hidden from public boards is not announced as on top of one by the rule alone:
+    // the news waits for a manager.
+    const bool hidden =
+        rule && rule->kind == RuleKind::board_top && hidden_person_locked(*rule, key.subject_id);
+    const std::string_view status = fact.silent ? "passed"
+                                    : rule && rule->auto_publish && !fact.late && !hidden
+                                        ? "published"
+                                        : "draft";
     const auto at = core::to_micros(fact.detected_at);
     auto inserted = good_news.upsert_detected(
         detected_of(fact, rule ? rule->kind : RuleKind::metric_threshold), status, at);
@@ -176,6 +184,12 @@ core::Status EngineService::store_pending_locked() {
   if (auto s = write->commit(); !s) return s.error();
   pending_.clear();
   return {};
+}
+
+bool EngineService::hidden_person_locked(const GoodNewsRule& rule, std::int64_t subject) const {
+  const auto* board = engine_.boards.board(rule.board_id);
+  const auto* metric = board ? engine_.metric(board->metric_id) : nullptr;
+  return metric && metric->subject == engine::SubjectKind::staff && feed_.hidden(subject);
 }
 
 core::Status EngineService::enqueue_published(store::Connection& db, std::int64_t id,
@@ -191,9 +205,9 @@ core::Status EngineService::enqueue_published(store::Connection& db, std::int64_
 std::vector<store::DetectedGoodNews> EngineService::detected_good_news() const {
   std::lock_guard lock(mutex_);
   std::vector<store::DetectedGoodNews> out;
-  for (const auto* facts :
-       {&engine_.thresholds.facts(), &engine_.first_orders.facts(), &engine_.milestones.facts(),
-        &engine_.activations.facts(), &engine_.balance_thresholds.facts()}) {
+  for (const auto* facts : {&engine_.thresholds.facts(), &engine_.first_orders.facts(),
+                            &engine_.milestones.facts(), &engine_.activations.facts(),
+                            &engine_.balance_thresholds.facts(), &engine_.leaders.facts()}) {
     for (const auto& [key, fact] : *facts) {
       const auto* rule = feed_.rule(key.rule_id);
       out.push_back(detected_of(fact, rule ? rule->kind : RuleKind::metric_threshold));

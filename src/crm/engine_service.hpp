@@ -137,6 +137,8 @@ class EngineService {
   // process writing the same file) is caught by the worker's catch-up every second.
   core::Status catch_up_for_read_locked();
   core::Status store_pending_locked();
+  // Whether a board_top rule's subject is a person hidden from public boards.
+  bool hidden_person_locked(const GoodNewsRule& rule, std::int64_t subject) const;
   void tell_boards_changed_locked();
   core::Status enqueue_published(store::Connection& db, std::int64_t id, std::int64_t at);
 

@@ -14,8 +14,8 @@ namespace {
 namespace json = boost::json;
 using core::Error;
 
-constexpr Names<5> kRuleKinds{{"metric_threshold", "product_subscription", "campaign_first_order",
-                               "holdings_milestone", "client_activation"}};
+constexpr Names<6> kRuleKinds{{"metric_threshold", "product_subscription", "campaign_first_order",
+                               "holdings_milestone", "client_activation", "board_top"}};
 constexpr Names<3> kScopes{{"campaign", "department", "staff"}};
 constexpr Names<2> kActivationScopes{{"staff", "department"}};
 // In engine::SubjectKind's order, which starts with these three.
@@ -71,7 +71,7 @@ core::Status read_templates(JsonReader& r, GoodNewsRule& rule, bool strict) {
       return Error::invalid(
           field, "must be 1 to " + std::to_string(kMaxTemplateLength) + " characters, not blank");
     }
-    if (auto problem = template_problem(s)) return Error::invalid(field, *problem);
+    if (auto problem = template_problem(s, rule.kind)) return Error::invalid(field, *problem);
     (std::string_view(language) == "en" ? rule.template_en : rule.template_zh) = std::string(s);
   }
   return t.finish();
@@ -118,6 +118,7 @@ core::Result<GoodNewsRule> read_rule(const json::object& o, bool strict) {
   const bool first_order = rule.kind == RuleKind::campaign_first_order;
   const bool milestone = rule.kind == RuleKind::holdings_milestone;
   const bool activation = rule.kind == RuleKind::client_activation;
+  const bool board_top = rule.kind == RuleKind::board_top;
   auto only_for = [](const char* member, const char* kinds) {
     return Error::invalid(member, std::string("is for ") + kinds + " rules");
   };
@@ -132,6 +133,28 @@ core::Result<GoodNewsRule> read_rule(const json::object& o, bool strict) {
     return Error::invalid("metric_id", "is required");
   }
   rule.metric_id = metric->value_or(0);
+
+  const bool has_board = r.take("board_id") != nullptr;
+  auto board = r.id("board_id");
+  if (!board) return board.error();
+  if (has_board && !board_top) return only_for("board_id", "board_top");
+  if (board_top && !*board) return Error::invalid("board_id", "is required");
+  rule.board_id = board->value_or(0);
+  if (const auto* least = r.take("at_least"); least && !least->is_null()) {
+    if (!board_top) return only_for("at_least", "board_top");
+    if (least->is_string()) {
+      auto amount = core::parse_amount(least->as_string(), "at_least");
+      if (!amount) return amount.error();
+      rule.at_least = *amount;
+      rule.thresholds_are_amounts = true;
+    } else if (least->is_int64()) {
+      rule.at_least = least->as_int64();
+      rule.thresholds_are_amounts = false;
+    } else {
+      return Error::invalid("at_least", "must be an amount (a string of yuan) or a count");
+    }
+    if (*rule.at_least <= 0) return Error::invalid("at_least", "must be above zero");
+  }
 
   if (!own_metric && r.take("subject")) return only_for("subject", "product_subscription");
   if (own_metric) {
@@ -198,12 +221,13 @@ core::Result<GoodNewsRule> read_rule(const json::object& o, bool strict) {
     }
   }
 
-  if (first_order || milestone || activation) {
+  if (first_order || milestone || activation || board_top) {
     // Stored rules list both, empty.
     if (r.take("subject_ids") && strict) return only_for("subject_ids", "threshold");
     if (r.take("thresholds") && strict) {
-      return Error::invalid("thresholds", milestone
-                                              ? "a milestone rule has none (see every)"
+      return Error::invalid("thresholds", milestone ? "a milestone rule has none (see every)"
+                                          : board_top
+                                              ? "a board_top rule has none: rank 1 is its one"
                                               : "this rule has no thresholds (see min_amount)");
     }
   } else {
@@ -290,6 +314,13 @@ json::object good_news_rule_to_json(const GoodNewsRule& rule) {
         rule.dormant_days ? json::value(*rule.dormant_days) : json::value(nullptr);
     out["min_amount"] = core::format_amount(rule.min_amount_fen);
   }
+  if (rule.kind == RuleKind::board_top) {
+    out["board_id"] = rule.board_id;
+    out["at_least"] = !rule.at_least ? json::value(nullptr)
+                      : rule.thresholds_are_amounts
+                          ? json::value(core::format_amount(*rule.at_least))
+                          : json::value(*rule.at_least);
+  }
   if (rule.kind == RuleKind::holdings_milestone) out["every"] = core::format_amount(rule.every_fen);
   if (rule.kind == RuleKind::product_subscription) {
     out["subject"] = kRuleSubjects.names[static_cast<std::size_t>(rule.subject)];
@@ -324,7 +355,7 @@ json::object good_news_rule_to_json(const GoodNewsRule& rule) {
   return out;
 }
 
-std::optional<std::string> template_problem(std::string_view text) {
+std::optional<std::string> template_problem(std::string_view text, RuleKind kind) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '}') return "has a '}' without its '{'";
     if (text[i] != '{') continue;
@@ -338,6 +369,13 @@ std::optional<std::string> template_problem(std::string_view text) {
         known += (known.empty() ? "{" : ", {") + std::string(p) + "}";
       return "has an unknown placeholder {" + std::string(name) + "}; known: " + known;
     }
+    const bool top = kind == RuleKind::board_top;
+    const bool record_only =
+        name == "amount" || name == "client" || name == "product" || name == "campaign";
+    if (top && record_only) {
+      return "has {" + std::string(name) + "}, which a board_top rule cannot fill";
+    }
+    if (!top && name == "board") return "has {board}, which only a board_top rule fills";
     i = end;
   }
   return std::nullopt;
@@ -394,6 +432,11 @@ engine::ActivationRule activation_rule(const GoodNewsRule& rule) {
                                 rule.min_amount_fen,
                                 starts(rule),
                                 grace(rule)};
+}
+
+engine::BoardTopRule board_top_rule(const GoodNewsRule& rule) {
+  return engine::BoardTopRule{rule.id, rule.board_id, rule.at_least.value_or(1), starts(rule),
+                              grace(rule)};
 }
 
 bool about_one_trade(RuleKind kind) {

@@ -42,6 +42,16 @@
 // dormant_days (D) defaults to the configured crm.dormant_after_days, kept by the rule.
 // {amount} is the subscription's amount.
 //
+//   {"name": "登顶本月认购榜", "kind": "board_top", "board_id": 4, "templates": {…}}
+//
+// board_top: a person or a department reaching the top of a computed leaderboard in one of its
+// periods (engine/leader_watch.hpp) — once per subject and period. The board must rank its
+// metric's figure, higher first (not a ratio, manual rows, pro-rated or balance figures).
+// {subject} is who reached it, {board} the board's name, {period} the period, {metric} the
+// board's metric; it has no thresholds, and no {amount}, {client}, {product} or {campaign}.
+// at_least (optional; an amount for a board of amounts, else a count) is the figure the leader
+// needs before it counts: the month's first small trade puts someone first too.
+//
 // Rules never change once made (their good news keeps its meaning); define a new one.
 
 #include <boost/json/object.hpp>
@@ -56,6 +66,7 @@
 #include "engine/activation_watch.hpp"
 #include "engine/first_order_watch.hpp"
 #include "engine/holdings_milestone_watch.hpp"
+#include "engine/leader_watch.hpp"
 #include "engine/metric.hpp"
 #include "engine/threshold_rule.hpp"
 
@@ -66,14 +77,17 @@ enum class RuleKind : std::uint8_t {
   product_subscription,
   campaign_first_order,
   holdings_milestone,
-  client_activation
+  client_activation,
+  board_top
 };
 
 struct GoodNewsRule {
   std::int64_t id = 0;
   std::string name;
   RuleKind kind = RuleKind::metric_threshold;
-  std::int64_t metric_id = 0;                                  // metric_threshold
+  std::int64_t metric_id = 0;            // metric_threshold
+  std::int64_t board_id = 0;             // board_top
+  std::optional<std::int64_t> at_least;  // board_top: the leader's figure at least (fen or count)
   engine::SubjectKind subject = engine::SubjectKind::company;  // product_subscription
   std::vector<std::int64_t> product_ids;  // product_subscription, holdings_milestone
   std::vector<std::string> product_types;
@@ -106,10 +120,11 @@ core::Result<GoodNewsRule> read_good_news_rule(const boost::json::object& o);
 boost::json::object good_news_rule_to_json(const GoodNewsRule& rule);
 
 // The placeholders a template may use, and the first unknown one in `text` (or a lone brace).
-inline constexpr std::string_view kPlaceholders[] = {"subject", "person",  "department",
-                                                     "client",  "product", "amount",
-                                                     "period",  "metric",  "campaign"};
-std::optional<std::string> template_problem(std::string_view text);
+inline constexpr std::string_view kPlaceholders[] = {"subject",  "person", "department", "client",
+                                                     "product",  "amount", "period",     "metric",
+                                                     "campaign", "board"};
+// {board} is a board_top rule's only; {amount}, {client}, {product} and {campaign} are not.
+std::optional<std::string> template_problem(std::string_view text, RuleKind kind);
 
 // What the engine folds for a rule: the metric it watches (a product_subscription rule's own
 // daily metric has the id -rule id, clear of every stored metric's) and the rule itself.
@@ -119,6 +134,7 @@ engine::ThresholdRule threshold_rule(const GoodNewsRule& rule);
 engine::FirstOrderRule first_order_rule(const GoodNewsRule& rule);
 engine::HoldingsMilestoneRule holdings_milestone_rule(const GoodNewsRule& rule);
 engine::ActivationRule activation_rule(const GoodNewsRule& rule);
+engine::BoardTopRule board_top_rule(const GoodNewsRule& rule);
 // The kinds whose good news is about one trade (its record), not a figure reaching a threshold.
 bool about_one_trade(RuleKind kind);
 

@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/timestamp.hpp"
+#include "crm/board_service.hpp"
 #include "crm/metric_service.hpp"
 #include "crm/subject_names.hpp"
 #include "store/campaign_repository.hpp"
@@ -22,6 +23,34 @@ core::Status check_references(store::Connection& db, const GoodNewsRule& rule) {
     if (!found) return found.error();
     if (!*found) {
       return Error::invalid("campaign_id", "no campaign " + std::to_string(rule.campaign_id));
+    }
+    return {};
+  }
+  if (rule.kind == RuleKind::board_top) {
+    auto board = find_live_board(db, rule.board_id);
+    if (!board && board.error().code == core::Errc::not_found) {
+      return Error::invalid("board_id", "no board " + std::to_string(rule.board_id));
+    }
+    if (!board) return board.error();
+    const auto& definition = board->input.definition;
+    engine::MetricDefinition metric;  // a manual board has none
+    if (definition.kind != engine::BoardKind::manual) {
+      auto found = store::MetricRepository(db).find(definition.metric_id);
+      if (!found) return found.error();
+      if (!*found) return Error::internal("board names a missing metric");
+      auto stored = metric_of(**found);
+      if (!stored) return stored.error();
+      metric = stored->definition;
+    }
+    if (auto why = engine::top_unjudgeable(definition, metric)) {
+      return Error::invalid("board_id", "board " + std::to_string(rule.board_id) + " " + *why +
+                                            ": its top cannot be judged record by record");
+    }
+    if (rule.at_least && rule.thresholds_are_amounts != metric.amounts()) {
+      return Error::invalid("at_least",
+                            metric.amounts()
+                                ? "must be an amount (a string of yuan): the board ranks amounts"
+                                : "must be a count (an integer): the board ranks counts");
     }
     return {};
   }

@@ -6,11 +6,13 @@
 #include "auth/user_validation.hpp"
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
+#include "crm/board_service.hpp"
 #include "crm/chat_delivery_service.hpp"
 #include "crm/good_news_rule_service.hpp"
 #include "crm/metric_service.hpp"
 #include "crm/record_checks.hpp"
 #include "crm/subject_names.hpp"
+#include "store/board_repository.hpp"
 #include "store/campaign_repository.hpp"
 #include "store/department_repository.hpp"
 #include "store/staff_repository.hpp"
@@ -25,6 +27,14 @@ using core::Error;
 
 constexpr std::string_view kSubjectNames[] = {"company", "department", "staff", "client",
                                               "product"};
+
+// The kind of record that makes a metric's figures move; balances and imported values are made
+// true by a day, not by one record of Laurel's.
+std::string record_type_of(engine::MetricSource source) {
+  return source == engine::MetricSource::visits         ? "visit"
+         : source == engine::MetricSource::transactions ? "transaction"
+                                                        : "";
+}
 
 // What a rule watches, as far as its texts need to know.
 struct Watched {
@@ -50,15 +60,13 @@ class Renderer {
     if (!rule) return rule.error();
     if (about_one_trade(rule->kind)) return render_one_trade(std::move(news), *rule);
     if (rule->kind == RuleKind::holdings_milestone) return render_milestone(std::move(news), *rule);
+    if (rule->kind == RuleKind::board_top) return render_board_top(std::move(news), *rule);
     auto watched = watched_of(*rule);
     if (!watched) return watched.error();
     news.rule = *rule;
     news.subject_kind = watched->definition.subject;
-    // Balances and imported values are made true by a day, not by one record of Laurel's.
     const auto source = watched->definition.source;
-    news.record_type = source == engine::MetricSource::visits         ? "visit"
-                       : source == engine::MetricSource::transactions ? "transaction"
-                                                                      : "";
+    news.record_type = record_type_of(source);
     if (news.subject_kind != engine::SubjectKind::company) {
       news.subject_name = name(news.subject_kind, d.subject_id);
     }
@@ -128,6 +136,50 @@ class Renderer {
                                              : amount_words(d.threshold, language);
       values["period"] = period_words({core::PeriodKind::all_time, 0}, language);
       values["metric"] = rule.name;
+      auto& text = news.texts[zh ? 0 : 1];
+      text.title = news.record.title.value_or(rule.name);
+      text.body = news.record.body.value_or(
+          fill_template(zh ? rule.template_zh : rule.template_en, values));
+    }
+    return news;
+  }
+
+  // A person or a department reaching the top of a board: {board} is its name, {metric} what it
+  // ranks. The record that made the news true is the one that put them there.
+  core::Result<GoodNews> render_board_top(GoodNews news, const GoodNewsRule& rule) {
+    const auto& d = news.record.detected;
+    news.rule = rule;
+    std::string board_name = "#" + std::to_string(rule.board_id);
+    std::int64_t metric_id = 0;
+    if (auto board = find_live_board(db_, rule.board_id)) {
+      board_name = board->record.name;
+      metric_id = board->input.definition.metric_id;
+    } else if (auto found = store::BoardRepository(db_).find(rule.board_id); found && *found) {
+      board_name = (*found)->name;  // archived since: still named
+    }
+    std::optional<Watched> watched;
+    if (metric_id != 0) {
+      GoodNewsRule of_metric;
+      of_metric.metric_id = metric_id;
+      if (auto w = watched_of(of_metric)) watched = std::move(*w);
+    }
+    news.subject_kind = watched ? watched->definition.subject : engine::SubjectKind::staff;
+    const auto source = watched ? watched->definition.source : engine::MetricSource::transactions;
+    news.record_type = record_type_of(source);
+    news.subject_name = name(news.subject_kind, d.subject_id);
+    auto facts = record_facts(news.record_type, d.record_id);
+    if (!facts) return facts.error();
+    const auto period = core::parse_period(d.period);
+    for (const auto language : kLanguages) {
+      const bool zh = language == Language::zh_cn;
+      const bool person = news.subject_kind == engine::SubjectKind::staff;
+      std::map<std::string, std::string> values;
+      values["subject"] = news.subject_name;
+      values["person"] = person ? news.subject_name : join(facts->people, zh);
+      values["department"] = person ? facts->department : news.subject_name;
+      values["board"] = board_name;
+      values["period"] = period ? period_words(*period, language) : d.period;
+      values["metric"] = watched ? watched->name : board_name;
       auto& text = news.texts[zh ? 0 : 1];
       text.title = news.record.title.value_or(rule.name);
       text.body = news.record.body.value_or(
@@ -313,8 +365,10 @@ json::object good_news_to_json(const GoodNews& news, bool manager) {
                      {"name", news.subject_name}};
     out["period"] = d.period;
     const bool one_trade = news.rule && about_one_trade(news.rule->kind);
+    const bool top = news.rule && news.rule->kind == RuleKind::board_top;
     const bool amounts = !news.rule || news.rule->thresholds_are_amounts;
-    if (!one_trade) {  // a first order or an activation has no threshold: it is the trade itself
+    // A first order or an activation has no threshold (it is the trade itself); nor has the top.
+    if (!one_trade && !top) {
       out["threshold"] =
           amounts ? json::value(core::format_amount(d.threshold)) : json::value(d.threshold);
     }

@@ -69,6 +69,13 @@ void build_good_news(World& w) {
        {"min_amount", "5000000.00"},
        {"templates", json::object{{"zh-CN", "{person}激活客户{client}，首笔认申购{amount}！"},
                                   {"en", "{person} activated {client} with {amount}."}}}},
+      {{"name", "登顶个人月度认申购榜"},
+       {"kind", "board_top"},
+       {"board_id", w.board_ids.at("staff.monthly.subscriptions")},
+       {"at_least", "100000000.00"},  // not the month's first small trade
+       {"templates", json::object{{"zh-CN", "{person}登顶{board}，{period}暂列第一！"},
+                                  {"en", "{person} leads {board} for {period}."}}},
+       {"auto_publish", true}},
   };
   for (auto& r : rules)
     must(w.services.good_news_rules.create(rule_of(w, std::move(r)), w.system), "good-news rule");

@@ -41,7 +41,9 @@ void build_metrics(World& w) {
   for (const auto& [name, code, rest] : kBoards) {
     const auto text = std::string(R"({"name":")") + name + R"(","metric_id":)" +
                       std::to_string(w.metric_ids.at(code)) + "," + rest + "}";
-    must(w.services.boards.create(boost::json::parse(text).as_object(), w.system), "board");
+    const auto board =
+        must(w.services.boards.create(boost::json::parse(text).as_object(), w.system), "board");
+    w.board_ids[code] = board.record.id;
   }
 }
 

@@ -85,6 +85,7 @@ struct World {
   std::optional<std::size_t> reactivated;  // the dormant client that comes back
   std::vector<std::int64_t> campaigns;
   std::map<std::string, std::int64_t> metric_ids;  // by code
+  std::map<std::string, std::int64_t> board_ids;   // the managers' boards, by metric code
 
   // Moves the clock to a company-local time on `day` (never backwards).
   void at(core::LocalDate day, int hour, int minute = 0);

@@ -10,7 +10,8 @@ Recognition::Recognition(core::CompanyZone zone)
       balance_thresholds(holdings_metrics, zone),
       milestones(holdings, fold.reference(), zone),
       activations(holdings, zone),
-      boards(fold, holdings_metrics, coverage) {
+      boards(fold, holdings_metrics, coverage),
+      leaders(fold, boards) {
   holdings.add_listener(holdings_metrics);
   coverage.add_listener(holdings_metrics);
   holdings.add_listener(milestones);
@@ -24,6 +25,7 @@ void Recognition::begin(EventContext event) {
   first_orders.begin(event);
   milestones.begin(event);
   activations.begin(event);
+  leaders.begin(event);
 }
 
 void Recognition::settle() {
@@ -33,6 +35,7 @@ void Recognition::settle() {
   milestones.settle();
   activations.settle();
   boards.settle();
+  leaders.settle();
 }
 
 void Recognition::apply(const TradeFact& trade) {
@@ -69,6 +72,7 @@ void Recognition::set_campaign(const CampaignFact& campaign) {
   fold.set_campaign(campaign);
   first_orders.set_campaign(campaign);
   boards.membership_changed();
+  leaders.membership_changed();
 }
 
 void Recognition::set_staff(std::int64_t staff_id, bool active,
@@ -76,6 +80,7 @@ void Recognition::set_staff(std::int64_t staff_id, bool active,
   coverage.set_assignments(staff_id, std::move(assignments));
   boards.set_staff(staff_id, active);
   boards.membership_changed();
+  leaders.membership_changed();
 }
 
 void Recognition::set_department_parent(std::int64_t department_id, std::int64_t parent_id) {
@@ -89,6 +94,7 @@ void Recognition::set_department_parent(std::int64_t department_id, std::int64_t
   first_orders.rejudge();
   holdings_metrics.rejudge_departments();
   boards.membership_changed();
+  leaders.membership_changed();
 }
 
 }  // namespace laurel::engine

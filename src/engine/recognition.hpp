@@ -2,7 +2,7 @@
 // The recognition engine's parts, wired together: the metric fold and the threshold watch it
 // tells, the first-order watch, and the holdings book with what listens to it (holdings metrics and
 // the thresholds on them, milestones of the company's holdings, client activations), and the
-// leaderboards ranked from the fold and the holdings metrics. A feed
+// leaderboards ranked from the fold and the holdings metrics, and who reaches their top. A feed
 // brackets each event with begin / settle, so what any watch detects is stamped with that event.
 //
 // Not thread-safe; one per engine.
@@ -17,6 +17,7 @@
 #include "engine/holdings_book.hpp"
 #include "engine/holdings_metrics.hpp"
 #include "engine/holdings_milestone_watch.hpp"
+#include "engine/leader_watch.hpp"
 #include "engine/metric_fold.hpp"
 #include "engine/threshold_watch.hpp"
 
@@ -57,6 +58,7 @@ class Recognition {
   HoldingsMilestoneWatch milestones;
   ActivationWatch activations;
   BoardBook boards;
+  LeaderWatch leaders;  // who reaches the top of a board
 };
 
 }  // namespace laurel::engine

@@ -416,6 +416,10 @@ class CaseRun {
       body["metric_id"] = metrics_.at(std::string(code->as_string()));
       body.erase("metric");
     }
+    if (auto* name = body.if_contains("board")) {
+      body["board_id"] = boards_.at(std::string(name->as_string()));
+      body.erase("board");
+    }
     if (auto* names = body.if_contains("products"); names && names->is_array()) {
       json::array ids;
       for (const auto& n : names->as_array())
@@ -529,6 +533,9 @@ class CaseRun {
             same_threshold(n.at("threshold"), *threshold)) {
           return &n;
         }
+      } else if (!n.contains("threshold") && !e.contains("trade")) {
+        // Reaching a board's top: once per subject and period.
+        if (n.at("period").as_string() == e["period"].value_or<std::string>("")) return &n;
       } else if (auto trade = e["trade"].value<std::string>()) {
         // A first order: which order it is names it.
         const auto id = trades_.find(*trade);

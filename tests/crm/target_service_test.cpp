@@ -1,9 +1,11 @@
 #include "crm/target_service.hpp"
 
+#include "crm/built_in_boards.hpp"
 #include "crm/campaign_service.hpp"
 #include "crm/key_people_service.hpp"
 #include "crm/sales_plan_fixture.hpp"
 #include "crm/visit_service.hpp"
+#include "store/board_repository.hpp"
 
 namespace laurel::crm {
 namespace {
@@ -177,6 +179,47 @@ TEST_F(TargetServiceTest, ManagersSetTheirPeoplesTargetsAndEveryoneSeesTheirOwn)
   EXPECT_EQ(targets_.remove(li.target.id, zhao_user_, actor_).error().code, core::Errc::forbidden);
   ASSERT_TRUE(targets_.remove(li.target.id, qian_user_, actor_));
   EXPECT_EQ(targets_.get(li.target.id, admin_).error().code, core::Errc::not_found);
+}
+
+TEST_F(TargetServiceTest, ADatabaseFromBeforeBuiltInBoardsGetsThemAtStartAndOnlyOnce) {
+  CampaignService campaigns{db_.store(), clock_, log_, scopes_};
+  CampaignInput summer;
+  summer.name = "夏季权益季";
+  summer.starts_on = day("2026-06-01");
+  summer.ends_on = day("2026-07-31");
+  summer.product_ids = {equity_};
+  const auto campaign = campaigns.create(summer, admin_, actor_).value().campaign.id;
+  auto for_bank = target("staff", li_, "subscription", "2026-Q3");
+  for_bank.client_id = bank_;
+  ASSERT_TRUE(targets_.create(for_bank, admin_, actor_));
+  // As a database from before built-in boards: the campaign and the client target, none of
+  // Laurel's boards or their metrics.
+  {
+    auto c = db_.store().acquire().value();
+    ASSERT_TRUE(
+        c->execute_script("DELETE FROM boards; DELETE FROM metrics WHERE code LIKE 'laurel.%';"));
+  }
+  BuiltInBoards built_in(clock_, log_);
+  ASSERT_TRUE(built_in.ensure_all(db_.store(), actor_));
+  const std::string campaign_key = "campaign:" + std::to_string(campaign);
+  const std::pair<std::string, std::string> expected[] = {
+      {campaign_key + ":staff", "夏季权益季 达成率（个人）"},
+      {campaign_key + ":department", "夏季权益季 达成率（部门）"},
+      {"client_targets:staff:quarter", "客户目标达成率（季度·个人）"}};
+  {
+    auto c = db_.store().acquire().value();
+    for (const auto& [key, name] : expected) {
+      const auto board = store::BoardRepository(*c).find_built_in(key).value();
+      ASSERT_TRUE(board) << key;
+      EXPECT_EQ(board->name, name);
+    }
+    EXPECT_FALSE(
+        store::BoardRepository(*c).find_built_in("client_targets:department:quarter").value())
+        << "no department has a client target";
+  }
+  const auto made = events("board.created").size();
+  ASSERT_TRUE(built_in.ensure_all(db_.store(), actor_));
+  EXPECT_EQ(events("board.created").size(), made) << "made once";
 }
 
 }  // namespace

@@ -1,0 +1,259 @@
+#include "engine/leader_watch.hpp"
+
+#include <algorithm>
+
+namespace laurel::engine {
+
+std::optional<std::string> top_unjudgeable(const BoardDefinition& board,
+                                           const MetricDefinition& metric) {
+  if (board.kind != BoardKind::computed) return "has rows entered by hand, with no timeline";
+  if (board.denominator_metric_id) return "ranks a ratio, which moves with its target too";
+  if (board.order != RankOrder::higher_first) return "ranks lower first";
+  if (board.pro_rate) return "pro-rates its figures by days on the staff";
+  if (is_holdings_kind(metric.kind)) return "ranks balances, which move with the calendar";
+  return std::nullopt;
+}
+
+std::optional<std::string> LeaderWatch::unjudgeable(std::int64_t board_id) const {
+  const auto* board = boards_.board(board_id);
+  if (!board) return "is not a board";
+  const auto* metric = fold_.metric(board->metric_id);
+  if (!metric) return "ranks balances, which move with the calendar";  // not the fold's
+  return top_unjudgeable(*board, *metric);
+}
+
+bool LeaderWatch::add_rule(BoardTopRule rule) {
+  if (rules_.contains(rule.id) || unjudgeable(rule.board_id)) return false;
+  auto& added = rules_[rule.id];
+  added.rule = rule;
+  configure(added);
+  return true;
+}
+
+void LeaderWatch::configure(Rule& rule) {
+  rule.metric_id = 0;
+  if (unjudgeable(rule.rule.board_id)) return;
+  rule.metric_id = boards_.board(rule.rule.board_id)->metric_id;
+  // Watching replays the metric's contributions (a reset, then each one) into the lines.
+  if (watched_metrics_.insert(rule.metric_id).second) fold_.watch(rule.metric_id, *this);
+  to_sweep_.insert(rule.rule.id);
+}
+
+void LeaderWatch::board_changed(std::int64_t board_id) {
+  for (auto& [id, rule] : rules_) {
+    if (rule.rule.board_id == board_id) configure(rule);
+  }
+}
+
+void LeaderWatch::membership_changed() {
+  for (const auto& [id, rule] : rules_)
+    to_sweep_.insert(id);
+}
+
+void LeaderWatch::reset(std::int64_t metric_id) {
+  std::erase_if(lines_, [&](const auto& line) { return line.first.metric_id == metric_id; });
+  std::erase_if(pending_, [&](const auto& p) { return p.first.metric_id == metric_id; });
+  reset_metrics_.insert(metric_id);
+}
+
+void LeaderWatch::contributed(const Contribution& c) {
+  auto& pending = pending_[{c.metric_id, c.period_index}][{c.moment, c.subject_id}];
+  const Share share{c.delta, c.client};
+  if (c.sign > 0) {
+    pending.added = share;
+  } else if (pending.added) {
+    pending.added.reset();  // added and taken back within the event
+  } else {
+    pending.removed = share;
+  }
+}
+
+void LeaderWatch::settle() {
+  for (const auto metric_id : reset_metrics_) {
+    for (const auto& [id, rule] : rules_) {
+      if (rule.metric_id == metric_id) to_sweep_.insert(id);
+    }
+  }
+  // Into the lines; a period where only moments after its last one were added is extended,
+  // any other change sweeps it again.
+  std::map<LineKey, Line::const_iterator> extended;  // line → its first new share
+  std::map<LineKey, Moment> changed;                 // line → its earliest change
+  for (auto& [key, shares] : pending_) {
+    auto& line = lines_[key];
+    const bool had_any = !line.empty();
+    const auto last = had_any ? line.rbegin()->first : std::pair<Moment, std::int64_t>{};
+    bool appended_only = true;
+    std::optional<std::pair<Moment, std::int64_t>> first_new, first_change;
+    for (const auto& [at, p] : shares) {                             // in timeline order
+      if (p.removed && p.added && *p.removed == *p.added) continue;  // the same share again
+      if (!p.added) {
+        if (p.removed && line.erase(at) > 0) {
+          appended_only = false;
+          if (!first_change) first_change = at;
+        }
+        continue;
+      }
+      line[at] = *p.added;
+      if (!first_change) first_change = at;
+      if (p.removed || (had_any && at <= last)) appended_only = false;
+      if (!first_new) first_new = at;
+    }
+    if (line.empty()) lines_.erase(key);
+    if (!appended_only) {
+      changed.emplace(key, first_change->first);
+    } else if (first_new) {
+      extended.emplace(key, lines_.at(key).find(*first_new));
+    }
+  }
+  pending_.clear();
+  reset_metrics_.clear();
+
+  for (const auto id : to_sweep_) {
+    if (auto it = rules_.find(id); it != rules_.end()) sweep_all(it->second);
+  }
+  for (auto& [id, rule] : rules_) {
+    if (to_sweep_.contains(id) || rule.metric_id == 0) continue;
+    for (const auto& [key, from] : changed) {
+      if (key.metric_id == rule.metric_id) sweep_period(rule, key.period_index, from);
+    }
+    for (const auto& [key, from] : extended) {
+      if (key.metric_id != rule.metric_id) continue;
+      auto& sweep = rule.sweeps[key.period_index];
+      if (sweep.spacing == 0) sweep.spacing = spacing_;
+      advance(rule, sweep, key.period_index, from, lines_.at(key).end());
+      record(rule, key.period_index, sweep.now, false);
+    }
+  }
+  to_sweep_.clear();
+}
+
+void LeaderWatch::sweep_all(Rule& rule) {
+  std::set<std::int32_t> periods;
+  for (const auto& [index, sweep] : rule.sweeps)
+    periods.insert(index);
+  if (rule.metric_id != 0) {
+    for (auto it = lines_.lower_bound({rule.metric_id, INT32_MIN});
+         it != lines_.end() && it->first.metric_id == rule.metric_id; ++it) {
+      periods.insert(it->first.period_index);
+    }
+  } else {
+    return;  // its board cannot be judged now: what was found stays as it is
+  }
+  for (const auto index : periods)
+    sweep_period(rule, index, std::nullopt);
+}
+
+void LeaderWatch::sweep_period(Rule& rule, std::int32_t period_index, std::optional<Moment> from) {
+  auto& sweep = rule.sweeps[period_index];
+  if (!from || sweep.spacing == 0) {
+    sweep = Sweep{};
+    sweep.spacing = spacing_;
+  } else {
+    // The copies made after the change are of a timeline that is no more.
+    while (!sweep.checkpoints.empty() && !(*sweep.checkpoints.back().last < *from)) {
+      sweep.checkpoints.pop_back();
+    }
+    sweep.now = sweep.checkpoints.empty() ? State{} : sweep.checkpoints.back();
+  }
+  if (const auto line = lines_.find({rule.metric_id, period_index}); line != lines_.end()) {
+    const auto start = sweep.now.last ? line->second.upper_bound({*sweep.now.last, INT64_MAX})
+                                      : line->second.begin();
+    advance(rule, sweep, period_index, start, line->second.end());
+  }
+  record(rule, period_index, sweep.now, true);
+  if (!sweep.now.last) rule.sweeps.erase(period_index);
+}
+
+void LeaderWatch::advance(Rule& rule, Sweep& sweep, std::int32_t period_index,
+                          Line::const_iterator from, Line::const_iterator end) {
+  auto& state = sweep.now;
+  while (from != end) {
+    const auto moment = from->first.first;
+    // A record's shares of every subject it counts for move together: one moment.
+    for (; from != end && from->first.first == moment; ++from) {
+      step_share(rule, sweep, period_index, from->first.second, moment, from->second);
+    }
+    judge_top(rule, state, moment);
+    state.last = moment;
+    if (++state.moments % sweep.spacing != 0) continue;
+    sweep.checkpoints.push_back(state);
+    if (sweep.checkpoints.size() < kMaxCheckpoints) continue;
+    std::vector<State> kept;  // every other one, the spacing doubled
+    for (std::size_t i = 1; i < sweep.checkpoints.size(); i += 2)
+      kept.push_back(std::move(sweep.checkpoints[i]));
+    sweep.checkpoints = std::move(kept);
+    sweep.spacing *= 2;
+  }
+}
+
+void LeaderWatch::step_share(const Rule& rule, Sweep& sweep, std::int32_t period_index,
+                             std::int64_t subject, Moment moment, const Share& share) {
+  auto scoped = sweep.in_scope.find(subject);
+  if (scoped == sweep.in_scope.end()) {
+    const auto period = period_of(rule, period_index);
+    const auto last_day = date::sys_days(core::last_day(period));
+    scoped =
+        sweep.in_scope
+            .emplace(subject, boards_.in_scope_of(rule.rule.board_id, subject, period, last_day))
+            .first;
+  }
+  if (!scoped->second) return;
+  auto& state = sweep.now;
+  const auto* metric = fold_.metric(rule.metric_id);
+  std::int64_t delta = share.delta;
+  if (metric && metric->kind == MetricKind::distinct_clients) {
+    delta = ++state.clients[{subject, share.client}] == 1 ? 1 : 0;  // a client counts once
+  }
+  if (delta == 0) return;
+  auto& figure = state.figure[subject];
+  if (const auto since = state.since.find(subject); since != state.since.end()) {
+    const auto group = state.by_figure.find(figure);
+    group->second.erase({since->second, subject});
+    if (group->second.empty()) state.by_figure.erase(group);
+  }
+  figure += delta;
+  state.since[subject] = moment;
+  state.by_figure[figure].insert({moment, subject});
+}
+
+void LeaderWatch::judge_top(const Rule& rule, State& state, Moment moment) {
+  if (state.by_figure.empty()) return;
+  const auto& [best, holders] = *state.by_figure.rbegin();
+  if (best < std::max<std::int64_t>(1, rule.rule.at_least)) return;
+  const auto* board = boards_.board(rule.rule.board_id);
+  const bool first_to_reach = board && board->policy == TiePolicy::first_to_reach;
+  const auto first = holders.begin()->first;
+  for (const auto& [since, subject] : holders) {
+    if (first_to_reach && since != first) break;  // got there later: second
+    state.reached.try_emplace(subject, moment);
+  }
+}
+
+void LeaderWatch::record(const Rule& rule, std::int32_t period_index, const State& state,
+                         bool full) {
+  const auto period = period_of(rule, period_index);
+  for (const auto& [subject, moment] : state.reached) {
+    book_.holds(FactKey{rule.rule.id, subject, period, 0}, moment, event_, rule.rule.grace,
+                rule.rule.effective_from);
+  }
+  if (!full) return;  // extended: whoever reached the top before still did
+  // Facts of this period the sweep no longer finds.
+  const FactKey from{rule.rule.id, INT64_MIN, period, 0};
+  std::vector<FactKey> gone;
+  for (auto it = book_.facts().lower_bound(from);
+       it != book_.facts().end() && it->first.rule_id == rule.rule.id; ++it) {
+    if (it->first.period != period) continue;
+    if (it->second.holds && !state.reached.contains(it->first.subject_id)) {
+      gone.push_back(it->first);
+    }
+  }
+  for (const auto& key : gone)
+    book_.stops_holding(key, event_);
+}
+
+core::Period LeaderWatch::period_of(const Rule& rule, std::int32_t period_index) const {
+  const auto* metric = fold_.metric(rule.metric_id);
+  return core::Period{metric ? metric->period : core::PeriodKind::all_time, period_index};
+}
+
+}  // namespace laurel::engine
