@@ -121,7 +121,7 @@ void LeaderWatch::settle() {
       auto& sweep = rule.sweeps[key.period_index];
       if (sweep.spacing == 0) sweep.spacing = spacing_;
       advance(rule, sweep, key.period_index, from, lines_.at(key).end());
-      record(rule, key.period_index, sweep.now, false);
+      record(rule, key.period_index, sweep, false);
     }
   }
   to_sweep_.clear();
@@ -160,13 +160,14 @@ void LeaderWatch::sweep_period(Rule& rule, std::int32_t period_index, std::optio
                                       : line->second.begin();
     advance(rule, sweep, period_index, start, line->second.end());
   }
-  record(rule, period_index, sweep.now, true);
+  record(rule, period_index, sweep, true);
   if (!sweep.now.last) rule.sweeps.erase(period_index);
 }
 
 void LeaderWatch::advance(Rule& rule, Sweep& sweep, std::int32_t period_index,
                           Line::const_iterator from, Line::const_iterator end) {
   auto& state = sweep.now;
+  fresh_.clear();
   while (from != end) {
     const auto moment = from->first.first;
     // A record's shares of every subject it counts for move together: one moment.
@@ -178,74 +179,119 @@ void LeaderWatch::advance(Rule& rule, Sweep& sweep, std::int32_t period_index,
     if (++state.moments % sweep.spacing != 0) continue;
     sweep.checkpoints.push_back(state);
     if (sweep.checkpoints.size() < kMaxCheckpoints) continue;
-    std::vector<State> kept;  // every other one, the spacing doubled
-    for (std::size_t i = 1; i < sweep.checkpoints.size(); i += 2)
-      kept.push_back(std::move(sweep.checkpoints[i]));
-    sweep.checkpoints = std::move(kept);
-    sweep.spacing *= 2;
+    // The older half thinned to every other copy: copies grow sparser with age, and a record
+    // landing near the end (the usual late one) sweeps again from close by.
+    auto& copies = sweep.checkpoints;
+    const auto half = copies.size() / 2;
+    std::vector<State> kept;
+    kept.reserve(copies.size());
+    for (std::size_t i = 1; i < half; i += 2)
+      kept.push_back(std::move(copies[i]));
+    for (std::size_t i = half; i < copies.size(); ++i)
+      kept.push_back(std::move(copies[i]));
+    copies = std::move(kept);
   }
 }
 
 void LeaderWatch::step_share(const Rule& rule, Sweep& sweep, std::int32_t period_index,
                              std::int64_t subject, Moment moment, const Share& share) {
-  auto scoped = sweep.in_scope.find(subject);
-  if (scoped == sweep.in_scope.end()) {
+  auto [known, fresh] = sweep.place.try_emplace(subject, 0);
+  if (fresh) {
+    known->second = static_cast<std::uint32_t>(sweep.subjects.size());
+    sweep.subjects.push_back(subject);
     const auto period = period_of(rule, period_index);
     const auto last_day = date::sys_days(core::last_day(period));
-    scoped =
-        sweep.in_scope
-            .emplace(subject, boards_.in_scope_of(rule.rule.board_id, subject, period, last_day))
-            .first;
+    sweep.in_scope.push_back(boards_.in_scope_of(rule.rule.board_id, subject, period, last_day));
   }
-  if (!scoped->second) return;
+  const auto i = known->second;
+  if (!sweep.in_scope[i]) return;
   auto& state = sweep.now;
   const auto* metric = fold_.metric(rule.metric_id);
   std::int64_t delta = share.delta;
   if (metric && metric->kind == MetricKind::distinct_clients) {
-    delta = ++state.clients[{subject, share.client}] == 1 ? 1 : 0;  // a client counts once
+    delta = ++state.clients[{i, share.client}] == 1 ? 1 : 0;  // a client counts once
   }
   if (delta == 0) return;
-  auto& figure = state.figure[subject];
-  if (const auto since = state.since.find(subject); since != state.since.end()) {
-    const auto group = state.by_figure.find(figure);
-    group->second.erase({since->second, subject});
-    if (group->second.empty()) state.by_figure.erase(group);
+  if (state.figure.size() <= i) {  // a subject new since this state began
+    state.figure.resize(i + 1, 0);
+    state.since.resize(i + 1, kNeverReached);
+    state.reached.resize(i + 1, kNeverReached);
   }
-  figure += delta;
-  state.since[subject] = moment;
-  state.by_figure[figure].insert({moment, subject});
+  const auto was = state.figure[i];
+  const auto now = was + delta;
+  state.figure[i] = now;
+  state.since[i] = moment;
+  auto& leaders = state.leaders;
+  if (was == state.best) std::erase(leaders, i);
+  if (now > state.best) {
+    state.best = now;
+    leaders.assign(1, i);
+  } else if (now == state.best) {
+    leaders.push_back(i);
+  } else if (leaders.empty()) {
+    find_best(sweep, state);  // the only leader went down
+  }
+}
+
+void LeaderWatch::find_best(const Sweep& sweep, State& state) {
+  state.best = INT64_MIN;
+  state.leaders.clear();
+  for (std::uint32_t i = 0; i < state.figure.size(); ++i) {
+    if (!sweep.in_scope[i]) continue;
+    if (state.figure[i] > state.best) {
+      state.best = state.figure[i];
+      state.leaders.assign(1, i);
+    } else if (state.figure[i] == state.best) {
+      state.leaders.push_back(i);
+    }
+  }
 }
 
 void LeaderWatch::judge_top(const Rule& rule, State& state, Moment moment) {
-  if (state.by_figure.empty()) return;
-  const auto& [best, holders] = *state.by_figure.rbegin();
-  if (best < std::max<std::int64_t>(1, rule.rule.at_least)) return;
+  if (state.leaders.empty() || state.best < std::max<std::int64_t>(1, rule.rule.at_least)) return;
   const auto* board = boards_.board(rule.rule.board_id);
   const bool first_to_reach = board && board->policy == TiePolicy::first_to_reach;
-  const auto first = holders.begin()->first;
-  for (const auto& [since, subject] : holders) {
-    if (first_to_reach && since != first) break;  // got there later: second
-    state.reached.try_emplace(subject, moment);
+  Moment first = kNeverReached;
+  if (first_to_reach) {
+    for (const auto i : state.leaders)
+      first = std::min(first, state.since[i]);
+  }
+  for (const auto i : state.leaders) {
+    if (first_to_reach && state.since[i] != first) continue;  // got there later: second
+    if (state.reached[i] != kNeverReached) continue;
+    state.reached[i] = moment;
+    fresh_.push_back(i);
   }
 }
 
-void LeaderWatch::record(const Rule& rule, std::int32_t period_index, const State& state,
+void LeaderWatch::record(const Rule& rule, std::int32_t period_index, const Sweep& sweep,
                          bool full) {
   const auto period = period_of(rule, period_index);
-  for (const auto& [subject, moment] : state.reached) {
-    book_.holds(FactKey{rule.rule.id, subject, period, 0}, moment, event_, rule.rule.grace,
-                rule.rule.effective_from);
+  const auto& state = sweep.now;
+  const auto hold = [&](std::uint32_t i) {
+    book_.holds(FactKey{rule.rule.id, sweep.subjects[i], period, 0}, state.reached[i], event_,
+                rule.rule.grace, rule.rule.effective_from);
+  };
+  if (!full) {  // extended: whoever reached the top before still did
+    for (const auto i : fresh_)
+      hold(i);
+    return;
   }
-  if (!full) return;  // extended: whoever reached the top before still did
+  for (std::uint32_t i = 0; i < state.reached.size(); ++i) {
+    if (state.reached[i] != kNeverReached) hold(i);
+  }
   // Facts of this period the sweep no longer finds.
+  const auto reached = [&](std::int64_t subject) {
+    const auto place = sweep.place.find(subject);
+    return place != sweep.place.end() && place->second < state.reached.size() &&
+           state.reached[place->second] != kNeverReached;
+  };
   const FactKey from{rule.rule.id, INT64_MIN, period, 0};
   std::vector<FactKey> gone;
   for (auto it = book_.facts().lower_bound(from);
        it != book_.facts().end() && it->first.rule_id == rule.rule.id; ++it) {
     if (it->first.period != period) continue;
-    if (it->second.holds && !state.reached.contains(it->first.subject_id)) {
-      gone.push_back(it->first);
-    }
+    if (it->second.holds && !reached(it->first.subject_id)) gone.push_back(it->first);
   }
   for (const auto& key : gone)
     book_.stops_holding(key, event_);

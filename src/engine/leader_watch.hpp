@@ -57,7 +57,7 @@ class LeaderWatch final : public FoldObserver {
  public:
   // `checkpoint_spacing`: moments between the first copies of a sweep's state (tests make it
   // small to exercise them).
-  LeaderWatch(MetricFold& fold, BoardBook& boards, std::size_t checkpoint_spacing = 256)
+  LeaderWatch(MetricFold& fold, BoardBook& boards, std::size_t checkpoint_spacing = 32)
       : fold_(fold), boards_(boards), spacing_(checkpoint_spacing) {}
 
   // Why a board's top cannot be judged ("its rows are entered by hand", …), or nullopt when it
@@ -97,27 +97,32 @@ class LeaderWatch final : public FoldObserver {
     std::int32_t period_index;
     auto operator<=>(const LineKey&) const = default;
   };
-  // Where a sweep stands after the moments up to `last`.
+  // Where a sweep stands after the moments up to `last`. Subjects are known by their place in
+  // the sweep (Sweep::subjects), so a state is a few vectors: a copy is made every so many
+  // moments, and stepping is an array access, not a tree walk.
   struct State {
     std::optional<Moment> last;
     std::size_t moments = 0;  // swept so far
-    std::unordered_map<std::int64_t, std::int64_t> figure;
-    std::unordered_map<std::int64_t, Moment> since;  // when the figure last changed
-    std::map<std::pair<std::int64_t, std::int64_t>, std::int32_t> clients;  // distinct counts
-    // In-scope subjects by figure, then by the moment they got to it.
-    std::map<std::int64_t, std::set<std::pair<Moment, std::int64_t>>> by_figure;
-    std::map<std::int64_t, Moment> reached;  // subject → first moment at the top
+    std::vector<std::int64_t> figure;
+    std::vector<Moment> since;           // when the figure last changed
+    std::vector<Moment> reached;         // first moment at the top (kNeverReached: not yet)
+    std::int64_t best = INT64_MIN;       // the top figure of those in scope
+    std::vector<std::uint32_t> leaders;  // those in scope at `best`
+    std::map<std::pair<std::uint32_t, std::int64_t>, std::int32_t> clients;  // distinct counts
   };
   // One rule's sweep of one period, with copies of its state every so many moments: a record
   // landing before the end sweeps again from the copy before it, not from the period's start.
-  // At most kMaxCheckpoints copies; when full, every other one goes and the spacing doubles.
+  // At most kMaxCheckpoints copies; when full, every other one of the older half goes, so the
+  // recent past stays dense and the distant past gets sparser.
   struct Sweep {
     State now;
     std::vector<State> checkpoints;
     std::size_t spacing = 0;  // set from spacing_ when the sweep starts
-    std::unordered_map<std::int64_t, bool> in_scope;
+    std::unordered_map<std::int64_t, std::uint32_t> place;  // subject → place
+    std::vector<std::int64_t> subjects;                     // place → subject
+    std::vector<bool> in_scope;                             // by place
   };
-  static constexpr std::size_t kMaxCheckpoints = 32;
+  static constexpr std::size_t kMaxCheckpoints = 64;
   struct Rule {
     BoardTopRule rule;
     std::int64_t metric_id = 0;  // 0 while its board cannot be judged
@@ -141,8 +146,11 @@ class LeaderWatch final : public FoldObserver {
   void step_share(const Rule& rule, Sweep& sweep, std::int32_t period_index, std::int64_t subject,
                   Moment moment, const Share& share);
   void judge_top(const Rule& rule, State& state, Moment moment);
-  // Facts of the period's sweep, held, and after a full sweep (`full`) let go where not found.
-  void record(const Rule& rule, std::int32_t period_index, const State& state, bool full);
+  // The best figure and who has it, found again (the only leader's figure went down).
+  static void find_best(const Sweep& sweep, State& state);
+  // Facts of the period's sweep: after a full sweep (`full`) every one held or let go, after an
+  // extension only those who reached the top in it (fresh_).
+  void record(const Rule& rule, std::int32_t period_index, const Sweep& sweep, bool full);
   core::Period period_of(const Rule& rule, std::int32_t period_index) const;
 
   MetricFold& fold_;
@@ -154,7 +162,8 @@ class LeaderWatch final : public FoldObserver {
   std::set<std::int64_t> watched_metrics_;
   std::map<LineKey, std::map<std::pair<Moment, std::int64_t>, Pending>> pending_;
   std::set<std::int64_t> reset_metrics_;
-  std::set<std::int64_t> to_sweep_;  // rules judged afresh at settle
+  std::set<std::int64_t> to_sweep_;   // rules judged afresh at settle
+  std::vector<std::uint32_t> fresh_;  // places that reached the top in the last advance
   FactBook book_;
 };
 

@@ -299,9 +299,9 @@ TEST_F(LeaderWatchTest, ShuffledArrivalsAndCorrectionsGiveWhatTheTimelineSays) {
   add_board(board(2, kSubscriptions, TiePolicy::first_to_reach));
   ASSERT_TRUE(add_rule(1, 1));
   ASSERT_TRUE(add_rule(2, 2));
-  // And a watch copying its state every 2 moments, so late records sweep again from copies
-  // (and the copies are thinned out as they pile up).
-  LeaderWatch copying(engine.fold, engine.boards, 2);
+  // And a watch copying its state at every moment, so late records sweep again from copies
+  // (and the copies are thinned out as they pile up past 64).
+  LeaderWatch copying(engine.fold, engine.boards, 1);
   event([&] {
     copying.begin({seq, at("2026-03-01T00:00:00")});
     ASSERT_TRUE(copying.add_rule({1, 1, 1, at("2026-01-01T00:00:00"), 72h}));
