@@ -26,7 +26,8 @@ export interface StaffRef {
   user_id: number | null;
 }
 
-async function all<T>(path: string): Promise<T[]> {
+/** Every item of a paged list (the API's cursor), read 200 at a time, page after page. */
+export async function everyPage<T>(path: string): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | null = null;
   do {
@@ -55,7 +56,7 @@ function cached<T extends { id: number }>(load: () => Promise<T[]>, reset: () =>
 }
 
 export function productsById(): Promise<Map<number, ProductRef>> {
-  products ??= cached(() => all<ProductRef>('/api/v1/products'), () => (products = null));
+  products ??= cached(() => everyPage<ProductRef>('/api/v1/products'), () => (products = null));
   return products;
 }
 
@@ -69,7 +70,7 @@ export function departmentsById(): Promise<Map<number, DepartmentRef>> {
 }
 
 export function staffById(): Promise<Map<number, StaffRef>> {
-  staff ??= cached(() => all<StaffRef>('/api/v1/staff'), () => (staff = null));
+  staff ??= cached(() => everyPage<StaffRef>('/api/v1/staff'), () => (staff = null));
   return staff;
 }
 

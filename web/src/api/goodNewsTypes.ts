@@ -41,7 +41,7 @@ export interface Picture {
   height: number;
 }
 
-export type RuleKind = 'metric_threshold' | 'product_subscription' | 'campaign_first_order' | 'holdings_milestone' | 'client_activation';
+export type RuleKind = 'metric_threshold' | 'product_subscription' | 'campaign_first_order' | 'holdings_milestone' | 'client_activation' | 'board_top';
 
 export interface GoodNewsRule {
   id: number;
@@ -53,6 +53,8 @@ export interface GoodNewsRule {
   min_amount?: string;
   every?: string; // holdings_milestone
   dormant_days?: number | null; // client_activation
+  board_id?: number; // board_top
+  at_least?: string | number | null; // board_top: the leader's figure at least (null: any)
   subject?: 'company' | 'department' | 'staff';
   products?: { product_ids: number[]; product_types: string[]; exclude_money_market: boolean };
   subject_ids: number[];
@@ -66,7 +68,16 @@ export interface GoodNewsRule {
   created_at: string;
 }
 
-export const placeholders = ['subject', 'person', 'department', 'client', 'product', 'amount', 'period', 'metric', 'campaign'];
+export const placeholders = ['subject', 'person', 'department', 'client', 'product', 'amount', 'period', 'metric', 'campaign', 'board'];
+
+// A record fills {amount}, {client}, {product} and {campaign}; reaching a board's top comes from
+// no one record, and only it has a {board} (the API refuses the others' templates otherwise).
+const recordOnly = ['amount', 'client', 'product', 'campaign'];
+
+/** The placeholders a rule of the kind may use in its templates. */
+export function placeholdersFor(kind: RuleKind): string[] {
+  return kind === 'board_top' ? placeholders.filter((p) => !recordOnly.includes(p)) : placeholders.filter((p) => p !== 'board');
+}
 
 // The words in the reader's language.
 export function inLanguage(words: Words, locale: string): string {

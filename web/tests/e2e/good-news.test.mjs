@@ -198,3 +198,47 @@ test('a holdings milestone rule defined in the UI fires on the close the warehou
   await card.waitFor({ timeout: 10_000 });
   await manager.locator('[data-test=good-news-list] li', { hasText: '里程碑测试基金保有量突破1亿' }).waitFor();
 });
+
+test('a board_top rule defined in the UI names a computed board, and is listed as reaching its top', async () => {
+  const tag = Date.now() % 100000;
+  const made = async (call, what) => {
+    const r = await call;
+    assert.equal(r.status, 201, `${what}: ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const metric = await made(
+    admin.call('POST', '/api/v1/metrics', {
+      code: `e2e.top.subs.${tag}`, name: '登顶测试月认申购', kind: 'sum', source: 'transactions', sum_of: 'amount', subject: 'staff', period: 'month',
+      filter: { transaction_kinds: ['subscribe', 'purchase'] },
+    }),
+    'metric',
+  );
+  const board = await made(admin.call('POST', '/api/v1/boards', { name: '登顶测试月榜', metric_id: metric.id, scope: 'company' }), 'board');
+  // A board ranked lower first has no top to reach: the form does not offer it.
+  await made(admin.call('POST', '/api/v1/boards', { name: '登顶测试倒序榜', metric_id: metric.id, scope: 'company', order: 'lower_first' }), 'board');
+
+  await manager.goto(`${laurel.base}/manage/good-news/rules`);
+  await manager.click('[data-test=rule-new]');
+  const dialog = openDialog(manager);
+  await dialog.locator('input[name=rule_name]').fill('登顶测试月榜喜报');
+  await dialog.locator('[data-test=rule-kind]').getByText('登顶榜单').click();
+  await dialog.getByText('{board}').waitFor(); // the hint names this kind's placeholders
+  assert.equal(await dialog.getByText('{amount}').count(), 0);
+  await dialog.locator('[data-test=rule-board]').click();
+  await manager.keyboard.type('登顶测试');
+  const option = manager.locator('.el-select-dropdown__item:visible', { hasText: '登顶测试月榜' });
+  await option.waitFor();
+  assert.equal(await manager.locator('.el-select-dropdown__item:visible', { hasText: '登顶测试倒序榜' }).count(), 0);
+  await option.click();
+  await dialog.locator('textarea[name=rule_template_zh]').fill('{person}登顶{board}（{period}）！');
+  await dialog.locator('textarea[name=rule_template_en]').fill('{subject} leads {board} for {period}');
+  await dialog.locator('[data-test=form-submit]').click();
+  const listed = manager.locator('[data-test=rule-list] li', { hasText: '登顶测试月榜喜报' });
+  await listed.waitFor();
+  assert.match(await listed.innerText(), /登顶「登顶测试月榜」/);
+  const rule = (await admin.get('/api/v1/good-news-rules?limit=200')).items.find((r) => r.name === '登顶测试月榜喜报');
+  assert.equal(rule.kind, 'board_top');
+  assert.equal(rule.board_id, board.id);
+  assert.deepEqual(rule.thresholds, []);
+  assert.equal(rule.templates['zh-CN'], '{person}登顶{board}（{period}）！');
+});
