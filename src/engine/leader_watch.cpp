@@ -17,9 +17,10 @@ std::optional<std::string> top_unjudgeable(const BoardDefinition& board,
 std::optional<std::string> LeaderWatch::unjudgeable(std::int64_t board_id) const {
   const auto* board = boards_.board(board_id);
   if (!board) return "is not a board";
-  const auto* metric = fold_.metric(board->metric_id);
-  if (!metric) return "ranks balances, which move with the calendar";  // not the fold's
-  return top_unjudgeable(*board, *metric);
+  if (const auto* metric = fold_.metric(board->metric_id)) return top_unjudgeable(*board, *metric);
+  // No metric of the fold's: a manual board's (none), or balances (the holdings metrics').
+  if (auto why = top_unjudgeable(*board, MetricDefinition{})) return why;
+  return "ranks balances, which move with the calendar";
 }
 
 bool LeaderWatch::add_rule(BoardTopRule rule) {

@@ -243,6 +243,7 @@ TEST_F(LeaderWatchTest, BoardsWhoseTopHasNoTimelineAreRefused) {
     EXPECT_TRUE(engine.leaders.unjudgeable(b.id).has_value()) << b.id;
     EXPECT_FALSE(add_rule(10 + b.id, b.id)) << b.id;
   }
+  EXPECT_NE(engine.leaders.unjudgeable(3)->find("by hand"), std::string::npos);
   EXPECT_FALSE(add_rule(20, 99));  // no such board
   add_board(board(5, kSubscriptions));
   EXPECT_TRUE(add_rule(21, 5));
