@@ -129,16 +129,19 @@ void LeaderWatch::settle() {
 }
 
 void LeaderWatch::sweep_all(Rule& rule) {
+  if (rule.metric_id == 0) return;  // its board cannot be judged now: what was found stays
+  // Every full sweep follows whatever changed these (a board defined again, a metric replaced),
+  // so the steps read them from the rule rather than look them up.
+  const auto* metric = fold_.metric(rule.metric_id);
+  const auto* board = boards_.board(rule.rule.board_id);
+  rule.distinct = metric && metric->kind == MetricKind::distinct_clients;
+  rule.first_to_reach = board && board->policy == TiePolicy::first_to_reach;
   std::set<std::int32_t> periods;
   for (const auto& [index, sweep] : rule.sweeps)
     periods.insert(index);
-  if (rule.metric_id != 0) {
-    for (auto it = lines_.lower_bound({rule.metric_id, INT32_MIN});
-         it != lines_.end() && it->first.metric_id == rule.metric_id; ++it) {
-      periods.insert(it->first.period_index);
-    }
-  } else {
-    return;  // its board cannot be judged now: what was found stays as it is
+  for (auto it = lines_.lower_bound({rule.metric_id, INT32_MIN});
+       it != lines_.end() && it->first.metric_id == rule.metric_id; ++it) {
+    periods.insert(it->first.period_index);
   }
   for (const auto index : periods)
     sweep_period(rule, index, std::nullopt);
@@ -207,9 +210,8 @@ void LeaderWatch::step_share(const Rule& rule, Sweep& sweep, std::int32_t period
   const auto i = known->second;
   if (!sweep.in_scope[i]) return;
   auto& state = sweep.now;
-  const auto* metric = fold_.metric(rule.metric_id);
   std::int64_t delta = share.delta;
-  if (metric && metric->kind == MetricKind::distinct_clients) {
+  if (rule.distinct) {
     delta = ++state.clients[{i, share.client}] == 1 ? 1 : 0;  // a client counts once
   }
   if (delta == 0) return;
@@ -250,8 +252,7 @@ void LeaderWatch::find_best(const Sweep& sweep, State& state) {
 
 void LeaderWatch::judge_top(const Rule& rule, State& state, Moment moment) {
   if (state.leaders.empty() || state.best < std::max<std::int64_t>(1, rule.rule.at_least)) return;
-  const auto* board = boards_.board(rule.rule.board_id);
-  const bool first_to_reach = board && board->policy == TiePolicy::first_to_reach;
+  const bool first_to_reach = rule.first_to_reach;
   Moment first = kNeverReached;
   if (first_to_reach) {
     for (const auto i : state.leaders)

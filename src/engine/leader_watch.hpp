@@ -125,7 +125,9 @@ class LeaderWatch final : public FoldObserver {
   static constexpr std::size_t kMaxCheckpoints = 64;
   struct Rule {
     BoardTopRule rule;
-    std::int64_t metric_id = 0;  // 0 while its board cannot be judged
+    std::int64_t metric_id = 0;   // 0 while its board cannot be judged
+    bool distinct = false;        // its metric counts distinct clients
+    bool first_to_reach = false;  // its board ranks ties by who got there first
     std::map<std::int32_t, Sweep> sweeps;
   };
   // What the event did at one place of a line: took a share back, added one, or both (a new

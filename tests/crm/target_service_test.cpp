@@ -34,6 +34,17 @@ class TargetServiceTest : public testing::SalesPlanFixture {
                                        : std::to_string(set->achieved);
   }
 
+  // 夏季权益季: June and July, of the equity fund, the whole company; its id.
+  std::int64_t summer_campaign() {
+    CampaignService campaigns{db_.store(), clock_, log_, scopes_};
+    CampaignInput summer;
+    summer.name = "夏季权益季";
+    summer.starts_on = day("2026-06-01");
+    summer.ends_on = day("2026-07-31");
+    summer.product_ids = {equity_};
+    return campaigns.create(summer, admin_, actor_).value().campaign.id;
+  }
+
   TargetService targets_{db_.store(), clock_, log_, scopes_};
 };
 
@@ -58,13 +69,7 @@ TEST_F(TargetServiceTest, ClientAndCampaignTargetsNarrowWhatCounts) {
   for_bank.client_id = bank_;
   EXPECT_EQ(achieved(for_bank), "1140.00");
 
-  CampaignService campaigns{db_.store(), clock_, log_, scopes_};
-  CampaignInput summer;
-  summer.name = "夏季权益季";
-  summer.starts_on = day("2026-06-01");
-  summer.ends_on = day("2026-07-31");
-  summer.product_ids = {equity_};
-  const auto campaign = campaigns.create(summer, admin_, actor_).value().campaign.id;
+  const auto campaign = summer_campaign();
   auto in_campaign = target("staff", li_, "subscription", "2026-Q3");
   in_campaign.campaign_id = campaign;
   EXPECT_EQ(achieved(in_campaign), "60.00") << "Q3 inside a window that ends in July";
@@ -182,13 +187,7 @@ TEST_F(TargetServiceTest, ManagersSetTheirPeoplesTargetsAndEveryoneSeesTheirOwn)
 }
 
 TEST_F(TargetServiceTest, ADatabaseFromBeforeBuiltInBoardsGetsThemAtStartAndOnlyOnce) {
-  CampaignService campaigns{db_.store(), clock_, log_, scopes_};
-  CampaignInput summer;
-  summer.name = "夏季权益季";
-  summer.starts_on = day("2026-06-01");
-  summer.ends_on = day("2026-07-31");
-  summer.product_ids = {equity_};
-  const auto campaign = campaigns.create(summer, admin_, actor_).value().campaign.id;
+  const auto campaign = summer_campaign();
   auto for_bank = target("staff", li_, "subscription", "2026-Q3");
   for_bank.client_id = bank_;
   ASSERT_TRUE(targets_.create(for_bank, admin_, actor_));
