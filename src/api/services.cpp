@@ -54,6 +54,8 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       good_news_rules(*store, clock, events, config.recognition.grace_days,
                       config.crm.dormant_after_days),
       good_news(*store, clock, events, engine),
+      point_rules(*store, clock, events, config.recognition.grace_days),
+      points(*store, scopes, engine, point_rules, zone),
       live(*store, {{config.server.stream_queue_messages, 4 * 1024 * 1024}, 500}),
       chat_targets(*store, clock, audit),
       chat(*store, clock, audit, crm::make_curl_poster(),

@@ -35,6 +35,8 @@
 #include "crm/opportunity_service.hpp"
 #include "crm/org_chart_service.hpp"
 #include "crm/picture_service.hpp"
+#include "crm/point_rule_service.hpp"
+#include "crm/points_service.hpp"
 #include "crm/product_service.hpp"
 #include "crm/reach_service.hpp"
 #include "crm/service_record_service.hpp"
@@ -88,7 +90,9 @@ struct Services {
   crm::BoardRowsService board_rows;  // manual rows of manual and hybrid boards
   crm::GoodNewsRuleService good_news_rules;
   crm::GoodNewsService good_news;
-  crm::LiveStream live;  // good news pushed to open pages (/api/v1/stream)
+  crm::PointRuleService point_rules;
+  crm::PointsService points;  // balances, journals and why, previews, budgets
+  crm::LiveStream live;       // good news pushed to open pages (/api/v1/stream)
   crm::ChatTargetService chat_targets;
   crm::ChatDeliveryService chat;  // published good news to the group chats
   crm::PictureService pictures;

@@ -3,7 +3,10 @@
 // figures it holds, how long it took, and every event the engine could not read (then it exits
 // 1) — and compare every derived fact it rebuilt with the one stored: each good news missing from
 // the good_news table, there without the log giving it (extra), or with other values (altered,
-// naming the columns) is reported, and then it exits 1. It writes nothing.
+// naming the columns) is reported, and then it exits 1. The points ledger is checked the same way:
+// every account's balance must be the sum of its entries, every journal's legs must sum to zero
+// in each currency, and what each award holds on the ledger (its earn and reverse journals) must
+// be what the log gives it. It writes nothing.
 
 #include <chrono>
 #include <iostream>
@@ -13,6 +16,7 @@
 #include "crm/engine_service.hpp"
 #include "store/good_news_repository.hpp"
 #include "store/migrator.hpp"
+#include "store/point_ledger_repository.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace laurel::cli {
@@ -71,6 +75,59 @@ std::size_t compare_good_news(const std::vector<store::DetectedGoodNews>& log,
   return problems;
 }
 
+std::string award_name(const store::PointLedgerRepository::AwardTotal& a) {
+  return "award of rule " + std::to_string(a.rule_id) + " to staff " + std::to_string(a.staff_id) +
+         " for " + a.source_kind + " " + std::to_string(a.source_id);
+}
+
+// The points ledger against the log: balances, journals and every award. Reports on stderr;
+// returns how many problems there were.
+core::Result<std::size_t> check_ledger(
+    store::Connection& db, const std::vector<store::PointLedgerRepository::AwardTotal>& rebuilt) {
+  store::PointLedgerRepository ledger(db);
+  auto unbalanced = ledger.unbalanced();
+  if (!unbalanced) return unbalanced.error();
+  std::size_t problems = unbalanced->size();
+  for (const auto& u : *unbalanced) {
+    std::cerr << "laurel: points " << u.what << " holds " << u.stored << " but its entries sum to "
+              << u.sum << "\n";
+  }
+  auto stored = ledger.award_totals();
+  if (!stored) return stored.error();
+  const auto key = [](const auto& a) {
+    return std::tie(a.rule_id, a.staff_id, a.source_kind, a.source_id);
+  };
+  auto l = rebuilt.begin();
+  auto s = stored->begin();
+  while (l != rebuilt.end() || s != stored->end()) {
+    if (s != stored->end() && s->points == 0) {  // earned and reversed: nothing either way
+      ++s;
+      continue;
+    }
+    if (s == stored->end() || (l != rebuilt.end() && key(*l) < key(*s))) {
+      std::cerr << "laurel: points " << award_name(*l) << " (" << l->points
+                << ") is missing from the ledger\n";
+      ++l;
+    } else if (l == rebuilt.end() || key(*s) < key(*l)) {
+      std::cerr << "laurel: points " << award_name(*s) << " (" << s->points
+                << ") is on the ledger but the log does not give it\n";
+      ++s;
+    } else {
+      if (l->points == s->points) {
+        ++l;
+        ++s;
+        continue;
+      }
+      std::cerr << "laurel: points " << award_name(*l) << " holds " << s->points
+                << " on the ledger but the log gives " << l->points << "\n";
+      ++l;
+      ++s;
+    }
+    ++problems;
+  }
+  return problems;
+}
+
 }  // namespace
 
 void add_replay_command(CLI::App& app, Run& run) {
@@ -100,12 +157,16 @@ void add_replay_command(CLI::App& app, Run& run) {
           std::chrono::steady_clock::now() - started);
       const auto rebuilt = engine.detected_good_news();
       std::vector<store::DetectedGoodNews> stored;
+      std::size_t ledger_problems = 0;
       {
         auto connection = (*store)->acquire();
         if (!connection) return fail(connection.error());
         auto rows = store::GoodNewsRepository(**connection).all_detected();
         if (!rows) return fail(rows.error());
         stored = std::move(*rows);
+        auto checked = check_ledger(**connection, engine.award_totals());
+        if (!checked) return fail(checked.error());
+        ledger_problems = *checked;
       }
       std::cout << "events folded: up to " << engine.folded_up_to() << "\n"
                 << "metrics: " << engine.metric_count() << "\n"
@@ -116,8 +177,9 @@ void add_replay_command(CLI::App& app, Run& run) {
       for (const auto& problem : engine.problems())
         std::cerr << "laurel: " << problem << "\n";
       const auto differing = compare_good_news(rebuilt, stored);
-      std::cout << "stored good news differing from the log: " << differing << "\n";
-      return engine.unreadable_events() == 0 && differing == 0 ? 0 : 1;
+      std::cout << "stored good news differing from the log: " << differing << "\n"
+                << "points ledger problems: " << ledger_problems << "\n";
+      return engine.unreadable_events() == 0 && differing == 0 && ledger_problems == 0 ? 0 : 1;
     };
   });
 }

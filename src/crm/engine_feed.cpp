@@ -9,7 +9,9 @@
 #include "core/timestamp.hpp"
 #include "crm/board_json.hpp"
 #include "crm/metric_json.hpp"
+#include "crm/point_rule.hpp"
 #include "crm/target_service.hpp"
+#include "crm/visit_service.hpp"
 
 namespace laurel::crm {
 namespace {
@@ -102,6 +104,25 @@ engine::VisitFact visit_of(const json::object& v, std::int64_t seq, bool in_effe
   return fact;
 }
 
+std::vector<std::int64_t> ids(const json::object& o, std::string_view key);
+
+// A visit as the points rules judge it: its kind, when it was first recorded, who attended.
+engine::VisitActivity visit_activity_of(const json::object& v, const engine::VisitFact& fact) {
+  engine::VisitActivity a;
+  a.id = fact.id;
+  a.occurred_at = fact.occurred_at;
+  a.recorded_at = instant(v, "created_at");
+  a.client_id = fact.client_id;
+  const auto kinds = visit_kinds();
+  const auto kind = std::find(kinds.begin(), kinds.end(), text(v, "kind"));
+  a.kind = static_cast<std::uint8_t>(kind == kinds.end() ? 0 : kind - kinds.begin());
+  for (const auto& s : fact.staff)
+    a.staff_ids.push_back(s.staff_id);
+  a.attendee_ids = ids(v, "attendee_ids");
+  a.in_effect = fact.in_effect;
+  return a;
+}
+
 std::vector<std::int64_t> ids(const json::object& o, std::string_view key) {
   std::vector<std::int64_t> out;
   for (const auto& v : member(o, key).as_array()) {
@@ -180,8 +201,11 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
   const bool board = type == "board.created" || type == "board.updated" || type == "board.archived";
   const bool manual_rows = type == "board.rows_published";
   const bool target = type == "target.set" || type == "target.changed" || type == "target.deleted";
+  const bool point_rule = type == "point_rule.created" || type == "point_rule.changed";
+  const bool key_person = type.starts_with("key_person.");
   if (!trade && !visit && !product && !department && !metric && !rule && !campaign && !balance &&
-      !coverage && !staff && !imported && !board && !manual_rows && !target) {
+      !coverage && !staff && !imported && !board && !manual_rows && !target && !point_rule &&
+      !key_person) {
     return {};
   }
   engine_.begin({event.seq, core::from_micros(event.recorded_at)});
@@ -199,12 +223,22 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
     if (ec || !payload.is_object()) throw Unreadable{};
     const auto [record, in_effect] = record_of(payload);
     if (trade) {
-      engine_.apply(trade_of(*record, event.seq));
+      const auto fact = trade_of(*record, event.seq);
+      engine_.apply(fact);
+      engine_.points.apply(fact, instant(*record, "recorded_at"));
     } else if (balance) {
       engine_.holdings.set_balance(integer(*record, "client_id"), integer(*record, "product_id"),
                                    day(*record, "date"), fen(*record, "amount"));
     } else if (visit) {
-      engine_.fold.apply(visit_of(*record, event.seq, in_effect));
+      const auto fact = visit_of(*record, event.seq, in_effect);
+      engine_.fold.apply(fact);
+      engine_.points.apply(visit_activity_of(*record, fact));
+    } else if (point_rule) {
+      auto read = read_point_rule(*record);
+      if (!read || !engine_.points.set_rule(std::move(read->engine))) throw Unreadable{};
+    } else if (key_person) {
+      engine_.points.set_decision_maker(
+          integer(*record, "id"), in_effect && text(*record, "influence") == "decision_maker");
     } else if (target) {
       engine_.fold.apply(target_of(*record, event.seq, in_effect));
     } else if (metric) {

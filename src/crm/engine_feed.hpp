@@ -7,7 +7,9 @@
 // (good_news_rule.created) the watches judge, the leaderboards (board.created / .updated /
 // .archived), with the campaigns (campaign.created / .updated)
 // first orders are of, and the holdings balances (holding.balance_imported / _corrected) that
-// with the confirmed trades make the holdings milestones and activations are judged on. Each
+// with the confirmed trades make the holdings milestones and activations are judged on; for
+// points, the points rules' versions (point_rule.created / .changed) and whether each key person
+// is a decision maker (key_person.*), with each visit's kind, first recording and attendees. Each
 // event the engine reads is bracketed by the watches' begin/settle, so what they detect is
 // stamped with that event's seq and recorded_at. Other events are skipped.
 

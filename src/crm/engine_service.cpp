@@ -5,6 +5,7 @@
 #include "core/timestamp.hpp"
 #include "crm/chat_delivery_service.hpp"
 #include "crm/good_news_service.hpp"
+#include "crm/points_ledger.hpp"
 #include "store/event_repository.hpp"
 
 namespace laurel::crm {
@@ -114,6 +115,7 @@ core::Status EngineService::catch_up_locked() {
       }
       last_seq_ = e.seq;
     }
+    if (auto s = keep_awards_locked(**connection); !s) return s;
     if (!more) break;
   }
   // Rule ids are unique across the watches, so their fact keys never collide.
@@ -146,9 +148,10 @@ void EngineService::tell_boards_changed_locked() {
 }
 
 core::Status EngineService::store_pending_locked() {
-  if (!store_good_news_ || pending_.empty()) return {};
+  if (!store_good_news_ || (pending_.empty() && pending_awards_.empty())) return {};
   auto write = store::WriteTransaction::begin(store_);
   if (!write) return write.error();
+  if (auto s = post_awards_locked(write->connection()); !s) return s;
   store::GoodNewsRepository good_news(write->connection());
   // In the order they were detected, so a new good news's id follows the one detected before it
   // and "newest first" reads as the managers expect.
@@ -183,6 +186,38 @@ core::Status EngineService::store_pending_locked() {
   }
   if (auto s = write->commit(); !s) return s.error();
   pending_.clear();
+  if (!pending_awards_.empty()) awards_posted_up_to_ = pending_awards_.back().seq;
+  pending_awards_.clear();
+  return {};
+}
+
+core::Status EngineService::keep_awards_locked(store::Connection& db) {
+  auto changes = engine_.points.take_changes();
+  // `laurel replay` compares what the engine holds instead; taken page by page, the changes of a
+  // whole log are never all in memory.
+  if (!store_good_news_ || changes.empty()) return {};
+  if (!awards_posted_up_to_) {
+    auto last = store::PointLedgerRepository(db).last_award_seq();
+    if (!last) return last.error();
+    awards_posted_up_to_ = *last;
+  }
+  // Changes come in seq order, and each write holds every change up to its last seq: those
+  // before the last seq posted are on the ledger already (that seq's may be there in part, as
+  // another node posts them too; insert-if-absent settles that). A restart folding the whole
+  // log keeps only what is new.
+  for (auto& change : changes) {
+    if (change.seq >= *awards_posted_up_to_) pending_awards_.push_back(std::move(change));
+  }
+  return {};
+}
+
+core::Status EngineService::post_awards_locked(store::Connection& db) {
+  // Posted "when" the event that made the change was recorded, as good news is detected then.
+  for (const auto& change : pending_awards_) {
+    if (auto posted = post_award(db, change, core::to_micros(change.at)); !posted) {
+      return posted.error();
+    }
+  }
   return {};
 }
 
@@ -200,6 +235,47 @@ core::Status EngineService::enqueue_published(store::Connection& db, std::int64_
   auto rendered = render_good_news(db, {std::move(**record)});
   if (!rendered) return rendered.error();
   return enqueue_chat_deliveries(db, rendered->front(), at);
+}
+
+core::Result<std::optional<engine::Award>> EngineService::award(const engine::AwardKey& key) {
+  std::lock_guard lock(mutex_);
+  if (auto s = catch_up_for_read_locked(); !s) return s.error();
+  const auto* found = engine_.points.award(key);
+  return found ? std::optional(*found) : std::nullopt;
+}
+
+core::Result<std::vector<engine::PointsBook::PreviewRow>> EngineService::preview(
+    const engine::PointsRule& draft, core::Timestamp from, core::Timestamp to) {
+  std::lock_guard lock(mutex_);
+  if (auto s = catch_up_for_read_locked(); !s) return s.error();
+  return engine_.points.preview(draft, from, to);
+}
+
+core::Result<std::int64_t> EngineService::points_paid(std::int64_t rule_id, core::Timestamp from,
+                                                      core::Timestamp to) {
+  std::lock_guard lock(mutex_);
+  if (auto s = catch_up_for_read_locked(); !s) return s.error();
+  std::int64_t sum = 0;
+  engine_.points.for_each_award([&](const engine::Award& a) {
+    if (a.key.rule_id == rule_id && a.occurred_at >= from && a.occurred_at < to) sum += a.paid;
+  });
+  return sum;
+}
+
+std::vector<store::PointLedgerRepository::AwardTotal> EngineService::award_totals() const {
+  std::lock_guard lock(mutex_);
+  std::vector<store::PointLedgerRepository::AwardTotal> out;
+  engine_.points.for_each_award([&](const engine::Award& award) {
+    const auto& key = award.key;
+    if (award.paid == 0) return;
+    out.push_back({key.rule_id, key.staff_id, std::string(to_string(key.source.kind)),
+                   key.source.id, award.paid});
+  });
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.rule_id, a.staff_id, a.source_kind, a.source_id) <
+           std::tie(b.rule_id, b.staff_id, b.source_kind, b.source_id);
+  });
+  return out;
 }
 
 std::vector<store::DetectedGoodNews> EngineService::detected_good_news() const {

@@ -26,6 +26,7 @@
 #include "crm/engine_feed.hpp"
 #include "engine/recognition.hpp"
 #include "store/good_news_repository.hpp"
+#include "store/point_ledger_repository.hpp"
 #include "store/store.hpp"
 
 namespace laurel::crm {
@@ -118,6 +119,18 @@ class EngineService {
     boards_changed_ = std::move(listener);
   }
 
+  // Points (crm/points_ledger.hpp): an award as the engine holds it now (nullopt: none), what a
+  // draft rule would have awarded over [from, to), and the points a rule paid for activity that
+  // occurred in [from, to) — all after catching up.
+  core::Result<std::optional<engine::Award>> award(const engine::AwardKey& key);
+  core::Result<std::vector<engine::PointsBook::PreviewRow>> preview(const engine::PointsRule& draft,
+                                                                    core::Timestamp from,
+                                                                    core::Timestamp to);
+  core::Result<std::int64_t> points_paid(std::int64_t rule_id, core::Timestamp from,
+                                         core::Timestamp to);
+  // Every award that pays, as the ledger should hold it (for `laurel replay`), by key.
+  std::vector<store::PointLedgerRepository::AwardTotal> award_totals() const;
+
   // Every good news the engine holds, as the good_news table should have it, by fact_key.
   std::vector<store::DetectedGoodNews> detected_good_news() const;
   // A good-news rule the log has defined (a copy), or nullopt.
@@ -137,6 +150,9 @@ class EngineService {
   // process writing the same file) is caught by the worker's catch-up every second.
   core::Status catch_up_for_read_locked();
   core::Status store_pending_locked();
+  // Takes the award changes the points book has seen into pending_awards_ (what is new).
+  core::Status keep_awards_locked(store::Connection& db);
+  core::Status post_awards_locked(store::Connection& db);
   // Whether a board_top rule's subject is a person hidden from public boards.
   bool hidden_person_locked(const GoodNewsRule& rule, std::int64_t subject) const;
   void tell_boards_changed_locked();
@@ -148,6 +164,10 @@ class EngineService {
   engine::Recognition engine_;
   EngineFeed feed_;
   std::map<engine::FactKey, engine::ThresholdFact> pending_;
+  std::vector<engine::AwardChange> pending_awards_;
+  // Award changes of events up to this seq are on the ledger (read once, then kept): a restart
+  // folds the whole log again without asking the database about each of them.
+  std::optional<std::int64_t> awards_posted_up_to_;
 
   std::function<void(std::vector<BoardChange>)> boards_changed_;
   std::atomic<std::uint64_t> commits_{0};

@@ -287,11 +287,9 @@ json::array id_list(const std::vector<std::int64_t>& ids) {
 }  // namespace
 
 core::Result<GoodNewsRule> read_good_news_rule_input(std::string_view body) {
-  boost::system::error_code ec;
-  const auto doc = json::parse(body, ec);
-  if (ec) return Error::invalid("body", "is not JSON");
-  if (!doc.is_object()) return Error::invalid("body", "must be a JSON object");
-  return read_rule(doc.as_object(), true);
+  auto doc = json_object_body(body);
+  if (!doc) return doc.error();
+  return read_rule(*doc, true);
 }
 
 core::Result<GoodNewsRule> read_good_news_rule(const json::object& o) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <optional>
 #include <set>
@@ -33,6 +34,15 @@ struct Names {
     return std::nullopt;
   }
 };
+
+// A request body that must be a JSON object (field "body" when it is not).
+inline core::Result<boost::json::object> json_object_body(std::string_view body) {
+  boost::system::error_code ec;
+  auto doc = boost::json::parse(body, ec);
+  if (ec) return core::Error::invalid("body", "is not JSON");
+  if (!doc.is_object()) return core::Error::invalid("body", "must be a JSON object");
+  return std::move(doc.as_object());
+}
 
 // Reads one member of an object after another, naming it `prefix + key` in errors.
 class JsonReader {

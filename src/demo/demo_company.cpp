@@ -35,6 +35,7 @@ core::Result<DemoSummary> generate_demo(const config::Config& config, const Demo
     build_products(world);
     build_metrics(world);
     build_good_news(world);
+    build_points(world);
     world.at(plus_days(world.first_day, -60), 9);
     build_clients(world);
     run_the_year(world, summary);

@@ -99,6 +99,7 @@ void build_organisation(World& world);
 void build_products(World& world);
 void build_metrics(World& world);    // after the products the metrics filter by
 void build_good_news(World& world);  // after the metrics, before the year it judges
+void build_points(World& world);     // before the year too
 void build_clients(World& world);
 void run_the_year(World& world, DemoSummary& summary);
 void settle_good_news(World& world, DemoSummary& summary);  // after the year

@@ -11,7 +11,8 @@ Recognition::Recognition(core::CompanyZone zone)
       milestones(holdings, fold.reference(), zone),
       activations(holdings, zone),
       boards(fold, holdings_metrics, coverage),
-      leaders(fold, boards) {
+      leaders(fold, boards),
+      points(zone) {
   holdings.add_listener(holdings_metrics);
   coverage.add_listener(holdings_metrics);
   holdings.add_listener(milestones);
@@ -26,6 +27,7 @@ void Recognition::begin(EventContext event) {
   milestones.begin(event);
   activations.begin(event);
   leaders.begin(event);
+  points.begin(event);
 }
 
 void Recognition::settle() {
@@ -36,6 +38,7 @@ void Recognition::settle() {
   activations.settle();
   boards.settle();
   leaders.settle();
+  points.settle();
 }
 
 void Recognition::apply(const TradeFact& trade) {

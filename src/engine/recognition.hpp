@@ -2,7 +2,8 @@
 // The recognition engine's parts, wired together: the metric fold and the threshold watch it
 // tells, the first-order watch, and the holdings book with what listens to it (holdings metrics and
 // the thresholds on them, milestones of the company's holdings, client activations), and the
-// leaderboards ranked from the fold and the holdings metrics, and who reaches their top. A feed
+// leaderboards ranked from the fold and the holdings metrics, and who reaches their top, and the
+// points the points rules award. A feed
 // brackets each event with begin / settle, so what any watch detects is stamped with that event.
 //
 // Not thread-safe; one per engine.
@@ -19,6 +20,7 @@
 #include "engine/holdings_milestone_watch.hpp"
 #include "engine/leader_watch.hpp"
 #include "engine/metric_fold.hpp"
+#include "engine/points_book.hpp"
 #include "engine/threshold_watch.hpp"
 
 namespace laurel::engine {
@@ -59,6 +61,7 @@ class Recognition {
   ActivationWatch activations;
   BoardBook boards;
   LeaderWatch leaders;  // who reaches the top of a board
+  PointsBook points;    // who earned which points for what
 };
 
 }  // namespace laurel::engine

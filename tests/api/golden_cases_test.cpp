@@ -20,6 +20,7 @@
 #include "crm/credit_code.hpp"
 #include "crm/engine_service.hpp"
 #include "store/good_news_repository.hpp"
+#include "store/point_ledger_repository.hpp"
 #include "store/test_database.hpp"
 
 namespace laurel::api {
@@ -168,6 +169,13 @@ class CaseRun {
       const unsigned expected = static_cast<unsigned>(step["expect_status"].value_or<int64_t>(0));
       if (const auto* rule = step["rule"].as_table()) {
         create_rule(*rule, expected ? expected : 201);
+      } else if (const auto* points = step["point_rule"].as_table()) {
+        call("POST", "/api/v1/point-rules", to_json(*points), expected ? expected : 201);
+      } else if (const auto* visit = step["visit"].as_table()) {
+        post_visit(*visit, expected ? expected : 201);
+      } else if (auto gone = step["delete_visit"].value<std::string>()) {
+        call("DELETE", "/api/v1/visits/" + std::to_string(visits_.at(*gone)), nullptr,
+             expected ? expected : 204);
       } else if (const auto* campaign = step["campaign"].as_table()) {
         create_campaign(*campaign);
       } else if (const auto* metric = step["metric"].as_table()) {
@@ -280,6 +288,25 @@ class CaseRun {
     }
   }
 
+  // [[expect_points]]: a person's balances on the points ledger (person, status, spendable,
+  // held, owed; the ones named are checked).
+  void check_points() {
+    const auto* all = doc_["expect_points"].as_array();
+    if (!all) return;
+    for (std::size_t i = 0; i < all->size(); ++i) {
+      const auto& e = *(*all)[i].as_table();
+      const auto person = e["person"].value_or<std::string>("");
+      SCOPED_TRACE("expect_points " + person);
+      const auto got =
+          call("GET", "/api/v1/points?staff_id=" + std::to_string(staff_.at(person)), nullptr, 200);
+      for (const auto* balance : {"status", "spendable", "held", "owed"}) {
+        if (const auto want = e[balance].value<std::int64_t>()) {
+          EXPECT_EQ(got.at(balance).as_int64(), *want) << balance;
+        }
+      }
+    }
+  }
+
   // The engine rebuilt from the log (as `laurel replay` does) gives what was stored.
   void check_replay() {
     auto& store = *app_->services().store;
@@ -292,6 +319,16 @@ class CaseRun {
     ASSERT_EQ(given.size(), stored.size());
     for (std::size_t i = 0; i < given.size(); ++i)
       EXPECT_EQ(given[i], stored[i]) << given[i].fact_key;
+    // And the points ledger: balanced, and holding for each award what the log gives it.
+    store::PointLedgerRepository ledger(*connection);
+    EXPECT_TRUE(ledger.unbalanced().value().empty());
+    std::vector<std::string> on_ledger, from_log;
+    for (const auto& a : ledger.award_totals().value()) {
+      if (a.points != 0) on_ledger.push_back(award_text(a));
+    }
+    for (const auto& a : rebuilt.award_totals())
+      from_log.push_back(award_text(a));
+    EXPECT_EQ(on_ledger, from_log);
   }
 
  private:
@@ -598,6 +635,22 @@ class CaseRun {
     return out.str();
   }
 
+  static std::string award_text(const store::PointLedgerRepository::AwardTotal& a) {
+    return std::to_string(a.rule_id) + "/" + std::to_string(a.staff_id) + "/" + a.source_kind +
+           "/" + std::to_string(a.source_id) + ": " + std::to_string(a.points);
+  }
+
+  // A visit logged by a person (by = name) with a client, at `time`.
+  void post_visit(const toml::table& t, unsigned expected) {
+    json::object body{{"client_id", clients_.at(t["client"].value_or<std::string>(""))},
+                      {"kind", t["kind"].value_or<std::string>("visit")},
+                      {"occurred_at", t["time"].value_or<std::string>("")},
+                      {"notes", "golden"},
+                      {"staff_ids", json::array{staff_.at(t["by"].value_or<std::string>(""))}}};
+    const auto created = call("POST", "/api/v1/visits", body, expected);
+    if (last_status_ == 201) visits_[t["id"].value_or<std::string>("")] = id_of(created);
+  }
+
   static std::string summary(const std::vector<json::object>& news) {
     std::string out;
     for (const auto& n : news) {
@@ -621,7 +674,7 @@ class CaseRun {
   std::string token_;
   unsigned last_status_ = 0;
   std::map<std::string, std::int64_t> departments_, staff_, products_, clients_, metrics_, rules_,
-      trades_, campaigns_, boards_;
+      trades_, campaigns_, boards_, visits_;
   std::map<std::string, engine::SubjectKind> board_subjects_;
 };
 
@@ -641,6 +694,7 @@ TEST_P(GoldenCase, GivesTheGoodNewsItSays) {
   if (HasFatalFailure()) return;
   run.check_expectations();
   run.check_standings();
+  run.check_points();
   run.check_replay();
 }
 

@@ -559,5 +559,62 @@ def test_replay_compares_stored_good_news_with_what_the_log_gives(db):
     assert "stored good news differing from the log: 3" in result.stdout
 
 
+def test_replay_checks_the_points_ledger_against_the_log(db):
+    ok(user_add(db, "points.admin", "--role", "admin"))
+    with serving(db) as api:
+        admin = Api(api.base)
+        admin.token = api.login("points.admin", PASSWORD)["token"]
+        department = admin.call("POST", "/api/v1/departments", {"name": "积分部"}).json()["id"]
+        staff = admin.call("POST", "/api/v1/staff", {"name": "积分人", "department_id": department,
+                                                     "effective_from": "2025-01-01"})
+        assert staff.status_code == 201, staff.text
+        staff = staff.json()["id"]
+        client = admin.call("POST", "/api/v1/clients", {
+            "name": "积分回放银行", "registration_code": "91350100M000100Y43", "type": "bank"}).json()
+        r = admin.call("POST", "/api/v1/point-rules", {
+            "name": "拜访", "event": "visit_logged", "points": 10, "daily_cap": 15,
+            "effective_from": "2026-01-01T00:00:00+08:00"})
+        assert r.status_code == 201, r.text
+        visits = []
+        for hour in (9, 10):
+            r = admin.call("POST", "/api/v1/visits", {
+                "client_id": client["id"], "kind": "visit", "staff_ids": [staff],
+                "occurred_at": f"2026-03-02T{hour:02d}:00:00+08:00", "notes": "回放"})
+            assert r.status_code == 201, r.text
+            visits.append(r.json()["id"])
+        assert admin.call("DELETE", f"/api/v1/visits/{visits[0]}").status_code == 204
+    # Backfilled long after they occurred: the visits earn nothing, and the ledger is empty.
+    assert query(db, "SELECT count(*) FROM point_journals") == [(0,)]
+    out = ok(run_cli("replay", db=db))
+    assert "points ledger problems: 0" in out
+
+    with serving(db) as api:
+        admin = Api(api.base)
+        admin.token = api.login("points.admin", PASSWORD)["token"]
+        r = admin.call("POST", "/api/v1/point-rules", {
+            "name": "补录也算", "event": "visit_logged", "points": 7, "grace_days": 365,
+            "effective_from": "2026-01-01T00:00:00+08:00"})
+        assert r.status_code == 201, r.text
+        assert admin.call("GET", f"/api/v1/points?staff_id={staff}").json()["status"] == 7
+    out = ok(run_cli("replay", db=db))
+    assert "points ledger problems: 0" in out
+
+    # A balance changed behind Laurel's back, and a journal the log does not give.
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        connection.execute("UPDATE point_accounts SET balance = balance + 3 "
+                           "WHERE owner_kind = 'staff' AND kind = 'spendable'")
+        connection.execute("DROP TRIGGER point_journals_no_delete")
+        connection.execute("DROP TRIGGER point_entries_no_delete")
+        connection.execute("DELETE FROM point_entries")
+        connection.execute("DELETE FROM point_journals")
+        connection.commit()
+    result = run_cli("replay", db=db)
+    assert result.returncode == 1
+    assert f"points account staff/{staff}/spendable holds 10 but its entries sum to 0" in result.stderr
+    assert f"award of rule 2 to staff {staff} for visit {visits[1]} (7) is missing from the ledger" in (
+        result.stderr)
+    assert "points ledger problems: " in result.stdout
+
+
 def test_replay_refuses_a_database_that_is_not_migrated(db):
     fails(run_cli("replay", db=db), "migrate")

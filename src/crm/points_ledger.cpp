@@ -1,0 +1,75 @@
+#include "crm/points_ledger.hpp"
+
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+
+#include "core/local_date.hpp"
+#include "core/timestamp.hpp"
+
+namespace laurel::crm {
+
+std::string_view to_string(engine::SourceKind kind) {
+  return kind == engine::SourceKind::visit ? "visit" : "trade";
+}
+
+std::string award_key(const engine::AwardChange& c) {
+  const auto& k = c.award.key;
+  return "award/" + std::to_string(k.rule_id) + "/" + std::to_string(k.staff_id) + "/" +
+         std::string(to_string(k.source.kind)) + "/" + std::to_string(k.source.id) + "/" +
+         std::to_string(c.seq);
+}
+
+store::PointAccount staff_account(std::int64_t staff_id, std::string kind) {
+  return {"staff", staff_id, std::move(kind)};
+}
+
+store::PointAccount system_account(std::string kind) {
+  return {"system", 0, std::move(kind)};
+}
+
+core::Result<bool> post_award(store::Connection& db, const engine::AwardChange& c,
+                              std::int64_t posted_at) {
+  const auto& award = c.award;
+  const auto staff = award.key.staff_id;
+  store::PointLedgerRepository ledger(db);
+  store::PointJournal j;
+  j.natural_key = award_key(c);
+  j.kind = c.delta > 0 ? "earn" : "reverse";
+  j.staff_id = staff;
+  j.rule_id = award.key.rule_id;
+  j.rule_version = award.version;
+  j.source_kind = std::string(to_string(award.key.source.kind));
+  j.source_id = award.key.source.id;
+  j.event_seq = c.seq;
+  j.occurred_at = core::to_micros(award.occurred_at);
+  j.posted_at = posted_at;
+  j.points = c.delta;
+  j.detail = boost::json::serialize(
+      boost::json::object{{"base", award.base},
+                          {"paid", award.paid},
+                          {"cut", engine::to_string(award.cut)},
+                          {"day", core::format_date(core::LocalDate(award.day))},
+                          {"client_id", award.client_id}});
+  const auto d = c.delta;
+  j.legs.push_back({system_account("status_issuance"), -d});
+  j.legs.push_back({staff_account(staff, "status"), d});
+  j.legs.push_back({system_account("issuance"), -d});
+  if (d > 0) {
+    auto owed = ledger.balance(staff_account(staff, "owed"));  // <= 0
+    if (!owed) return owed.error();
+    const auto repay = std::min(d, -*owed);
+    j.legs.push_back({staff_account(staff, "owed"), repay});
+    j.legs.push_back({staff_account(staff, "spendable"), d - repay});
+  } else {
+    auto spendable = ledger.balance(staff_account(staff, "spendable"));
+    if (!spendable) return spendable.error();
+    const auto back = std::min(-d, *spendable);
+    j.legs.push_back({staff_account(staff, "spendable"), -back});
+    j.legs.push_back({staff_account(staff, "owed"), -(-d - back)});
+  }
+  auto posted = ledger.post(j);
+  if (!posted) return posted.error();
+  return posted->has_value();
+}
+
+}  // namespace laurel::crm

@@ -1,0 +1,155 @@
+#include "crm/points_service.hpp"
+
+#include "crm/management_scope.hpp"
+#include "crm/points_ledger.hpp"
+
+namespace laurel::crm {
+
+using core::Error;
+
+core::Result<std::int64_t> PointsService::subject_of(const auth::Principal& caller,
+                                                     std::optional<std::int64_t> staff_id) {
+  auto scope = scopes_.of(caller);
+  if (!scope) return scope.error();
+  if (!staff_id) {
+    if (!scope->staff_id) {
+      return Error::invalid("staff_id", "is required: you have no staff record of your own");
+    }
+    return *scope->staff_id;
+  }
+  if (scope->staff_id == staff_id || scope->everything) return *staff_id;
+  if (caller.role == auth::Role::manager) {
+    auto connection = store_.acquire();
+    if (!connection) return connection.error();
+    auto manages = manages_staff(**connection, *scope, *staff_id);
+    if (!manages) return manages.error();
+    if (*manages) return *staff_id;
+  }
+  return Error::forbidden("the points of staff member " + std::to_string(*staff_id) +
+                          " are not yours to see");
+}
+
+core::Result<store::PersonPoints> PointsService::balances(std::int64_t staff_id) {
+  // Caught up first, so the points of a record just saved are there.
+  if (auto s = engine_.catch_up(); !s) return s.error();
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  return store::PointLedgerRepository(**connection).person(staff_id);
+}
+
+core::Result<JournalPage> PointsService::journals(std::int64_t staff_id, std::int64_t before_id,
+                                                  int limit) {
+  if (auto s = engine_.catch_up(); !s) return s.error();
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  auto rows = store::PointLedgerRepository(**connection).journals_of(staff_id, before_id, limit);
+  if (!rows) return rows.error();
+  JournalPage page;
+  if (rows->size() > static_cast<std::size_t>(limit)) {
+    rows->pop_back();
+    page.next_before_id = rows->back().id;
+  }
+  page.journals = std::move(*rows);
+  return page;
+}
+
+core::Result<PointsWhy> PointsService::why(const auth::Principal& caller, std::int64_t journal_id) {
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  auto& db = **connection;
+  store::PointLedgerRepository ledger(db);
+  auto journal = ledger.journal(journal_id);
+  if (!journal) return journal.error();
+  const auto missing = Error::not_found("no points journal " + std::to_string(journal_id));
+  if (!*journal || !(*journal)->staff_id) return missing;
+  if (auto whose = subject_of(caller, (*journal)->staff_id); !whose) {
+    // Someone else's journal is as good as absent: its existence is not the caller's business.
+    if (whose.error().code == core::Errc::forbidden) return missing;
+    return whose.error();
+  }
+  PointsWhy out;
+  out.journal = std::move(**journal);
+  const auto& j = out.journal;
+  if (j.rule_id && j.source_kind && j.source_id) {
+    auto versions = rules_.versions(*j.rule_id);
+    if (!versions) return versions.error();
+    for (auto& v : *versions) {
+      if (j.rule_version && v.engine.version == *j.rule_version) out.rule = std::move(v);
+    }
+    const auto kind =
+        *j.source_kind == "visit" ? engine::SourceKind::visit : engine::SourceKind::trade;
+    auto award = engine_.award({*j.rule_id, *j.staff_id, {kind, *j.source_id}});
+    if (!award) return award.error();
+    out.award = *award;
+    auto history = ledger.award_journals(*j.rule_id, *j.staff_id, *j.source_kind, *j.source_id);
+    if (!history) return history.error();
+    out.history = std::move(*history);
+    store::EventFilter filter;
+    filter.entity_type = *j.source_kind == "visit" ? "visit" : "transaction";
+    filter.entity_id = std::to_string(*j.source_id);
+    filter.limit = 100;
+    auto events = store::EventRepository(db).list(filter);
+    if (!events) return events.error();
+    out.source_events = std::move(*events);
+  }
+  return out;
+}
+
+core::Result<PointsPreview> PointsService::preview(PointRule draft,
+                                                   std::optional<std::int64_t> rule_id,
+                                                   core::LocalDate from, core::LocalDate to) {
+  if (to < from) return Error::invalid("to", "must not be before from");
+  const auto days = (date::sys_days(to) - date::sys_days(from)).count() + 1;
+  if (days > kMaxPreviewDays) {
+    return Error::invalid("to", "a preview spans at most " + std::to_string(kMaxPreviewDays) +
+                                    " days; this one spans " + std::to_string(days));
+  }
+  if (rule_id) {
+    auto current = rules_.get(*rule_id);
+    if (!current) return current.error();
+  }
+  const auto start = zone_.start_of(from);
+  const auto end = zone_.start_of(core::LocalDate(date::sys_days(to) + date::days(1)));
+  auto& e = draft.engine;
+  e.id = rule_id.value_or(0);
+  e.version = 1;
+  e.effective_from = start;
+  if (!e.valid_until || *e.valid_until > end) e.valid_until = end;
+  auto rows = engine_.preview(e, start, end);
+  if (!rows) return rows.error();
+  PointsPreview out;
+  out.from = from;
+  out.to = to;
+  for (const auto& row : *rows) {
+    out.awards += row.awards;
+    out.points += row.points;
+    out.current += row.current;
+  }
+  out.people = std::move(*rows);
+  return out;
+}
+
+core::Result<std::vector<BudgetUse>> PointsService::budgets(core::LocalDate today) {
+  std::vector<BudgetUse> out;
+  std::int64_t after = 0;
+  for (;;) {
+    auto page = rules_.list(after, 200);
+    if (!page) return page.error();
+    for (auto& rule : page->rules) {
+      if (!rule.budget) continue;
+      const auto period = core::period_of(today, rule.budget->period);
+      const auto start = zone_.start_of(core::first_day(period));
+      const auto end =
+          zone_.start_of(core::LocalDate(date::sys_days(core::last_day(period)) + date::days(1)));
+      auto used = engine_.points_paid(rule.engine.id, start, end);
+      if (!used) return used.error();
+      const auto budget = rule.budget->points;
+      out.push_back({std::move(rule), period, *used, *used * 5 >= budget * 4, *used > budget});
+    }
+    if (!page->next_after_id) break;
+    after = *page->next_after_id;
+  }
+  return out;
+}
+
+}  // namespace laurel::crm
