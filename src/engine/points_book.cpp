@@ -159,7 +159,9 @@ void PointsBook::apply(const VisitActivity& visit) {
     }
     visits_.erase(old);
   }
-  if (visit.in_effect) {
+  // Kept only when someone attended: a visit without key people never changes when one
+  // becomes a decision maker.
+  if (visit.in_effect && !visit.attendee_ids.empty()) {
     for (const auto id : visit.attendee_ids)
       visits_of_attendee_[id].insert(visit.id);
     visits_.emplace(visit.id, visit);

@@ -183,7 +183,12 @@ class PointsBook {
   core::ZoneDays days_;
   EventContext event_;
   std::map<std::int64_t, std::vector<PointsRule>> rules_;
-  std::map<SourceKey, std::vector<Placed>> placed_;
+  struct SourceHash {
+    std::size_t operator()(const SourceKey& k) const {
+      return std::hash<std::int64_t>()(k.id * 2 + static_cast<std::int64_t>(k.kind));
+    }
+  };
+  std::unordered_map<SourceKey, std::vector<Placed>, SourceHash> placed_;
   std::unordered_map<std::int64_t, VisitActivity>
       visits_;  // for decision makers named after the visit
   std::unordered_map<std::int64_t, std::unordered_set<std::int64_t>> visits_of_attendee_;
