@@ -200,11 +200,24 @@ core::Result<Response> balances(Services& services, const Request& request,
   if (auto s = query->finish(); !s) return s.error();
   auto points = services.points.balances(*staff);
   if (!points) return points.error();
-  return json_response(200, json::object{{"staff_id", *staff},
-                                         {"status", points->status},
-                                         {"spendable", points->spendable},
-                                         {"held", points->held},
-                                         {"owed", points->owed}});
+  auto levels = services.point_levels.get();
+  if (!levels) return levels.error();
+  const auto standing = crm::level_of(*levels, points->status);
+  json::value next = nullptr;
+  if (standing.next) {
+    next = json::object{{"name", standing.next->name},
+                        {"from", standing.next->from},
+                        {"to_go", standing.next->from - points->status}};
+  }
+  return json_response(
+      200, json::object{{"staff_id", *staff},
+                        {"status", points->status},
+                        {"spendable", points->spendable},
+                        {"held", points->held},
+                        {"owed", points->owed},
+                        {"level", json::object{{"name", standing.level ? standing.level->name : ""},
+                                               {"from", standing.level ? standing.level->from : 0},
+                                               {"next", std::move(next)}}}});
 }
 
 core::Result<Response> journals(Services& services, const Request& request,
@@ -262,6 +275,21 @@ core::Result<Response> why(Services& services, const Request&, RequestContext& c
                         {"source_events", std::move(events)}});
 }
 
+core::Result<Response> get_levels(Services& services, const Request&, RequestContext&) {
+  auto levels = services.point_levels.get();
+  if (!levels) return levels.error();
+  return json_response(200, crm::point_levels_to_json(*levels));
+}
+
+core::Result<Response> set_levels(Services& services, const Request& request,
+                                  RequestContext& context) {
+  auto input = crm::read_point_levels_input(request.body);
+  if (!input) return input.error();
+  auto set = services.point_levels.set(std::move(*input), context.actor(request.client_ip));
+  if (!set) return set.error();
+  return json_response(200, crm::point_levels_to_json(*set));
+}
+
 }  // namespace
 
 void add_point_routes(http::Router& router, Services& services) {
@@ -283,6 +311,10 @@ void add_point_routes(http::Router& router, Services& services) {
               with(services, change_rule)});
   router.add({"GET", "/api/v1/point-rules/{id}/versions", Access::authenticated, kCompanyStaff,
               std::nullopt, with(services, versions)});
+  router.add({"GET", "/api/v1/point-levels", Access::authenticated, kCompanyStaff, std::nullopt,
+              with(services, get_levels)});
+  router.add({"PUT", "/api/v1/point-levels", Access::authenticated, kManagers, kSmallBody,
+              with(services, set_levels)});
   router.add({"GET", "/api/v1/points/budgets", Access::authenticated, kManagers, std::nullopt,
               with(services, budgets)});
   router.add({"GET", "/api/v1/points", Access::authenticated, kCompanyStaff, std::nullopt,

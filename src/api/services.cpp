@@ -55,6 +55,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
                       config.crm.dormant_after_days),
       good_news(*store, clock, events, engine),
       point_rules(*store, clock, events, config.recognition.grace_days),
+      point_levels(*store, events),
       points(*store, scopes, engine, point_rules, zone),
       live(*store, {{config.server.stream_queue_messages, 4 * 1024 * 1024}, 500}),
       chat_targets(*store, clock, audit),

@@ -35,6 +35,7 @@
 #include "crm/opportunity_service.hpp"
 #include "crm/org_chart_service.hpp"
 #include "crm/picture_service.hpp"
+#include "crm/point_levels.hpp"
 #include "crm/point_rule_service.hpp"
 #include "crm/points_service.hpp"
 #include "crm/product_service.hpp"
@@ -91,6 +92,7 @@ struct Services {
   crm::GoodNewsRuleService good_news_rules;
   crm::GoodNewsService good_news;
   crm::PointRuleService point_rules;
+  crm::PointLevelService point_levels;
   crm::PointsService points;  // balances, journals and why, previews, budgets
   crm::LiveStream live;       // good news pushed to open pages (/api/v1/stream)
   crm::ChatTargetService chat_targets;

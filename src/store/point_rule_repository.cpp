@@ -77,4 +77,24 @@ core::Result<std::vector<PointRuleVersionRecord>> PointRuleRepository::list_late
   return versions_of(*rows);
 }
 
+core::Result<std::vector<std::pair<std::string, std::int64_t>>> PointRuleRepository::levels() {
+  auto rows = db_.query("SELECT name, from_points FROM point_levels ORDER BY position");
+  if (!rows) return rows.error();
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const auto& r : *rows)
+    out.emplace_back(r.text(0), r.integer(1));
+  return out;
+}
+
+core::Status PointRuleRepository::replace_levels(
+    const std::vector<std::pair<std::string, std::int64_t>>& levels) {
+  if (auto s = db_.query("DELETE FROM point_levels"); !s) return s.error();
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    auto s = db_.query("INSERT INTO point_levels (position, name, from_points) VALUES ($1, $2, $3)",
+                       {static_cast<std::int64_t>(i + 1), levels[i].first, levels[i].second});
+    if (!s) return s.error();
+  }
+  return {};
+}
+
 }  // namespace laurel::store

@@ -1,6 +1,7 @@
 #pragma once
 // Points rules as stored (migration 0032): a rule's latest version on point_rules, every version's
-// definition (JSON, crm/point_rule.hpp) on point_rule_versions.
+// definition (JSON, crm/point_rule.hpp) on point_rule_versions; and the ladder of levels
+// (migration 0033, crm/point_levels.hpp).
 
 #include <cstdint>
 #include <optional>
@@ -34,6 +35,10 @@ class PointRuleRepository {
   core::Result<std::vector<PointRuleVersionRecord>> versions(std::int64_t rule_id);
   // The latest version of each rule, by rule id, after `after_id`; limit + 1 rows read.
   core::Result<std::vector<PointRuleVersionRecord>> list_latest(std::int64_t after_id, int limit);
+
+  // The levels, lowest first, as (name, from status points); empty when none were ever set.
+  core::Result<std::vector<std::pair<std::string, std::int64_t>>> levels();
+  core::Status replace_levels(const std::vector<std::pair<std::string, std::int64_t>>& levels);
 
  private:
   Connection& db_;

@@ -108,8 +108,9 @@ def test_visits_earn_with_a_cooldown_and_a_daily_cap_and_a_deletion_reverses(org
         "system/0/status_issuance", f"staff/{org.li['staff']}/status", "system/0/issuance",
         f"staff/{org.li['staff']}/spendable"])
     assert sum(e["amount"] for e in cut["entries"]) == 0
-    assert points(org) == {"staff_id": org.li["staff"], "status": 25, "spendable": 25,
-                           "held": 0, "owed": 0}
+    balances = points(org)
+    assert {k: balances[k] for k in ("staff_id", "status", "spendable", "held", "owed")} == {
+        "staff_id": org.li["staff"], "status": 25, "spendable": 25, "held": 0, "owed": 0}
 
     # The second visit deleted: its 10 reversed in full, and the third now fits under the cap.
     assert org.li["api"].call("DELETE", f"/api/v1/visits/{second}").status_code == 204
@@ -293,3 +294,30 @@ def test_who_sees_whose_points(org):
     r = org.li["api"].call("GET", "/api/v1/points/journal?limit=0")
     assert r.status_code == 400 and r.json()["field"] == "limit", r.text
     assert org.li["api"].call("GET", "/api/v1/points/journal/99999999/why").status_code == 404
+
+
+def test_levels_follow_status_points_on_a_ladder_managers_set(org):
+    r = org.li["api"].call("GET", "/api/v1/point-levels")
+    assert r.status_code == 200, r.text
+    assert r.json()["levels"][:2] == [{"name": "新秀", "from": 0}, {"name": "能手", "from": 1000}]
+    status = points(org)["status"]
+    assert 0 < status < 1000
+    assert points(org)["level"] == {"name": "新秀", "from": 0,
+                                    "next": {"name": "能手", "from": 1000, "to_go": 1000 - status}}
+    ladder = {"levels": [{"name": "铜", "from": 0}, {"name": "银", "from": status - 1},
+                         {"name": "金", "from": status + 5}]}
+    assert org.li["api"].call("PUT", "/api/v1/point-levels", ladder).status_code == 403
+    r = org.boss["api"].call("PUT", "/api/v1/point-levels", ladder)
+    assert r.status_code == 200 and r.json() == ladder, r.text
+    assert org.han["api"].call("GET", "/api/v1/point-levels").json() == ladder
+    assert points(org)["level"] == {"name": "银", "from": status - 1,
+                                    "next": {"name": "金", "from": status + 5, "to_go": 5}}
+    for body, field in [
+        ({"levels": [{"name": "铜", "from": 5}]}, "levels[0].from"),
+        ({"levels": [{"name": "铜", "from": 0}, {"name": "银", "from": 0}]}, "levels[1].from"),
+        ({"levels": [{"name": "铜", "from": 0}, {"name": "铜", "from": 9}]}, "levels[1].name"),
+        ({"levels": []}, "levels"),
+    ]:
+        r = org.boss["api"].call("PUT", "/api/v1/point-levels", body)
+        assert r.status_code == 400 and r.json()["field"] == field, r.text
+    assert org.han["api"].call("GET", "/api/v1/point-levels").json() == ladder
