@@ -244,11 +244,9 @@ core::Result<GoodNewsRule> read_rule(const json::object& o, bool strict) {
   }
   if (auto s = read_templates(r, rule, strict); !s) return s.error();
 
-  if (const auto* from = r.take("effective_from")) {
-    const auto t = from->is_string() ? core::parse_rfc3339(from->as_string()) : std::nullopt;
-    if (!t) return Error::invalid("effective_from", "must be an RFC 3339 time");
-    rule.effective_from = *t;
-  }
+  auto from = r.instant("effective_from");
+  if (!from) return from.error();
+  if (*from) rule.effective_from = **from;
   if (const auto* grace = r.take("grace_days")) {
     if (!grace->is_int64() || grace->as_int64() < 0 || grace->as_int64() > 365) {
       return Error::invalid("grace_days", "must be a whole number of days from 0 to 365");
@@ -263,15 +261,11 @@ core::Result<GoodNewsRule> read_rule(const json::object& o, bool strict) {
     *flag = *read;
   }
   if (!strict) {
-    auto id = r.id("id");
-    if (!id) return id.error();
-    rule.id = id->value_or(0);
-    auto by = r.id("created_by");
-    if (!by) return by.error();
-    rule.created_by = *by;
-    if (const auto* at = r.take("created_at"); at && at->is_string()) {
-      if (auto t = core::parse_rfc3339(at->as_string())) rule.created_at = *t;
-    }
+    auto stamp = read_stored_stamp(r);
+    if (!stamp) return stamp.error();
+    rule.id = stamp->id;
+    rule.created_by = stamp->created_by;
+    if (stamp->created_at) rule.created_at = *stamp->created_at;
   }
   if (auto s = r.finish(); !s) return s.error();
   return rule;

@@ -13,7 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/timestamp.hpp"
 
 namespace laurel::crm {
 
@@ -82,6 +84,15 @@ class JsonReader {
     return std::optional<std::int64_t>(v->as_int64());
   }
 
+  // An RFC 3339 time, or nullopt when absent.
+  core::Result<std::optional<core::Timestamp>> instant(std::string_view key) {
+    const auto* v = take(key);
+    if (!v) return std::optional<core::Timestamp>();
+    const auto t = v->is_string() ? core::parse_rfc3339(v->as_string()) : std::nullopt;
+    if (!t) return core::Error::invalid(field(key), "must be an RFC 3339 time");
+    return std::optional(*t);
+  }
+
   core::Result<bool> flag(std::string_view key) {
     const auto* v = take(key);
     if (!v) return false;
@@ -142,5 +153,26 @@ class JsonReader {
   std::string_view owner_;
   std::set<std::string> taken_;
 };
+
+// What a stored or logged definition has beyond its request: its id, who made it and when (an
+// unreadable created_at is left out: the definition is still read).
+struct StoredStamp {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> created_by;
+  std::optional<core::Timestamp> created_at;
+};
+inline core::Result<StoredStamp> read_stored_stamp(JsonReader& r) {
+  StoredStamp out;
+  auto id = r.id("id");
+  if (!id) return id.error();
+  out.id = id->value_or(0);
+  auto by = r.id("created_by");
+  if (!by) return by.error();
+  out.created_by = *by;
+  if (const auto* at = r.take("created_at"); at && at->is_string()) {
+    out.created_at = core::parse_rfc3339(at->as_string());
+  }
+  return out;
+}
 
 }  // namespace laurel::crm

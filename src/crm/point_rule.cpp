@@ -30,14 +30,6 @@ core::Result<std::optional<std::int64_t>> positive(JsonReader& r, std::string_vi
   return std::optional(v->as_int64());
 }
 
-core::Result<std::optional<core::Timestamp>> instant(JsonReader& r, std::string_view key) {
-  const auto* v = r.take(key);
-  if (!v) return std::optional<core::Timestamp>();
-  const auto t = v->is_string() ? core::parse_rfc3339(v->as_string()) : std::nullopt;
-  if (!t) return Error::invalid(r.field(key), "must be an RFC 3339 time");
-  return std::optional(*t);
-}
-
 core::Status read_curve(JsonReader& r, engine::PointsRule& rule) {
   const auto* v = r.take("curve");
   if (!v) return {};
@@ -164,11 +156,11 @@ core::Result<PointRule> read_rule(const json::object& o, bool strict) {
     if (!enabled->is_bool()) return Error::invalid("enabled", "must be true or false");
     e.enabled = enabled->as_bool();
   }
-  auto from = instant(r, "effective_from");
+  auto from = r.instant("effective_from");
   if (!from) return from.error();
   rule.effective_from_set = from->has_value();
   if (*from) e.effective_from = **from;
-  auto until = instant(r, "valid_until");
+  auto until = r.instant("valid_until");
   if (!until) return until.error();
   e.valid_until = *until;
   if (e.valid_until && rule.effective_from_set && *e.valid_until <= e.effective_from) {
@@ -183,17 +175,13 @@ core::Result<PointRule> read_rule(const json::object& o, bool strict) {
   }
   if (auto s = read_budget(r, rule); !s) return s.error();
   if (!strict) {
-    auto id = r.id("id");
-    if (!id) return id.error();
-    e.id = id->value_or(0);
+    auto stamp = read_stored_stamp(r);
+    if (!stamp) return stamp.error();
+    e.id = stamp->id;
+    rule.created_by = stamp->created_by;
+    if (stamp->created_at) rule.created_at = *stamp->created_at;
     if (const auto* version = r.take("version"); version && version->is_int64()) {
       e.version = static_cast<std::int32_t>(version->as_int64());
-    }
-    auto by = r.id("created_by");
-    if (!by) return by.error();
-    rule.created_by = *by;
-    if (const auto* at = r.take("created_at"); at && at->is_string()) {
-      if (auto t = core::parse_rfc3339(at->as_string())) rule.created_at = *t;
     }
   }
   if (auto s = r.finish(); !s) return s.error();
