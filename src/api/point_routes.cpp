@@ -272,7 +272,10 @@ core::Result<Response> why(Services& services, const Request&, RequestContext& c
                                              : json::value(nullptr)},
                         {"award", std::move(award)},
                         {"history", std::move(history)},
-                        {"source_events", std::move(events)}});
+                        {"source_events", std::move(events)},
+                        {"order", found->order ? json::value(crm::order_to_json(*found->order,
+                                                                                found->reward_name))
+                                               : json::value(nullptr)}});
 }
 
 core::Result<Response> get_levels(Services& services, const Request&, RequestContext&) {

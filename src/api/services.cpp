@@ -57,6 +57,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       point_rules(*store, clock, events, config.recognition.grace_days),
       point_levels(*store, events),
       points(*store, scopes, engine, point_rules, zone),
+      rewards(*store, scopes, engine, points, point_levels, events, clock),
       live(*store, {{config.server.stream_queue_messages, 4 * 1024 * 1024}, 500}),
       chat_targets(*store, clock, audit),
       chat(*store, clock, audit, crm::make_curl_poster(),

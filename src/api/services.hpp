@@ -40,6 +40,7 @@
 #include "crm/points_service.hpp"
 #include "crm/product_service.hpp"
 #include "crm/reach_service.hpp"
+#include "crm/reward_service.hpp"
 #include "crm/service_record_service.hpp"
 #include "crm/snapshot_service.hpp"
 #include "crm/staff_service.hpp"
@@ -93,8 +94,9 @@ struct Services {
   crm::GoodNewsService good_news;
   crm::PointRuleService point_rules;
   crm::PointLevelService point_levels;
-  crm::PointsService points;  // balances, journals and why, previews, budgets
-  crm::LiveStream live;       // good news pushed to open pages (/api/v1/stream)
+  crm::PointsService points;   // balances, journals and why, previews, budgets
+  crm::RewardService rewards;  // the rewards shop: catalogue and orders
+  crm::LiveStream live;        // good news pushed to open pages (/api/v1/stream)
   crm::ChatTargetService chat_targets;
   crm::ChatDeliveryService chat;  // published good news to the group chats
   crm::PictureService pictures;

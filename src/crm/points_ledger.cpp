@@ -72,4 +72,54 @@ core::Result<bool> post_award(store::Connection& db, const engine::AwardChange& 
   return posted->has_value();
 }
 
+std::string_view to_string(OrderStep step) {
+  switch (step) {
+    case OrderStep::hold:
+      return "hold";
+    case OrderStep::settle:
+      return "settle";
+    case OrderStep::release:
+      return "release";
+  }
+  return "hold";
+}
+
+core::Result<bool> post_order_step(store::Connection& db, const store::RewardOrderRecord& order,
+                                   OrderStep step, std::int64_t posted_at) {
+  const auto staff = order.staff_id;
+  const auto p = order.points;
+  store::PointJournal j;
+  j.natural_key = "order/" + std::to_string(order.id) + "/" + std::string(to_string(step));
+  j.kind = std::string(to_string(step));
+  j.staff_id = staff;
+  j.source_kind = "order";
+  j.source_id = order.id;
+  j.posted_at = posted_at;
+  j.points = p;
+  j.detail = boost::json::serialize(
+      boost::json::object{{"reward_id", order.reward_id}, {"quantity", order.quantity}});
+  switch (step) {
+    case OrderStep::hold:
+      j.legs.push_back({staff_account(staff, "spendable"), -p});
+      j.legs.push_back({staff_account(staff, "held"), p});
+      break;
+    case OrderStep::settle:
+      j.legs.push_back({staff_account(staff, "held"), -p});
+      j.legs.push_back({system_account("redemption"), p});
+      break;
+    case OrderStep::release: {
+      auto owed = store::PointLedgerRepository(db).balance(staff_account(staff, "owed"));
+      if (!owed) return owed.error();
+      const auto repay = std::min(p, -*owed);
+      j.legs.push_back({staff_account(staff, "held"), -p});
+      j.legs.push_back({staff_account(staff, "owed"), repay});
+      j.legs.push_back({staff_account(staff, "spendable"), p - repay});
+      break;
+    }
+  }
+  auto posted = store::PointLedgerRepository(db).post(j);
+  if (!posted) return posted.error();
+  return posted->has_value();
+}
+
 }  // namespace laurel::crm

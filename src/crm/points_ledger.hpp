@@ -11,6 +11,15 @@
 // (owed -rest), so no balance goes below zero and nothing is forgiven silently.
 // Natural keys ("award/<rule>/<person>/<visit|trade>/<record>/<seq>", seq the event whose fold
 // made the change) make posting insert-if-absent.
+//
+// A rewards order (crm/reward_service.hpp) moves spendable points in three steps, each one journal
+// keyed "order/<id>/<step>", so no order is held, paid or given back twice:
+//
+//   hold     (placed):               spendable -p, held +p
+//   settle   (approved):             held -p, redemption +p
+//   release  (rejected, cancelled):  held -p, owed +min(p, owed), spendable + the rest
+//
+// A release pays a debt first, as earnings do: points given back are points the person has.
 
 #include <cstdint>
 #include <string>
@@ -18,6 +27,7 @@
 #include "engine/points_book.hpp"
 #include "store/connection.hpp"
 #include "store/point_ledger_repository.hpp"
+#include "store/reward_repository.hpp"
 
 namespace laurel::crm {
 
@@ -29,5 +39,12 @@ store::PointAccount system_account(std::string kind);
 // Posts one award change at `posted_at` (micros); false when its journal was posted before.
 core::Result<bool> post_award(store::Connection& db, const engine::AwardChange& change,
                               std::int64_t posted_at);
+
+enum class OrderStep { hold, settle, release };
+std::string_view to_string(OrderStep step);
+
+// Posts one step of an order at `posted_at` (micros); false when it was posted before.
+core::Result<bool> post_order_step(store::Connection& db, const store::RewardOrderRecord& order,
+                                   OrderStep step, std::int64_t posted_at);
 
 }  // namespace laurel::crm

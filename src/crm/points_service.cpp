@@ -92,6 +92,27 @@ core::Result<PointsWhy> PointsService::why(const auth::Principal& caller, std::i
     if (!events) return events.error();
     out.source_events = std::move(*events);
   }
+  if (j.source_kind == "order" && j.source_id) {
+    auto history = ledger.source_journals(*j.source_kind, *j.source_id);
+    if (!history) return history.error();
+    out.history = std::move(*history);
+    store::RewardRepository rewards(db);
+    auto order = rewards.order(*j.source_id);
+    if (!order) return order.error();
+    out.order = std::move(*order);
+    if (out.order) {
+      auto reward = rewards.find(out.order->reward_id);
+      if (!reward) return reward.error();
+      if (*reward) out.reward_name = (*reward)->name;
+    }
+    store::EventFilter filter;
+    filter.entity_type = "reward_order";
+    filter.entity_id = std::to_string(*j.source_id);
+    filter.limit = 100;
+    auto events = store::EventRepository(db).list(filter);
+    if (!events) return events.error();
+    out.source_events = std::move(*events);
+  }
   return out;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Reading points: a person's balances and ledger journals, why a journal was posted (the rule
-// version, the records and their events, the award as it stands), what a draft rule would have
-// awarded (a preview, written nowhere), and how much of each budget is used.
+// version, the records and their events, the award as it stands; or the rewards order it moved),
+// what a draft rule would have awarded (a preview, written nowhere), and how much of each budget is
+// used.
 //
 // Who sees whose points: everyone their own; managers the people of their departments; admins
 // everyone. Rules themselves are public (crm/point_rule_service.hpp): the game is fair when
@@ -17,6 +18,7 @@
 #include "crm/point_rule_service.hpp"
 #include "store/event_repository.hpp"
 #include "store/point_ledger_repository.hpp"
+#include "store/reward_repository.hpp"
 
 namespace laurel::crm {
 
@@ -31,6 +33,9 @@ struct PointsWhy {
   std::optional<engine::Award> award;  // as the engine holds it now (none: it pays nothing now)
   std::vector<store::PointJournal> history;       // every journal of the same award, oldest first
   std::vector<store::EventRecord> source_events;  // the record's events, oldest first
+  // For the journals of a rewards order: the order as it stands and its reward's name.
+  std::optional<store::RewardOrderRecord> order;
+  std::string reward_name;
 };
 
 struct PointsPreview {

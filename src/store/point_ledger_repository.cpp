@@ -147,6 +147,18 @@ core::Result<std::vector<PointJournal>> PointLedgerRepository::award_journals(
   return out;
 }
 
+core::Result<std::vector<PointJournal>> PointLedgerRepository::source_journals(
+    const std::string& source_kind, std::int64_t source_id) {
+  auto rows = db_.query(
+      select_journals("WHERE source_kind = $1 AND source_id = $2 AND rule_id IS NULL ORDER BY id"),
+      {source_kind, source_id});
+  if (!rows) return rows.error();
+  std::vector<PointJournal> out;
+  for (const auto& r : *rows)
+    out.push_back(journal_of(r));
+  return out;
+}
+
 core::Result<std::int64_t> PointLedgerRepository::last_award_seq() {
   auto rows = db_.query(
       "SELECT COALESCE(MAX(event_seq), 0) FROM point_journals WHERE kind IN ('earn', 'reverse')");

@@ -35,7 +35,7 @@ struct PointJournal {
   std::optional<std::int64_t> staff_id;
   std::optional<std::int64_t> rule_id;
   std::optional<std::int64_t> rule_version;
-  std::optional<std::string> source_kind;  // visit, trade
+  std::optional<std::string> source_kind;  // visit, trade, order
   std::optional<std::int64_t> source_id;
   std::optional<std::int64_t> event_seq;
   std::optional<std::int64_t> occurred_at;
@@ -70,6 +70,9 @@ class PointLedgerRepository {
                                                          std::int64_t staff_id,
                                                          const std::string& source_kind,
                                                          std::int64_t source_id);
+  // The journals of one source (a rewards order: "order", its id), oldest first.
+  core::Result<std::vector<PointJournal>> source_journals(const std::string& source_kind,
+                                                          std::int64_t source_id);
   // The highest event seq of any award journal (0: none): awards of events up to it are posted.
   core::Result<std::int64_t> last_award_seq();
 

@@ -176,6 +176,18 @@ class CaseRun {
       } else if (auto gone = step["delete_visit"].value<std::string>()) {
         call("DELETE", "/api/v1/visits/" + std::to_string(visits_.at(*gone)), nullptr,
              expected ? expected : 204);
+      } else if (const auto* reward = step["reward"].as_table()) {
+        const auto created = call("POST", "/api/v1/rewards", to_json(*reward), 201);
+        rewards_[reward->get("name")->value_or<std::string>("")] = id_of(created);
+      } else if (const auto* redeem = step["redeem"].as_table()) {
+        // An order placed for the person (as an admin may), with the step's key.
+        const auto& t = *redeem;
+        call("POST", "/api/v1/reward-orders",
+             json::object{{"reward_id", rewards_.at(t["reward"].value_or<std::string>(""))},
+                          {"quantity", t["quantity"].value_or<std::int64_t>(1)},
+                          {"staff_id", staff_.at(t["by"].value_or<std::string>(""))},
+                          {"idempotency_key", t["key"].value_or<std::string>("")}},
+             expected ? expected : 201);
       } else if (const auto* campaign = step["campaign"].as_table()) {
         create_campaign(*campaign);
       } else if (const auto* metric = step["metric"].as_table()) {
@@ -674,7 +686,7 @@ class CaseRun {
   std::string token_;
   unsigned last_status_ = 0;
   std::map<std::string, std::int64_t> departments_, staff_, products_, clients_, metrics_, rules_,
-      trades_, campaigns_, boards_, visits_;
+      trades_, campaigns_, boards_, visits_, rewards_;
   std::map<std::string, engine::SubjectKind> board_subjects_;
 };
 
