@@ -6,7 +6,8 @@
 // naming the columns) is reported, and then it exits 1. The points ledger is checked the same way:
 // every account's balance must be the sum of its entries, every journal's legs must sum to zero
 // in each currency, and what each award holds on the ledger (its earn and reverse journals) must
-// be what the log gives it. It writes nothing.
+// be what the log gives it, and every rewards order must have the hold, settle and release
+// journals of where it stands. It writes nothing.
 
 #include <chrono>
 #include <iostream>
@@ -17,6 +18,7 @@
 #include "store/good_news_repository.hpp"
 #include "store/migrator.hpp"
 #include "store/point_ledger_repository.hpp"
+#include "store/reward_repository.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace laurel::cli {
@@ -91,6 +93,14 @@ core::Result<std::size_t> check_ledger(
   for (const auto& u : *unbalanced) {
     std::cerr << "laurel: points " << u.what << " holds " << u.stored << " but its entries sum to "
               << u.sum << "\n";
+  }
+  auto orders = store::RewardRepository(db).orders_off_the_ledger();
+  if (!orders) return orders.error();
+  problems += orders->size();
+  for (const auto& o : *orders) {
+    std::cerr << "laurel: points order " << o.id << " is " << o.status << " but the ledger has "
+              << o.holds << " hold, " << o.settlements << " settle and " << o.releases
+              << " release journals of its points\n";
   }
   auto stored = ledger.award_totals();
   if (!stored) return stored.error();

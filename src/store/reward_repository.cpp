@@ -184,4 +184,27 @@ core::Result<bool> RewardRepository::decide(std::int64_t order_id, const std::st
   return !rows->empty();
 }
 
+core::Result<std::vector<RewardRepository::OrderMismatch>>
+RewardRepository::orders_off_the_ledger() {
+  auto rows = db_.query(
+      "SELECT id, status, holds, settlements, releases FROM ("
+      " SELECT o.id, o.status,"
+      "  (SELECT COUNT(*) FROM point_journals j WHERE j.source_kind = 'order' AND"
+      "   j.source_id = o.id AND j.kind = 'hold' AND j.points = o.points) AS holds,"
+      "  (SELECT COUNT(*) FROM point_journals j WHERE j.source_kind = 'order' AND"
+      "   j.source_id = o.id AND j.kind = 'settle' AND j.points = o.points) AS settlements,"
+      "  (SELECT COUNT(*) FROM point_journals j WHERE j.source_kind = 'order' AND"
+      "   j.source_id = o.id AND j.kind = 'release' AND j.points = o.points) AS releases"
+      " FROM reward_orders o) "
+      "WHERE holds <> 1"
+      " OR settlements <> (CASE WHEN status = 'approved' THEN 1 ELSE 0 END)"
+      " OR releases <> (CASE WHEN status IN ('rejected', 'cancelled') THEN 1 ELSE 0 END) "
+      "ORDER BY id");
+  if (!rows) return rows.error();
+  std::vector<OrderMismatch> out;
+  for (const auto& r : *rows)
+    out.push_back({r.integer(0), r.text(1), r.integer(2), r.integer(3), r.integer(4)});
+  return out;
+}
+
 }  // namespace laurel::store

@@ -78,6 +78,18 @@ class RewardRepository {
                             std::optional<std::int64_t> decided_by, std::int64_t decided_at,
                             const std::string& note);
 
+  // What `laurel replay` checks: orders whose journals on the points ledger do not match where
+  // they stand. Every order has one hold of its points; an approved one one settlement, a
+  // rejected or cancelled one one release, a pending one neither.
+  struct OrderMismatch {
+    std::int64_t id = 0;
+    std::string status;
+    std::int64_t holds = 0;
+    std::int64_t settlements = 0;
+    std::int64_t releases = 0;
+  };
+  core::Result<std::vector<OrderMismatch>> orders_off_the_ledger();
+
  private:
   Connection& db_;
 };

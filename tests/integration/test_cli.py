@@ -596,6 +596,14 @@ def test_replay_checks_the_points_ledger_against_the_log(db):
             "effective_from": "2026-01-01T00:00:00+08:00"})
         assert r.status_code == 201, r.text
         assert admin.call("GET", f"/api/v1/points?staff_id={staff}").json()["status"] == 7
+        # 5 of the 7 spent in the shop: a hold and a settlement on the ledger.
+        r = admin.call("POST", "/api/v1/rewards", {"name": "书签", "price": 5,
+                                                   "approval_required": False})
+        assert r.status_code == 201, r.text
+        r = admin.call("POST", "/api/v1/reward-orders", {
+            "reward_id": r.json()["id"], "staff_id": staff, "idempotency_key": "replay-1"})
+        assert r.status_code == 201 and r.json()["status"] == "approved", r.text
+        order = r.json()["id"]
     out = ok(run_cli("replay", db=db))
     assert "points ledger problems: 0" in out
 
@@ -610,7 +618,9 @@ def test_replay_checks_the_points_ledger_against_the_log(db):
         connection.commit()
     result = run_cli("replay", db=db)
     assert result.returncode == 1
-    assert f"points account staff/{staff}/spendable holds 10 but its entries sum to 0" in result.stderr
+    assert f"points account staff/{staff}/spendable holds 5 but its entries sum to 0" in result.stderr
+    assert (f"points order {order} is approved but the ledger has 0 hold, 0 settle and 0 release "
+            "journals of its points") in result.stderr
     assert f"award of rule 2 to staff {staff} for visit {visits[1]} (7) is missing from the ledger" in (
         result.stderr)
     assert "points ledger problems: " in result.stdout
