@@ -224,12 +224,12 @@ core::Result<PlacedOrder> RewardService::place(const auth::Principal& caller, Or
   }
   const auto price = w.price * input.quantity;
   if (balances->owed > 0) {
-    return Error::conflict("new orders wait until the " + points_text(balances->owed) +
-                           " owed from a clawback are repaid by new earnings");
+    return Error::conflict("new orders wait until new earnings repay the " +
+                           points_text(balances->owed) + " owed from a clawback");
   }
   if (balances->spendable < price) {
     return Error::conflict(
-        "costs " + points_text(price) + "; " + points_text(balances->spendable) + " are spendable",
+        "costs " + points_text(price) + "; spendable now: " + points_text(balances->spendable),
         "quantity");
   }
   if (w.stock) {
