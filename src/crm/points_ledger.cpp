@@ -27,6 +27,22 @@ store::PointAccount system_account(std::string kind) {
   return {"system", 0, std::move(kind)};
 }
 
+namespace {
+
+// The legs that give a person `points` (> 0): what they owe from a clawback is repaid first, the
+// rest becomes spendable. Earnings and released orders alike.
+core::Status credit_paying_debt_first(store::PointLedgerRepository& ledger, std::int64_t staff,
+                                      std::int64_t points, store::PointJournal& j) {
+  auto owed = ledger.balance(staff_account(staff, "owed"));  // <= 0
+  if (!owed) return owed.error();
+  const auto repay = std::min(points, -*owed);
+  j.legs.push_back({staff_account(staff, "owed"), repay});
+  j.legs.push_back({staff_account(staff, "spendable"), points - repay});
+  return {};
+}
+
+}  // namespace
+
 core::Result<bool> post_award(store::Connection& db, const engine::AwardChange& c,
                               std::int64_t posted_at) {
   const auto& award = c.award;
@@ -55,11 +71,7 @@ core::Result<bool> post_award(store::Connection& db, const engine::AwardChange& 
   j.legs.push_back({staff_account(staff, "status"), d});
   j.legs.push_back({system_account("issuance"), -d});
   if (d > 0) {
-    auto owed = ledger.balance(staff_account(staff, "owed"));  // <= 0
-    if (!owed) return owed.error();
-    const auto repay = std::min(d, -*owed);
-    j.legs.push_back({staff_account(staff, "owed"), repay});
-    j.legs.push_back({staff_account(staff, "spendable"), d - repay});
+    if (auto s = credit_paying_debt_first(ledger, staff, d, j); !s) return s.error();
   } else {
     auto spendable = ledger.balance(staff_account(staff, "spendable"));
     if (!spendable) return spendable.error();
@@ -88,6 +100,7 @@ core::Result<bool> post_order_step(store::Connection& db, const store::RewardOrd
                                    OrderStep step, std::int64_t posted_at) {
   const auto staff = order.staff_id;
   const auto p = order.points;
+  store::PointLedgerRepository ledger(db);
   store::PointJournal j;
   j.natural_key = "order/" + std::to_string(order.id) + "/" + std::string(to_string(step));
   j.kind = std::string(to_string(step));
@@ -107,17 +120,12 @@ core::Result<bool> post_order_step(store::Connection& db, const store::RewardOrd
       j.legs.push_back({staff_account(staff, "held"), -p});
       j.legs.push_back({system_account("redemption"), p});
       break;
-    case OrderStep::release: {
-      auto owed = store::PointLedgerRepository(db).balance(staff_account(staff, "owed"));
-      if (!owed) return owed.error();
-      const auto repay = std::min(p, -*owed);
+    case OrderStep::release:
       j.legs.push_back({staff_account(staff, "held"), -p});
-      j.legs.push_back({staff_account(staff, "owed"), repay});
-      j.legs.push_back({staff_account(staff, "spendable"), p - repay});
+      if (auto s = credit_paying_debt_first(ledger, staff, p, j); !s) return s.error();
       break;
-    }
   }
-  auto posted = store::PointLedgerRepository(db).post(j);
+  auto posted = ledger.post(j);
   if (!posted) return posted.error();
   return posted->has_value();
 }

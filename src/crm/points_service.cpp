@@ -7,6 +7,21 @@ namespace laurel::crm {
 
 using core::Error;
 
+namespace {
+
+// A record's events, oldest first: what a why shows of the record a journal came from.
+core::Result<std::vector<store::EventRecord>> record_events(store::Connection& db,
+                                                            std::string entity_type,
+                                                            std::int64_t entity_id) {
+  store::EventFilter filter;
+  filter.entity_type = std::move(entity_type);
+  filter.entity_id = std::to_string(entity_id);
+  filter.limit = 100;
+  return store::EventRepository(db).list(filter);
+}
+
+}  // namespace
+
 core::Result<std::int64_t> PointsService::subject_of(const auth::Principal& caller,
                                                      std::optional<std::int64_t> staff_id) {
   auto scope = scopes_.of(caller);
@@ -84,11 +99,8 @@ core::Result<PointsWhy> PointsService::why(const auth::Principal& caller, std::i
     auto history = ledger.award_journals(*j.rule_id, *j.staff_id, *j.source_kind, *j.source_id);
     if (!history) return history.error();
     out.history = std::move(*history);
-    store::EventFilter filter;
-    filter.entity_type = *j.source_kind == "visit" ? "visit" : "transaction";
-    filter.entity_id = std::to_string(*j.source_id);
-    filter.limit = 100;
-    auto events = store::EventRepository(db).list(filter);
+    auto events =
+        record_events(db, *j.source_kind == "visit" ? "visit" : "transaction", *j.source_id);
     if (!events) return events.error();
     out.source_events = std::move(*events);
   }
@@ -105,11 +117,7 @@ core::Result<PointsWhy> PointsService::why(const auth::Principal& caller, std::i
       if (!reward) return reward.error();
       if (*reward) out.reward_name = (*reward)->name;
     }
-    store::EventFilter filter;
-    filter.entity_type = "reward_order";
-    filter.entity_id = std::to_string(*j.source_id);
-    filter.limit = 100;
-    auto events = store::EventRepository(db).list(filter);
+    auto events = record_events(db, "reward_order", *j.source_id);
     if (!events) return events.error();
     out.source_events = std::move(*events);
   }

@@ -187,19 +187,15 @@ core::Result<bool> RewardRepository::decide(std::int64_t order_id, const std::st
 core::Result<std::vector<RewardRepository::OrderMismatch>>
 RewardRepository::orders_off_the_ledger() {
   auto rows = db_.query(
-      "SELECT id, status, holds, settlements, releases FROM ("
-      " SELECT o.id, o.status,"
-      "  (SELECT COUNT(*) FROM point_journals j WHERE j.source_kind = 'order' AND"
-      "   j.source_id = o.id AND j.kind = 'hold' AND j.points = o.points) AS holds,"
-      "  (SELECT COUNT(*) FROM point_journals j WHERE j.source_kind = 'order' AND"
-      "   j.source_id = o.id AND j.kind = 'settle' AND j.points = o.points) AS settlements,"
-      "  (SELECT COUNT(*) FROM point_journals j WHERE j.source_kind = 'order' AND"
-      "   j.source_id = o.id AND j.kind = 'release' AND j.points = o.points) AS releases"
-      " FROM reward_orders o) "
-      "WHERE holds <> 1"
-      " OR settlements <> (CASE WHEN status = 'approved' THEN 1 ELSE 0 END)"
-      " OR releases <> (CASE WHEN status IN ('rejected', 'cancelled') THEN 1 ELSE 0 END) "
-      "ORDER BY id");
+      "SELECT o.id, o.status, COALESCE(SUM(j.kind = 'hold'), 0) AS holds,"
+      " COALESCE(SUM(j.kind = 'settle'), 0) AS settlements,"
+      " COALESCE(SUM(j.kind = 'release'), 0) AS releases "
+      "FROM reward_orders o LEFT JOIN point_journals j"
+      " ON j.source_kind = 'order' AND j.source_id = o.id AND j.points = o.points "
+      "GROUP BY o.id HAVING holds <> 1"
+      " OR settlements <> (CASE WHEN o.status = 'approved' THEN 1 ELSE 0 END)"
+      " OR releases <> (CASE WHEN o.status IN ('rejected', 'cancelled') THEN 1 ELSE 0 END) "
+      "ORDER BY o.id");
   if (!rows) return rows.error();
   std::vector<OrderMismatch> out;
   for (const auto& r : *rows)
