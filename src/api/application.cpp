@@ -81,6 +81,9 @@ core::Result<std::unique_ptr<Application>> Application::open(const config::Confi
   services->snapshots.start([](const core::Error& error) {
     spdlog::warn("leaderboards: taking scheduled snapshots failed: {}", error.message);
   });
+  services->points_expiry.start([](const core::Error& error) {
+    spdlog::warn("points: expiring spendable points failed: {}", error.message);
+  });
   services->chat.start([](const core::Error& error) {
     spdlog::warn("group chats: delivering good news failed: {}", error.message);
   });
@@ -155,6 +158,7 @@ void Application::run() {
   // No connection is left to push to; and nothing may wake a connection of a server that goes.
   services_->live.stop();
   services_->snapshots.stop();
+  services_->points_expiry.stop();
   services_->chat.stop();  // what is left goes out when Laurel is back
   if (auto s = services_->engine.stop_worker(); !s) {
     spdlog::warn("recognition engine: the last catch-up failed: {}", s.error().message);

@@ -198,8 +198,9 @@ core::Result<Response> balances(Services& services, const Request& request,
   auto staff = whose(services, *query, context);
   if (!staff) return staff.error();
   if (auto s = query->finish(); !s) return s.error();
-  auto points = services.points.balances(*staff);
-  if (!points) return points.error();
+  auto found = services.points.balances(*staff);
+  if (!found) return found.error();
+  const auto* points = &found->points;
   auto levels = services.point_levels.get();
   if (!levels) return levels.error();
   const auto standing = crm::level_of(*levels, points->status);
@@ -209,12 +210,18 @@ core::Result<Response> balances(Services& services, const Request& request,
                         {"from", standing.next->from},
                         {"to_go", standing.next->from - points->status}};
   }
+  json::value expiry = nullptr;
+  if (found->next_expiry) {
+    expiry = json::object{{"points", found->next_expiry->points},
+                          {"last_day", core::format_date(found->next_expiry->last_day)}};
+  }
   return json_response(
       200, json::object{{"staff_id", *staff},
                         {"status", points->status},
                         {"spendable", points->spendable},
                         {"held", points->held},
                         {"owed", points->owed},
+                        {"next_expiry", std::move(expiry)},
                         {"level", json::object{{"name", standing.level ? standing.level->name : ""},
                                                {"from", standing.level ? standing.level->from : 0},
                                                {"next", std::move(next)}}}});

@@ -37,6 +37,7 @@
 #include "crm/picture_service.hpp"
 #include "crm/point_levels.hpp"
 #include "crm/point_rule_service.hpp"
+#include "crm/points_expiry.hpp"
 #include "crm/points_service.hpp"
 #include "crm/product_service.hpp"
 #include "crm/reach_service.hpp"
@@ -94,9 +95,10 @@ struct Services {
   crm::GoodNewsService good_news;
   crm::PointRuleService point_rules;
   crm::PointLevelService point_levels;
-  crm::PointsService points;   // balances, journals and why, previews, budgets
-  crm::RewardService rewards;  // the rewards shop: catalogue and orders
-  crm::LiveStream live;        // good news pushed to open pages (/api/v1/stream)
+  crm::PointsExpiry points_expiry;  // spendable points past their last day
+  crm::PointsService points;        // balances, journals and why, previews, budgets
+  crm::RewardService rewards;       // the rewards shop: catalogue and orders
+  crm::LiveStream live;             // good news pushed to open pages (/api/v1/stream)
   crm::ChatTargetService chat_targets;
   crm::ChatDeliveryService chat;  // published good news to the group chats
   crm::PictureService pictures;

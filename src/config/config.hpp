@@ -67,6 +67,12 @@ struct RecognitionConfig {
   int grace_days = 3;
 };
 
+struct PointsConfig {
+  // Spendable points credited on a day can be spent for this many days (crm/points_expiry.hpp);
+  // 0: they never expire. Status points, which make levels, never expire.
+  int expire_after_days = 365;
+};
+
 struct ChatConfig {
   // Delivery of published good news to the group-chat bots (crm/chat_delivery_service.hpp).
   std::chrono::seconds timeout{10};
@@ -82,6 +88,7 @@ struct Config {
   CompanyConfig company;
   CrmConfig crm;
   RecognitionConfig recognition;
+  PointsConfig points;
   ChatConfig chat;
 };
 

@@ -246,6 +246,10 @@ std::vector<ConfigKey> build_keys() {
           "recognition.grace_days",
           "Default grace window of new good-news rules: news detected later than this is late",
           [](Config & c) -> auto& { return c.recognition.grace_days; }, 0, 365),
+      number(
+          "points.expire_after_days",
+          "Days spendable points can be spent after the day they are credited (0: never expire)",
+          [](Config & c) -> auto& { return c.points.expire_after_days; }, 0, 3650),
       duration(
           "chat.timeout_seconds", "How long a group-chat bot may take to answer one message",
           [](Config & c) -> auto& { return c.chat.timeout; }, 1, 300),

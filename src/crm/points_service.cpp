@@ -44,12 +44,20 @@ core::Result<std::int64_t> PointsService::subject_of(const auth::Principal& call
                           " are not yours to see");
 }
 
-core::Result<store::PersonPoints> PointsService::balances(std::int64_t staff_id) {
+core::Result<PersonBalances> PointsService::balances(std::int64_t staff_id) {
   // Caught up first, so the points of a record just saved are there.
   if (auto s = engine_.catch_up(); !s) return s.error();
+  if (auto s = expiry_.expire_due(staff_id); !s) return s.error();
   auto connection = store_.acquire();
   if (!connection) return connection.error();
-  return store::PointLedgerRepository(**connection).person(staff_id);
+  PersonBalances out;
+  auto points = store::PointLedgerRepository(**connection).person(staff_id);
+  if (!points) return points.error();
+  out.points = *points;
+  auto next = expiry_.next(**connection, staff_id);
+  if (!next) return next.error();
+  out.next_expiry = *next;
+  return out;
 }
 
 core::Result<JournalPage> PointsService::journals(std::int64_t staff_id, std::int64_t before_id,

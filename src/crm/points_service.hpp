@@ -16,6 +16,7 @@
 #include "crm/data_scope.hpp"
 #include "crm/engine_service.hpp"
 #include "crm/point_rule_service.hpp"
+#include "crm/points_expiry.hpp"
 #include "store/event_repository.hpp"
 #include "store/point_ledger_repository.hpp"
 #include "store/reward_repository.hpp"
@@ -25,6 +26,11 @@ namespace laurel::crm {
 struct JournalPage {
   std::vector<store::PointJournal> journals;
   std::optional<std::int64_t> next_before_id;
+};
+
+struct PersonBalances {
+  store::PersonPoints points;
+  std::optional<NextExpiry> next_expiry;
 };
 
 struct PointsWhy {
@@ -61,14 +67,20 @@ class PointsService {
   static constexpr int kMaxPreviewDays = 366;
 
   PointsService(store::Store& store, DataScopes& scopes, EngineService& engine,
-                PointRuleService& rules, core::CompanyZone zone)
-      : store_(store), scopes_(scopes), engine_(engine), rules_(rules), zone_(zone) {}
+                PointRuleService& rules, PointsExpiry& expiry, core::CompanyZone zone)
+      : store_(store),
+        scopes_(scopes),
+        engine_(engine),
+        rules_(rules),
+        expiry_(expiry),
+        zone_(zone) {}
 
   // Whose points a caller reads: `staff_id`, or with none their own (invalid, field staff_id,
   // when they have no staff record); forbidden outside their scope.
   core::Result<std::int64_t> subject_of(const auth::Principal& caller,
                                         std::optional<std::int64_t> staff_id);
-  core::Result<store::PersonPoints> balances(std::int64_t staff_id);
+  // A person's balances now (what expired by today gone), and the next spendable points to expire.
+  core::Result<PersonBalances> balances(std::int64_t staff_id);
   core::Result<JournalPage> journals(std::int64_t staff_id, std::int64_t before_id, int limit);
   core::Result<PointsWhy> why(const auth::Principal& caller, std::int64_t journal_id);
   // `draft` over the company days [from, to]; with `rule_id`, compared with that rule's current
@@ -78,11 +90,14 @@ class PointsService {
   // Every rule with a budget, in the period of its budget that holds `today`.
   core::Result<std::vector<BudgetUse>> budgets(core::LocalDate today);
 
+  PointsExpiry& expiry() { return expiry_; }
+
  private:
   store::Store& store_;
   DataScopes& scopes_;
   EngineService& engine_;
   PointRuleService& rules_;
+  PointsExpiry& expiry_;
   core::CompanyZone zone_;
 };
 

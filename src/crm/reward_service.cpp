@@ -87,7 +87,7 @@ core::Result<RewardPage> RewardService::catalogue(const auth::Principal& caller,
   if (scope->staff_id) {
     auto balances = points_.balances(*scope->staff_id);
     if (!balances) return balances.error();
-    status = balances->status;
+    status = balances->points.status;
   }
   auto connection = store_.acquire();
   if (!connection) return connection.error();
@@ -205,6 +205,8 @@ core::Result<PlacedOrder> RewardService::place(const auth::Principal& caller, Or
   const auto& w = **reward;
   if (!w.active) return Error::conflict("is not on offer", "reward_id");
 
+  // Points past their last day are gone before the order is weighed against what is left.
+  if (auto expired = points_.expiry().expire_due(db, *staff); !expired) return expired.error();
   store::PointLedgerRepository ledger(db);
   auto balances = ledger.person(*staff);
   if (!balances) return balances.error();

@@ -159,6 +159,52 @@ core::Result<std::vector<PointJournal>> PointLedgerRepository::source_journals(
   return out;
 }
 
+namespace {
+
+// A person's spendable entries with the journal each belongs to.
+constexpr std::string_view kSpendableEntries =
+    "FROM point_entries e JOIN point_accounts a ON a.id = e.account_id "
+    "JOIN point_journals j ON j.id = e.journal_id "
+    "WHERE a.owner_kind = 'staff' AND a.owner_id = $1 AND a.kind = 'spendable'";
+
+}  // namespace
+
+core::Result<PointLedgerRepository::SpendableFlow> PointLedgerRepository::spendable_flow(
+    std::int64_t staff_id, std::int64_t before) {
+  auto rows = db_.query(
+      "SELECT COALESCE(SUM(CASE WHEN e.amount > 0 AND j.posted_at < $2 THEN e.amount END), 0), "
+      "COALESCE(SUM(CASE WHEN e.amount < 0 THEN -e.amount END), 0) " +
+          std::string(kSpendableEntries),
+      {staff_id, before});
+  if (!rows) return rows.error();
+  return SpendableFlow{rows->front().integer(0), rows->front().integer(1)};
+}
+
+core::Result<std::optional<std::int64_t>> PointLedgerRepository::oldest_unused_credit(
+    std::int64_t staff_id, std::int64_t debited) {
+  auto rows = db_.query(
+      "SELECT posted_at FROM (SELECT j.posted_at, SUM(e.amount) OVER "
+      "(ORDER BY j.posted_at, e.id ROWS UNBOUNDED PRECEDING) AS credited " +
+          std::string(kSpendableEntries) +
+          " AND e.amount > 0) c WHERE credited > $2 ORDER BY posted_at LIMIT 1",
+      {staff_id, debited});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<std::int64_t>();
+  return std::optional(rows->front().integer(0));
+}
+
+core::Result<std::vector<std::int64_t>> PointLedgerRepository::staff_with_spendable() {
+  auto rows = db_.query(
+      "SELECT owner_id FROM point_accounts WHERE owner_kind = 'staff' AND kind = 'spendable' "
+      "AND balance > 0 ORDER BY owner_id");
+  if (!rows) return rows.error();
+  std::vector<std::int64_t> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows)
+    out.push_back(r.integer(0));
+  return out;
+}
+
 core::Result<std::int64_t> PointLedgerRepository::last_award_seq() {
   auto rows = db_.query(
       "SELECT COALESCE(MAX(event_seq), 0) FROM point_journals WHERE kind IN ('earn', 'reverse')");

@@ -73,6 +73,21 @@ class PointLedgerRepository {
   // The journals of one source (a rewards order: "order", its id), oldest first.
   core::Result<std::vector<PointJournal>> source_journals(const std::string& source_kind,
                                                           std::int64_t source_id);
+  // Expiry's two sums over a person's spendable account (crm/points_expiry.hpp): the points it was
+  // credited in journals posted before `before` (micros), and every point that has left it, all
+  // time, as a positive number.
+  struct SpendableFlow {
+    std::int64_t credited_before = 0;
+    std::int64_t debited = 0;
+  };
+  core::Result<SpendableFlow> spendable_flow(std::int64_t staff_id, std::int64_t before);
+  // When the oldest spendable points not used yet were credited: the posted_at of the first credit
+  // (in posted order) at which the credits add up to more than `debited`; nullopt when every
+  // credited point has left the account.
+  core::Result<std::optional<std::int64_t>> oldest_unused_credit(std::int64_t staff_id,
+                                                                 std::int64_t debited);
+  // The people who have spendable points now, by staff id.
+  core::Result<std::vector<std::int64_t>> staff_with_spendable();
   // The highest event seq of any award journal (0: none): awards of events up to it are posted.
   core::Result<std::int64_t> last_award_seq();
 

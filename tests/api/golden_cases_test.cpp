@@ -84,6 +84,9 @@ class CaseRun {
     config_.auth.session_idle = config_.auth.session_ttl;
     spdlog::set_level(spdlog::level::warn);
     config_.company.timezone = doc["timezone"].value_or<std::string>("Asia/Shanghai");
+    config_.points.expire_after_days =
+        static_cast<int>(doc["points"]["expire_after_days"].value_or<std::int64_t>(
+            config_.points.expire_after_days));
     clock_.set(
         instant(doc["company"]["set_up_at"].value_or<std::string>("2025-01-01T00:00:00+08:00")));
     app_ = std::move(Application::open(config_, clock_).value());
@@ -182,12 +185,24 @@ class CaseRun {
       } else if (const auto* redeem = step["redeem"].as_table()) {
         // An order placed for the person (as an admin may), with the step's key.
         const auto& t = *redeem;
-        call("POST", "/api/v1/reward-orders",
-             json::object{{"reward_id", rewards_.at(t["reward"].value_or<std::string>(""))},
-                          {"quantity", t["quantity"].value_or<std::int64_t>(1)},
-                          {"staff_id", staff_.at(t["by"].value_or<std::string>(""))},
-                          {"idempotency_key", t["key"].value_or<std::string>("")}},
-             expected ? expected : 201);
+        const auto placed =
+            call("POST", "/api/v1/reward-orders",
+                 json::object{{"reward_id", rewards_.at(t["reward"].value_or<std::string>(""))},
+                              {"quantity", t["quantity"].value_or<std::int64_t>(1)},
+                              {"staff_id", staff_.at(t["by"].value_or<std::string>(""))},
+                              {"idempotency_key", t["key"].value_or<std::string>("")}},
+                 expected ? expected : 201);
+        if (!expected) orders_[t["key"].value_or<std::string>("")] = id_of(placed);
+      } else if (const auto* decide = step["decide"].as_table()) {
+        // A manager's decision on an order: approve or reject (or the person's cancel).
+        const auto& t = *decide;
+        call("POST",
+             "/api/v1/reward-orders/" +
+                 std::to_string(orders_.at(t["order"].value_or<std::string>(""))) + "/" +
+                 t["action"].value_or<std::string>(""),
+             json::object{}, expected ? expected : 200);
+      } else if (const auto* balances = step["points"].as_table()) {
+        check_balances(*balances);
       } else if (const auto* campaign = step["campaign"].as_table()) {
         create_campaign(*campaign);
       } else if (const auto* metric = step["metric"].as_table()) {
@@ -306,15 +321,32 @@ class CaseRun {
     const auto* all = doc_["expect_points"].as_array();
     if (!all) return;
     for (std::size_t i = 0; i < all->size(); ++i) {
-      const auto& e = *(*all)[i].as_table();
-      const auto person = e["person"].value_or<std::string>("");
-      SCOPED_TRACE("expect_points " + person);
-      const auto got =
-          call("GET", "/api/v1/points?staff_id=" + std::to_string(staff_.at(person)), nullptr, 200);
-      for (const auto* balance : {"status", "spendable", "held", "owed"}) {
-        if (const auto want = e[balance].value<std::int64_t>()) {
-          EXPECT_EQ(got.at(balance).as_int64(), *want) << balance;
-        }
+      SCOPED_TRACE("expect_points");
+      check_balances(*(*all)[i].as_table());
+    }
+  }
+
+  // A person's balances as GET /api/v1/points gives them now: those named, and the next expiry
+  // (next_expiry = [points, "last day"], or [] for none).
+  void check_balances(const toml::table& e) {
+    const auto person = e["person"].value_or<std::string>("");
+    SCOPED_TRACE(person);
+    const auto got =
+        call("GET", "/api/v1/points?staff_id=" + std::to_string(staff_.at(person)), nullptr, 200);
+    for (const auto* balance : {"status", "spendable", "held", "owed"}) {
+      if (const auto want = e[balance].value<std::int64_t>()) {
+        EXPECT_EQ(got.at(balance).as_int64(), *want) << balance;
+      }
+    }
+    if (const auto* want = e["next_expiry"].as_array()) {
+      const auto& next = got.at("next_expiry");
+      if (want->empty()) {
+        EXPECT_TRUE(next.is_null()) << json::serialize(next);
+      } else {
+        ASSERT_TRUE(next.is_object()) << "no next expiry";
+        EXPECT_EQ(next.at("points").as_int64(), (*want)[0].value_or<std::int64_t>(0));
+        EXPECT_EQ(std::string_view(next.at("last_day").as_string()),
+                  (*want)[1].value_or<std::string>(""));
       }
     }
   }
@@ -686,7 +718,7 @@ class CaseRun {
   std::string token_;
   unsigned last_status_ = 0;
   std::map<std::string, std::int64_t> departments_, staff_, products_, clients_, metrics_, rules_,
-      trades_, campaigns_, boards_, visits_, rewards_;
+      trades_, campaigns_, boards_, visits_, rewards_, orders_;
   std::map<std::string, engine::SubjectKind> board_subjects_;
 };
 

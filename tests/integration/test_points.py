@@ -119,6 +119,9 @@ def test_visits_earn_with_a_cooldown_and_a_daily_cap_and_a_deletion_reverses(org
     assert reversal["source"]["id"] == second and reversal["points"] == -10
     assert sum(j["points"] for j in after if j["source"]["id"] == third) == 10
     assert points(org)["status"] == 20 and points(org)["spendable"] == 20
+    # Spendable points last points.expire_after_days (365) from the day they were credited: today.
+    assert points(org)["next_expiry"] == {
+        "points": 20, "last_day": (TODAY + timedelta(days=364)).isoformat()}
 
     # Why the third visit's points moved: the rule version, the award now, its journals, the
     # visit's events.
