@@ -67,6 +67,11 @@ core::Result<std::unique_ptr<Application>> Application::open(const config::Confi
       [&live = services->live](std::vector<crm::BoardChange> changes) {
         live.boards_changed(changes);
       });
+  // And people whose points or flags were posted, on their own pages.
+  services->engine.on_recognition_changed(
+      [&live = services->live](std::vector<std::int64_t> people) {
+        live.recognition_changed(people);
+      });
   services->engine.start_worker([](const core::Error& error) {
     spdlog::warn("recognition engine: catching up with the event log failed: {}", error.message);
   });

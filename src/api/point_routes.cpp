@@ -7,8 +7,10 @@
 
 #include "api/access.hpp"
 #include "api/board_request.hpp"
+#include "api/event_json.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
+#include "api/whose_points.hpp"
 #include "core/timestamp.hpp"
 #include "http/query_input.hpp"
 
@@ -184,20 +186,10 @@ core::Result<Response> budgets(Services& services, const Request& request, Reque
   return json_response(200, json::object{{"items", std::move(items)}});
 }
 
-// ?staff_id= (default: the caller's own), checked against the caller's scope.
-core::Result<std::int64_t> whose(Services& services, QueryInput& query, RequestContext& context) {
-  auto staff = query.optional_integer("staff_id", 1, INT64_MAX);
-  if (!staff) return staff.error();
-  return services.points.subject_of(context.user(), *staff);
-}
-
 core::Result<Response> balances(Services& services, const Request& request,
                                 RequestContext& context) {
-  auto query = QueryInput::parse(request.query);
-  if (!query) return query.error();
-  auto staff = whose(services, *query, context);
+  auto staff = whose(services, request, context);
   if (!staff) return staff.error();
-  if (auto s = query->finish(); !s) return s.error();
   auto found = services.points.balances(*staff);
   if (!found) return found.error();
   const auto* points = &found->points;
@@ -267,12 +259,7 @@ core::Result<Response> why(Services& services, const Request&, RequestContext& c
                      {"posted_at", core::format_rfc3339(core::from_micros(j.posted_at))}});
   json::array events;
   for (const auto& e : found->source_events)
-    events.push_back(
-        json::object{{"seq", e.seq},
-                     {"type", e.type},
-                     {"occurred_at", core::format_rfc3339(core::from_micros(e.occurred_at))},
-                     {"recorded_at", core::format_rfc3339(core::from_micros(e.recorded_at))},
-                     {"actor", e.actor}});
+    events.push_back(source_event_to_json(e));
   return json_response(
       200, json::object{{"journal", journal_to_json(found->journal)},
                         {"rule", found->rule ? json::value(crm::point_rule_to_json(*found->rule))

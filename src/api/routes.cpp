@@ -35,6 +35,7 @@ http::Router build_router(Services& services, MetricsHandle& metrics) {
   add_good_news_routes(router, services);
   add_point_routes(router, services);
   add_reward_routes(router, services);
+  add_flag_routes(router, services);
   add_stream_routes(router, services);
   add_chat_routes(router, services);
   add_picture_routes(router, services);

@@ -59,6 +59,8 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       points_expiry(*store, clock, {config.points.expire_after_days, zone}),
       points(*store, scopes, engine, point_rules, points_expiry, zone),
       rewards(*store, scopes, engine, points, point_levels, events, clock),
+      flag_set(*store, events),
+      flags(*store, engine, points, flag_set, scopes, zone),
       live(*store, {{config.server.stream_queue_messages, 4 * 1024 * 1024}, 500}),
       chat_targets(*store, clock, audit),
       chat(*store, clock, audit, crm::make_curl_poster(),

@@ -26,6 +26,8 @@
 #include "crm/engine_service.hpp"
 #include "crm/event_intake.hpp"
 #include "crm/event_log.hpp"
+#include "crm/flag_service.hpp"
+#include "crm/flag_set.hpp"
 #include "crm/good_news_rule_service.hpp"
 #include "crm/good_news_service.hpp"
 #include "crm/holdings_service.hpp"
@@ -98,6 +100,8 @@ struct Services {
   crm::PointsExpiry points_expiry;  // spendable points past their last day
   crm::PointsService points;        // balances, journals and why, previews, budgets
   crm::RewardService rewards;       // the rewards shop: catalogue and orders
+  crm::FlagSetService flag_set;     // which CRM functions have a flag, in which colour
+  crm::FlagService flags;           // people's flags and the weekly parade
   crm::LiveStream live;             // good news pushed to open pages (/api/v1/stream)
   crm::ChatTargetService chat_targets;
   crm::ChatDeliveryService chat;  // published good news to the group chats

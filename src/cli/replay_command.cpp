@@ -7,7 +7,8 @@
 // every account's balance must be the sum of its entries, every journal's legs must sum to zero
 // in each currency, and what each award holds on the ledger (its earn and reverse journals) must
 // be what the log gives it, and every rewards order must have the hold, settle and release
-// journals of where it stands. It writes nothing.
+// journals of where it stands. So are the flags' first uses (engine/first_use_book.hpp). It writes
+// nothing.
 
 #include <chrono>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "crm/engine_service.hpp"
+#include "store/flag_repository.hpp"
 #include "store/good_news_repository.hpp"
 #include "store/migrator.hpp"
 #include "store/point_ledger_repository.hpp"
@@ -46,35 +48,75 @@ std::string differences(const store::DetectedGoodNews& log, const store::Detecte
   return out;
 }
 
-// Reports every difference on stderr; returns how many there were.
-std::size_t compare_good_news(const std::vector<store::DetectedGoodNews>& log,
-                              const std::vector<store::DetectedGoodNews>& stored) {
+// Walks what the log gives and what is stored, both sorted by `key`, and tells each difference:
+// missing(given) for one not stored, extra(stored) for one the log does not give, and
+// altered(given, stored) for two of the same key, which returns false when they agree. Returns
+// how many differences there were.
+template <class T, class Key, class Missing, class Extra, class Altered>
+std::size_t compare_sorted(const std::vector<T>& log, const std::vector<T>& stored, Key key,
+                           Missing missing, Extra extra, Altered altered) {
   std::size_t problems = 0;
   auto l = log.begin();
   auto s = stored.begin();
   while (l != log.end() || s != stored.end()) {
-    if (s == stored.end() || (l != log.end() && l->fact_key < s->fact_key)) {
-      std::cerr << "laurel: good news " << l->fact_key << " is missing from the database\n";
-      ++l;
-    } else if (l == log.end() || s->fact_key < l->fact_key) {
-      std::cerr << "laurel: good news " << s->fact_key
-                << " is in the database but the log does not give it\n";
-      ++s;
-    } else {
-      const auto diff = differences(*l, *s);
-      if (diff.empty()) {
-        ++l;
-        ++s;
-        continue;
-      }
-      std::cerr << "laurel: good news " << l->fact_key << " is altered in the database: " << diff
-                << "\n";
-      ++l;
-      ++s;
+    if (s == stored.end() || (l != log.end() && key(*l) < key(*s))) {
+      missing(*l++);
+    } else if (l == log.end() || key(*s) < key(*l)) {
+      extra(*s++);
+    } else if (!altered(*l++, *s++)) {
+      continue;
     }
     ++problems;
   }
   return problems;
+}
+
+// Reports every difference on stderr; returns how many there were.
+std::size_t compare_good_news(const std::vector<store::DetectedGoodNews>& log,
+                              const std::vector<store::DetectedGoodNews>& stored) {
+  return compare_sorted(
+      log, stored, [](const auto& g) { return g.fact_key; },
+      [](const auto& g) {
+        std::cerr << "laurel: good news " << g.fact_key << " is missing from the database\n";
+      },
+      [](const auto& g) {
+        std::cerr << "laurel: good news " << g.fact_key
+                  << " is in the database but the log does not give it\n";
+      },
+      [](const auto& given, const auto& kept) {
+        const auto diff = differences(given, kept);
+        if (diff.empty()) return false;
+        std::cerr << "laurel: good news " << given.fact_key
+                  << " is altered in the database: " << diff << "\n";
+        return true;
+      });
+}
+
+std::string first_use_name(const store::FirstUseRecord& u) {
+  return "first use of " + u.function + " by staff " + std::to_string(u.staff_id);
+}
+
+// The flags' first uses against the log; returns how many differ.
+core::Result<std::size_t> check_first_uses(store::Connection& db,
+                                           const std::vector<store::FirstUseRecord>& rebuilt) {
+  auto stored = store::FlagRepository(db).all_first_uses();
+  if (!stored) return stored.error();
+  return compare_sorted(
+      rebuilt, *stored, [](const auto& u) { return std::tie(u.staff_id, u.function); },
+      [](const auto& u) {
+        std::cerr << "laurel: " << first_use_name(u) << " (event " << u.event_seq
+                  << ") is missing from the database\n";
+      },
+      [](const auto& u) {
+        std::cerr << "laurel: " << first_use_name(u) << " (event " << u.event_seq
+                  << ") is in the database but the log does not give it\n";
+      },
+      [](const auto& given, const auto& kept) {
+        if (given == kept) return false;
+        std::cerr << "laurel: " << first_use_name(given) << " is event " << kept.event_seq
+                  << " in the database but the log gives event " << given.event_seq << "\n";
+        return true;
+      });
 }
 
 std::string award_name(const store::PointLedgerRepository::AwardTotal& a) {
@@ -104,38 +146,28 @@ core::Result<std::size_t> check_ledger(
   }
   auto stored = ledger.award_totals();
   if (!stored) return stored.error();
-  const auto key = [](const auto& a) {
-    return std::tie(a.rule_id, a.staff_id, a.source_kind, a.source_id);
-  };
-  auto l = rebuilt.begin();
-  auto s = stored->begin();
-  while (l != rebuilt.end() || s != stored->end()) {
-    if (s != stored->end() && s->points == 0) {  // earned and reversed: nothing either way
-      ++s;
-      continue;
-    }
-    if (s == stored->end() || (l != rebuilt.end() && key(*l) < key(*s))) {
-      std::cerr << "laurel: points " << award_name(*l) << " (" << l->points
-                << ") is missing from the ledger\n";
-      ++l;
-    } else if (l == rebuilt.end() || key(*s) < key(*l)) {
-      std::cerr << "laurel: points " << award_name(*s) << " (" << s->points
-                << ") is on the ledger but the log does not give it\n";
-      ++s;
-    } else {
-      if (l->points == s->points) {
-        ++l;
-        ++s;
-        continue;
-      }
-      std::cerr << "laurel: points " << award_name(*l) << " holds " << s->points
-                << " on the ledger but the log gives " << l->points << "\n";
-      ++l;
-      ++s;
-    }
-    ++problems;
-  }
-  return problems;
+  // Earned and reversed: nothing either way.
+  std::erase_if(*stored, [](const auto& a) { return a.points == 0; });
+  return problems + compare_sorted(
+                        rebuilt, *stored,
+                        [](const auto& a) {
+                          return std::tie(a.rule_id, a.staff_id, a.source_kind, a.source_id);
+                        },
+                        [](const auto& a) {
+                          std::cerr << "laurel: points " << award_name(a) << " (" << a.points
+                                    << ") is missing from the ledger\n";
+                        },
+                        [](const auto& a) {
+                          std::cerr << "laurel: points " << award_name(a) << " (" << a.points
+                                    << ") is on the ledger but the log does not give it\n";
+                        },
+                        [](const auto& given, const auto& kept) {
+                          if (given.points == kept.points) return false;
+                          std::cerr << "laurel: points " << award_name(given) << " holds "
+                                    << kept.points << " on the ledger but the log gives "
+                                    << given.points << "\n";
+                          return true;
+                        });
 }
 
 }  // namespace
@@ -168,6 +200,7 @@ void add_replay_command(CLI::App& app, Run& run) {
       const auto rebuilt = engine.detected_good_news();
       std::vector<store::DetectedGoodNews> stored;
       std::size_t ledger_problems = 0;
+      std::size_t first_use_problems = 0;
       {
         auto connection = (*store)->acquire();
         if (!connection) return fail(connection.error());
@@ -177,6 +210,9 @@ void add_replay_command(CLI::App& app, Run& run) {
         auto checked = check_ledger(**connection, engine.award_totals());
         if (!checked) return fail(checked.error());
         ledger_problems = *checked;
+        auto uses = check_first_uses(**connection, engine.first_uses());
+        if (!uses) return fail(uses.error());
+        first_use_problems = *uses;
       }
       std::cout << "events folded: up to " << engine.folded_up_to() << "\n"
                 << "metrics: " << engine.metric_count() << "\n"
@@ -188,8 +224,12 @@ void add_replay_command(CLI::App& app, Run& run) {
         std::cerr << "laurel: " << problem << "\n";
       const auto differing = compare_good_news(rebuilt, stored);
       std::cout << "stored good news differing from the log: " << differing << "\n"
-                << "points ledger problems: " << ledger_problems << "\n";
-      return engine.unreadable_events() == 0 && differing == 0 && ledger_problems == 0 ? 0 : 1;
+                << "points ledger problems: " << ledger_problems << "\n"
+                << "flags' first uses differing from the log: " << first_use_problems << "\n";
+      return engine.unreadable_events() == 0 && differing == 0 && ledger_problems == 0 &&
+                     first_use_problems == 0
+                 ? 0
+                 : 1;
     };
   });
 }

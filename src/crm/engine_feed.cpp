@@ -8,6 +8,7 @@
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
 #include "crm/board_json.hpp"
+#include "crm/flag_set.hpp"
 #include "crm/metric_json.hpp"
 #include "crm/point_rule.hpp"
 #include "crm/target_service.hpp"
@@ -184,8 +185,30 @@ std::vector<std::pair<date::sys_days, std::int64_t>> assignments_of(const json::
 
 }  // namespace
 
+void EngineFeed::note_use(const store::EventRecord& event, std::uint8_t function) {
+  if (!event.actor_user_id) return;  // an import or a system job: nobody's use
+  const auto staff = staff_of_user(*event.actor_user_id);
+  if (!staff) return;  // a user with no staff record of their own (an admin, say)
+  engine_.first_uses.use(*staff, function, {event.seq, core::from_micros(event.recorded_at)},
+                         event.entity_type, event.entity_id);
+}
+
 core::Status EngineFeed::apply(const store::EventRecord& event) {
   const std::string_view type = event.type;
+  // The CRM functions each event type is a use of (crm/flag_set.hpp), built once.
+  static const auto uses_by_type = [] {
+    std::unordered_map<std::string_view, std::vector<std::uint8_t>> out;
+    const auto& functions = crm_functions();
+    for (std::size_t i = 0; i < functions.size(); ++i) {
+      for (const auto t : functions[i].events)
+        out[t].push_back(static_cast<std::uint8_t>(i));
+    }
+    return out;
+  }();
+  if (const auto uses = uses_by_type.find(type); uses != uses_by_type.end()) {
+    for (const auto function : uses->second)
+      note_use(event, function);
+  }
   const bool trade = type.starts_with("transaction.");
   const bool visit = type == "visit.recorded" || type == "visit.updated" || type == "visit.deleted";
   const bool product = type == "product.created" || type == "product.updated";
@@ -232,6 +255,7 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
     } else if (visit) {
       const auto fact = visit_of(*record, event.seq, in_effect);
       engine_.fold.apply(fact);
+      if (in_effect && fact.with_key_people) note_use(event, kVisitWithAttendees);
       engine_.points.apply(visit_activity_of(*record, fact));
     } else if (point_rule) {
       auto read = read_point_rule(*record);

@@ -9,7 +9,8 @@
 // first orders are of, and the holdings balances (holding.balance_imported / _corrected) that
 // with the confirmed trades make the holdings milestones and activations are judged on; for
 // points, the points rules' versions (point_rule.created / .changed) and whether each key person
-// is a decision maker (key_person.*), with each visit's kind, first recording and attendees. Each
+// is a decision maker (key_person.*), with each visit's kind, first recording and attendees; and
+// for the flags, every event that is a person's use of a CRM function (crm/flag_set.hpp). Each
 // event the engine reads is bracketed by the watches' begin/settle, so what they detect is
 // stamped with that event's seq and recorded_at. Other events are skipped.
 
@@ -71,6 +72,8 @@ class EngineFeed {
   }
 
  private:
+  // The person whose sign-in recorded `event` used `function` (engine/first_use_book.hpp).
+  void note_use(const store::EventRecord& event, std::uint8_t function);
   // Adds a rule read from the log to the watch of its kind; false if the watch refuses it.
   bool add_rule(const GoodNewsRule& rule);
 

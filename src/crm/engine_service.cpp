@@ -4,11 +4,21 @@
 
 #include "core/timestamp.hpp"
 #include "crm/chat_delivery_service.hpp"
+#include "crm/flag_set.hpp"
 #include "crm/good_news_service.hpp"
 #include "crm/points_ledger.hpp"
 #include "store/event_repository.hpp"
 
 namespace laurel::crm {
+namespace {
+
+store::FirstUseRecord first_use_record(const engine::FirstUse& use) {
+  return {use.staff_id,    std::string(crm_functions().at(use.function).code),
+          use.seq,         core::to_micros(use.at),
+          use.entity_type, use.entity_id};
+}
+
+}  // namespace
 
 std::string fact_key(const engine::FactKey& key, RuleKind kind) {
   const auto rule = std::to_string(key.rule_id);
@@ -129,6 +139,8 @@ core::Status EngineService::catch_up_locked() {
   keep(engine_.milestones.take_changes());
   keep(engine_.activations.take_changes());
   keep(engine_.leaders.take_changes());
+  for (auto& use : engine_.first_uses.take_changes())
+    pending_first_uses_.push_back(std::move(use));
   tell_boards_changed_locked();
   return store_pending_locked();
 }
@@ -148,10 +160,21 @@ void EngineService::tell_boards_changed_locked() {
 }
 
 core::Status EngineService::store_pending_locked() {
-  if (!store_good_news_ || (pending_.empty() && pending_awards_.empty())) return {};
+  if (!store_good_news_) {
+    pending_first_uses_.clear();  // `laurel replay` compares them instead
+    return {};
+  }
+  if (pending_.empty() && pending_awards_.empty() && pending_first_uses_.empty()) return {};
   auto write = store::WriteTransaction::begin(store_);
   if (!write) return write.error();
   if (auto s = post_awards_locked(write->connection()); !s) return s;
+  // A restart folds the whole log again: the first uses stored before are kept as they are.
+  store::FlagRepository flags(write->connection());
+  for (const auto& use : pending_first_uses_) {
+    if (auto inserted = flags.insert_first_use(first_use_record(use)); !inserted) {
+      return inserted.error();
+    }
+  }
   store::GoodNewsRepository good_news(write->connection());
   // In the order they were detected, so a new good news's id follows the one detected before it
   // and "newest first" reads as the managers expect.
@@ -185,7 +208,18 @@ core::Status EngineService::store_pending_locked() {
     }
   }
   if (auto s = write->commit(); !s) return s.error();
+  if (recognition_changed_ && (!pending_awards_.empty() || !pending_first_uses_.empty())) {
+    std::vector<std::int64_t> people;
+    for (const auto& change : pending_awards_)
+      people.push_back(change.award.key.staff_id);
+    for (const auto& use : pending_first_uses_)
+      people.push_back(use.staff_id);
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
+    recognition_changed_(std::move(people));
+  }
   pending_.clear();
+  pending_first_uses_.clear();
   if (!pending_awards_.empty()) awards_posted_up_to_ = pending_awards_.back().seq;
   pending_awards_.clear();
   return {};
@@ -274,6 +308,17 @@ std::vector<store::PointLedgerRepository::AwardTotal> EngineService::award_total
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return std::tie(a.rule_id, a.staff_id, a.source_kind, a.source_id) <
            std::tie(b.rule_id, b.staff_id, b.source_kind, b.source_id);
+  });
+  return out;
+}
+
+std::vector<store::FirstUseRecord> EngineService::first_uses() const {
+  std::lock_guard lock(mutex_);
+  std::vector<store::FirstUseRecord> out;
+  for (const auto& use : engine_.first_uses.all())
+    out.push_back(first_use_record(use));
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.staff_id, a.function) < std::tie(b.staff_id, b.function);
   });
   return out;
 }

@@ -25,6 +25,7 @@
 #include "crm/board_service.hpp"
 #include "crm/engine_feed.hpp"
 #include "engine/recognition.hpp"
+#include "store/flag_repository.hpp"
 #include "store/good_news_repository.hpp"
 #include "store/point_ledger_repository.hpp"
 #include "store/store.hpp"
@@ -118,6 +119,10 @@ class EngineService {
   void on_boards_changed(std::function<void(std::vector<BoardChange>)> listener) {
     boards_changed_ = std::move(listener);
   }
+  // People whose points or flags were just posted (by staff id, each once), told the same way.
+  void on_recognition_changed(std::function<void(std::vector<std::int64_t>)> listener) {
+    recognition_changed_ = std::move(listener);
+  }
 
   // Points (crm/points_ledger.hpp): an award as the engine holds it now (nullopt: none), what a
   // draft rule would have awarded over [from, to), and the points a rule paid for activity that
@@ -130,6 +135,9 @@ class EngineService {
                                          core::Timestamp to);
   // Every award that pays, as the ledger should hold it (for `laurel replay`), by key.
   std::vector<store::PointLedgerRepository::AwardTotal> award_totals() const;
+  // Every person's first use of each CRM function (the flags), as the database should hold them
+  // (for `laurel replay`), by person and function.
+  std::vector<store::FirstUseRecord> first_uses() const;
 
   // Every good news the engine holds, as the good_news table should have it, by fact_key.
   std::vector<store::DetectedGoodNews> detected_good_news() const;
@@ -165,11 +173,13 @@ class EngineService {
   EngineFeed feed_;
   std::map<engine::FactKey, engine::ThresholdFact> pending_;
   std::vector<engine::AwardChange> pending_awards_;
+  std::vector<engine::FirstUse> pending_first_uses_;
   // Award changes of events up to this seq are on the ledger (read once, then kept): a restart
   // folds the whole log again without asking the database about each of them.
   std::optional<std::int64_t> awards_posted_up_to_;
 
   std::function<void(std::vector<BoardChange>)> boards_changed_;
+  std::function<void(std::vector<std::int64_t>)> recognition_changed_;
   std::atomic<std::uint64_t> commits_{0};
   std::uint64_t commits_seen_ = UINT64_MAX;  // what commits_ was at the last catch-up
   store::Store::ObserverId commit_counter_ = 0;

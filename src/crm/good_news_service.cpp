@@ -419,12 +419,13 @@ bool GoodNewsReader::sees(const store::GoodNewsRecord& news) const {
 core::Result<GoodNewsReader> GoodNewsService::reader(const auth::Principal& user) {
   GoodNewsReader reader;
   reader.manager = user.role == auth::Role::admin || user.role == auth::Role::manager;
-  if (reader.manager) return reader;
   auto connection = store_.acquire();
   if (!connection) return connection.error();
   auto staff = store::StaffRepository(**connection).find_by_user(user.user_id);
   if (!staff) return staff.error();
   if (!*staff) return reader;  // no department: the news for everyone
+  reader.staff_id = (*staff)->id;
+  if (reader.manager) return reader;
   // The latest assignment (a transfer already planned counts from now: close enough for news).
   auto department = store::StaffRepository(**connection).department_on((*staff)->id, "9999-12-31");
   if (!department) return department.error();

@@ -56,6 +56,7 @@ struct GoodNewsEdit {
 struct GoodNewsReader {
   bool manager = false;
   std::vector<std::int64_t> departments;
+  std::optional<std::int64_t> staff_id;  // the reader's own staff record (their points and flags)
   bool sees(const store::GoodNewsRecord& news) const;
   // Whether news for these departments (empty: everyone) is for this reader.
   bool in_audience(const std::vector<std::int64_t>& audience) const;

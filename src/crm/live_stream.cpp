@@ -121,6 +121,21 @@ void LiveStream::boards_changed(const std::vector<BoardChange>& changes) {
   flush_boards_locked(Clock::now());
 }
 
+void LiveStream::recognition_changed(const std::vector<std::int64_t>& staff_ids) {
+  std::lock_guard lock(mutex_);
+  for (const auto& client : clients_) {
+    if (!client.reader.staff_id ||
+        std::find(staff_ids.begin(), staff_ids.end(), *client.reader.staff_id) == staff_ids.end()) {
+      continue;
+    }
+    auto queue = client.queue.lock();
+    const LiveMessage message{
+        std::nullopt, "recognition_changed",
+        boost::json::serialize(boost::json::object{{"staff_id", *client.reader.staff_id}})};
+    if (queue && !queue->push(message)) ++dropped_;
+  }
+}
+
 void LiveStream::flush_boards_locked(Clock::time_point now) {
   for (auto it = boards_pending_.begin(); it != boards_pending_.end();) {
     auto& told = boards_told_[it->first];

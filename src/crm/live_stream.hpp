@@ -20,6 +20,10 @@
 // moved (event board_changed, {"board_id": 3, "periods": ["2026-12"]}, no id: a page refetches,
 // and one reconnecting fetches everything anyway), at most once a second per board — changes
 // within the second wait and go together with the next tick.
+//
+// A person's own recognition: `recognition_changed` ({"staff_id": 7}, no id) tells the pages of
+// the person signed in as staff member 7, and nobody else, that the engine posted points or a
+// flag of theirs — once per catch-up that posted any, so a backfill of a hundred visits is one.
 
 #include <chrono>
 #include <map>
@@ -65,6 +69,8 @@ class LiveStream {
 
   // Boards whose standings moved (from the engine); sent now or within the next second.
   void boards_changed(const std::vector<BoardChange>& changes);
+  // People whose points or flags the engine just posted: each is told on their own pages.
+  void recognition_changed(const std::vector<std::int64_t>& staff_ids);
 
   std::int64_t position() const;
   std::size_t clients() const;

@@ -88,7 +88,8 @@ void settle_good_news(World& w, DemoSummary& summary) {
   drafts.statuses = {"draft"};
   drafts.limit = 200;
   for (;;) {
-    auto page = must(w.services.good_news.list(drafts, crm::GoodNewsReader{true, {}}), "good news");
+    auto page = must(w.services.good_news.list(drafts, crm::GoodNewsReader{true, {}, std::nullopt}),
+                     "good news");
     for (const auto& news : page.items) {
       if (news.record.detected.detected_at >= seen_before) {
         ++summary.good_news_drafts;
@@ -104,7 +105,8 @@ void settle_good_news(World& w, DemoSummary& summary) {
   published.limit = 200;
   for (;;) {
     auto page =
-        must(w.services.good_news.list(published, crm::GoodNewsReader{true, {}}), "good news");
+        must(w.services.good_news.list(published, crm::GoodNewsReader{true, {}, std::nullopt}),
+             "good news");
     summary.good_news_published += page.items.size();
     if (!page.next_before_id) break;
     published.before_id = *page.next_before_id;

@@ -3,8 +3,9 @@
 // tells, the first-order watch, and the holdings book with what listens to it (holdings metrics and
 // the thresholds on them, milestones of the company's holdings, client activations), and the
 // leaderboards ranked from the fold and the holdings metrics, and who reaches their top, and the
-// points the points rules award. A feed
-// brackets each event with begin / settle, so what any watch detects is stamped with that event.
+// points the points rules award, and each person's first use of each CRM function (the flags). A
+// feed brackets each event with begin / settle, so what any watch detects is stamped with that
+// event.
 //
 // Not thread-safe; one per engine.
 
@@ -15,6 +16,7 @@
 #include "engine/board_book.hpp"
 #include "engine/coverage_book.hpp"
 #include "engine/first_order_watch.hpp"
+#include "engine/first_use_book.hpp"
 #include "engine/holdings_book.hpp"
 #include "engine/holdings_metrics.hpp"
 #include "engine/holdings_milestone_watch.hpp"
@@ -60,8 +62,9 @@ class Recognition {
   HoldingsMilestoneWatch milestones;
   ActivationWatch activations;
   BoardBook boards;
-  LeaderWatch leaders;  // who reaches the top of a board
-  PointsBook points;    // who earned which points for what
+  LeaderWatch leaders;      // who reaches the top of a board
+  PointsBook points;        // who earned which points for what
+  FirstUseBook first_uses;  // who first used which CRM function (the flags)
 };
 
 }  // namespace laurel::engine

@@ -626,5 +626,52 @@ def test_replay_checks_the_points_ledger_against_the_log(db):
     assert "points ledger problems: " in result.stdout
 
 
+def test_replay_checks_the_flags_first_uses_against_the_log(db):
+    ok(user_add(db, "flags.admin", "--role", "admin"))
+    with serving(db) as api:
+        admin = Api(api.base)
+        admin.token = api.login("flags.admin", PASSWORD)["token"]
+        department = admin.call("POST", "/api/v1/departments", {"name": "旗帜部"}).json()["id"]
+        user = admin.call("POST", "/api/v1/users", {
+            "username": "flags.li", "display_name": "李旗", "role": "sales", "password": PASSWORD})
+        assert user.status_code == 201, user.text
+        staff = admin.call("POST", "/api/v1/staff", {
+            "name": "李旗", "department_id": department, "user_id": user.json()["id"],
+            "effective_from": "2025-01-01"})
+        assert staff.status_code == 201, staff.text
+        staff = staff.json()["id"]
+        client = admin.call("POST", "/api/v1/clients", {
+            "name": "旗帜回放银行", "registration_code": "91350100M000100Y43", "type": "bank"})
+        assert client.status_code == 201, client.text
+        r = admin.call("PUT", f"/api/v1/clients/{client.json()['id']}/coverage", {
+            "effective_from": "2025-01-01",
+            "members": [{"staff_id": staff, "role": "primary", "share_percent": 100}]})
+        assert r.status_code == 200, r.text
+        li = Api(api.base)
+        li.token = api.login("flags.li", PASSWORD)["token"]
+        r = li.call("POST", "/api/v1/visits", {
+            "client_id": client.json()["id"], "kind": "visit",
+            "occurred_at": "2026-03-02T10:00:00+08:00", "notes": "第一次"})
+        assert r.status_code == 201, r.text
+        assert li.call("GET", "/api/v1/flags").json()["earned"] == 1
+    assert query(db, "SELECT staff_id, function FROM first_uses") == [(staff, "visit")]
+    out = ok(run_cli("replay", db=db))
+    assert "flags' first uses differing from the log: 0" in out
+
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        seq = connection.execute("SELECT event_seq FROM first_uses").fetchone()[0]
+        connection.execute("DELETE FROM first_uses")
+        connection.execute("INSERT INTO first_uses VALUES (?, 'target', 1, 0, 'target', '1')",
+                           (staff,))
+        connection.commit()
+    result = run_cli("replay", db=db)
+    assert result.returncode == 1
+    assert (f"first use of visit by staff {staff} (event {seq}) is missing from the database"
+            in result.stderr)
+    assert (f"first use of target by staff {staff} (event 1) is in the database but the log does "
+            "not give it" in result.stderr)
+    assert "flags' first uses differing from the log: 2" in result.stdout
+
+
 def test_replay_refuses_a_database_that_is_not_migrated(db):
     fails(run_cli("replay", db=db), "migrate")

@@ -6,7 +6,8 @@
 // itself; `reset` means too much happened to resume). If the server refuses the stream (the
 // session ended, Laurel restarting) EventSource gives up; we open a new one a little later,
 // naming the last id we had. Leaderboards say `board_changed` when a board's standings moved
-// (at most once a second per board): a page showing that board and period fetches it again.
+// (at most once a second per board): a page showing that board and period fetches it again;
+// `recognition_changed` comes to a person's own pages when points or a flag of theirs were posted.
 // Pages that say whether they are live (TV mode's "reconnecting…") hear when the stream drops
 // (`lost`) and, from `resync`, when it is back.
 import type { BoardChange } from '@/api/boardTypes';
@@ -17,6 +18,8 @@ export interface LiveListener {
   removed?: (id: number) => void;
   /** A board's standings moved in these periods (an empty list: any period). */
   boardChanged?: (change: BoardChange) => void;
+  /** Points or a flag of the signed-in person were just posted (their staff id). */
+  recognitionChanged?: (staffId: number) => void;
   /** Connected (again), or told to reset: fetch what is shown again. */
   resync?: () => void;
   /** The stream dropped (the network, or Laurel restarting); `resync` follows once it is back. */
@@ -55,6 +58,11 @@ function open(): void {
   es.addEventListener('board_changed', (event) => {
     const change = JSON.parse(event.data) as BoardChange;
     each((l) => l.boardChanged?.(change));
+  });
+  // To this person only; no id either.
+  es.addEventListener('recognition_changed', (event) => {
+    const { staff_id } = JSON.parse(event.data) as { staff_id: number };
+    each((l) => l.recognitionChanged?.(staff_id));
   });
   es.addEventListener('ready', (event) => {
     remember(event);

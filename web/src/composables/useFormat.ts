@@ -15,5 +15,7 @@ export function useFormat() {
     figure: (value: Figure | null | undefined) => formatFigure(value, locale.value as Locale),
     dateTime: (iso: string) => formatDateTime(iso, session.timeZone, locale.value),
     day: (day: string | null | undefined) => (day ? formatDay(day, locale.value) : '—'),
+    /** A whole number (points, counts) with the locale's grouping. */
+    count: (value: number) => value.toLocaleString(locale.value),
   };
 }

@@ -79,6 +79,18 @@ export default {
     discard: 'Discard',
     achieved: '{achieved} of {target}',
   },
+  recognition: {
+    title: 'My points and flags',
+    status: 'Status points',
+    spendable: 'Spendable',
+    toNext: '{points} more status points to reach "{level}"',
+    top: 'Top level reached',
+    owed: '{points} points owed from a clawback: new points repay them first',
+    expiring: '{points} spendable points expire after {day}',
+    flags: 'System flags {earned}/{of}',
+    earnedOn: 'First used {day}',
+    notYet: 'Not used yet',
+  },
   clients: {
     title: 'Clients',
     search: 'Search by name, short name or pinyin initials',

@@ -79,6 +79,18 @@ export default {
     discard: '删除',
     achieved: '已完成 {achieved} / {target}',
   },
+  recognition: {
+    title: '我的积分与旗帜',
+    status: '成长积分',
+    spendable: '可用积分',
+    toNext: '再得 {points} 成长积分升为"{level}"',
+    top: '已是最高等级',
+    owed: '冲销欠下 {points} 积分：之后的积分先用来还上',
+    expiring: '{points} 可用积分将于 {day} 后过期',
+    flags: '系统旗帜 {earned}/{of}',
+    earnedOn: '首次使用：{day}',
+    notYet: '还没用过这项功能',
+  },
   clients: {
     title: '客户',
     search: '搜索客户名称、简称或拼音首字母',

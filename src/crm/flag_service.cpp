@@ -1,0 +1,95 @@
+#include "crm/flag_service.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/timestamp.hpp"
+
+namespace laurel::crm {
+
+using core::Error;
+
+core::Result<std::vector<EarnedFlag>> FlagService::of(std::int64_t staff_id) {
+  // Caught up first, so the flag of a record just saved is there.
+  if (auto s = engine_.catch_up(); !s) return s.error();
+  auto flags = flag_set_.get();
+  if (!flags) return flags.error();
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  auto uses = store::FlagRepository(**connection).first_uses_of(staff_id);
+  if (!uses) return uses.error();
+  std::vector<EarnedFlag> out;
+  out.reserve(flags->size());
+  for (auto& flag : *flags) {
+    EarnedFlag earned{std::move(flag), std::nullopt};
+    for (const auto& use : *uses) {
+      if (use.function == earned.flag.function) earned.use = use;
+    }
+    out.push_back(std::move(earned));
+  }
+  return out;
+}
+
+core::Result<FlagWhy> FlagService::why(std::int64_t staff_id, const std::string& function) {
+  auto flags = of(staff_id);
+  if (!flags) return flags.error();
+  const auto it = std::find_if(flags->begin(), flags->end(),
+                               [&](const EarnedFlag& f) { return f.flag.function == function; });
+  if (it == flags->end()) return Error::not_found("no flag for the function " + function);
+  FlagWhy out{std::move(*it), std::nullopt};
+  if (out.flag.use) {
+    auto connection = store_.acquire();
+    if (!connection) return connection.error();
+    store::EventFilter at_seq;
+    at_seq.after_seq = out.flag.use->event_seq - 1;
+    at_seq.limit = 1;
+    auto events = store::EventRepository(**connection).list(at_seq);
+    if (!events) return events.error();
+    if (!events->empty() && events->front().seq == out.flag.use->event_seq) {
+      out.event = std::move(events->front());
+    }
+  }
+  return out;
+}
+
+core::Result<Parade> FlagService::parade(core::Period week, const auth::Principal& caller) {
+  if (auto s = engine_.catch_up(); !s) return s.error();
+  auto scope = scopes_.of(caller);
+  if (!scope) return scope.error();
+  const bool sees_hidden = caller.role == auth::Role::admin || caller.role == auth::Role::manager;
+  auto flags = flag_set_.get();
+  if (!flags) return flags.error();
+  auto names = engine_.names_of(engine::SubjectKind::staff);
+  if (!names) return names.error();
+  auto hidden = engine_.hidden_staff();
+  if (!hidden) return hidden.error();
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  const auto from = zone_.start_of(core::first_day(week));
+  const auto to =
+      zone_.start_of(core::LocalDate(date::sys_days(core::last_day(week)) + date::days(1)));
+  auto uses = store::FlagRepository(**connection)
+                  .first_uses_between(core::to_micros(from), core::to_micros(to));
+  if (!uses) return uses.error();
+  Parade out;
+  out.week = week;
+  std::map<std::int64_t, std::size_t> row_of;  // staff id → index in out.people
+  for (auto& use : *uses) {
+    const auto flag = std::find_if(flags->begin(), flags->end(),
+                                   [&](const Flag& f) { return f.function == use.function; });
+    if (flag == flags->end()) continue;  // a function without a flag
+    if (hidden->contains(use.staff_id) && !sees_hidden && scope->staff_id != use.staff_id) {
+      continue;
+    }
+    auto [it, fresh] = row_of.try_emplace(use.staff_id, out.people.size());
+    if (fresh) {
+      const auto name = names->find(use.staff_id);
+      out.people.push_back(
+          ParadeEntry{use.staff_id, name == names->end() ? std::string() : name->second, {}});
+    }
+    out.people[it->second].flags.push_back(EarnedFlag{*flag, std::move(use)});
+  }
+  return out;
+}
+
+}  // namespace laurel::crm

@@ -1,0 +1,71 @@
+// Recognition end to end: a new salesperson's "my day" is open on a PC; they log their first
+// visit on their phone, and the open page shows the points it earned and the system sergeant's
+// visit flag filled in its colour — without a reload, through the live stream. Real Laurel on the
+// demo company (its visit rule pays 10 points), real Chromium.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { apiAs, demoPassword, launchBrowser, pc, phone, signIn, startLaurel } from './harness.mjs';
+
+let laurel;
+let browser;
+let admin;
+let client;
+let staffId;
+const username = 'e2e.newcomer';
+
+before(async () => {
+  laurel = await startLaurel();
+  browser = await launchBrowser();
+  admin = await apiAs(laurel.base, 'admin');
+  const department = (await admin.get('/api/v1/departments')).items[0];
+  const user = await admin.call('POST', '/api/v1/users', {
+    username, display_name: '新同事', role: 'sales', password: demoPassword });
+  assert.equal(user.status, 201, JSON.stringify(user.body));
+  const staff = await admin.call('POST', '/api/v1/staff', {
+    name: '新同事', department_id: department.id, user_id: user.body.id, effective_from: '2025-01-01' });
+  assert.equal(staff.status, 201, JSON.stringify(staff.body));
+  staffId = staff.body.id;
+  client = (await admin.get('/api/v1/clients?limit=1')).items[0];
+  const covered = await admin.call('PUT', `/api/v1/clients/${client.id}/coverage`, {
+    effective_from: '2025-01-01', members: [{ staff_id: staff.body.id, role: 'primary', share_percent: 100 }] });
+  assert.equal(covered.status, 200, JSON.stringify(covered.body));
+});
+
+after(async () => {
+  await browser?.close();
+  await laurel?.stop();
+});
+
+test('a visit logged on a phone earns points and a first-use flag that appear on the open home page', async () => {
+  const home = await browser.newContext({ ...pc, locale: 'zh-CN' }).then((c) => c.newPage());
+  await signIn(home, laurel.base, username);
+  const card = home.locator('[data-test=my-recognition]');
+  await card.waitFor();
+  assert.equal(await card.locator('[data-test=my-status-points]').textContent(), '0');
+  const flag = card.locator('[data-test=flag-visit]');
+  assert.equal(await flag.getAttribute('data-earned'), 'false');
+  assert.match(await card.textContent(), /系统旗帜 0\/12/);
+
+  const phoneContext = await browser.newContext({ ...phone, locale: 'zh-CN' });
+  const mobile = await phoneContext.newPage();
+  await signIn(mobile, laurel.base, username);
+  await mobile.goto(`${laurel.base}/visits/new?client=${client.id}`);
+  await mobile.locator('[data-test=visit-form]').waitFor();
+  await mobile.fill('textarea[name=notes]', '第一次拜访：介绍公司和产品线');
+  await mobile.click('[data-test=visit-save]');
+  await mobile.waitForURL(/\/clients\/\d+\?tab=visits/);
+
+  // The PC was never reloaded: the live stream told it.
+  await home.locator('[data-test=flag-visit][data-earned=true]').waitFor({ timeout: 10_000 });
+  await home.waitForFunction(
+    () => Number(document.querySelector('[data-test=my-status-points]')?.textContent?.replace(/,/g, '')) > 0,
+    undefined, { timeout: 10_000 });
+  const points = await admin.get(`/api/v1/points?staff_id=${staffId}`);
+  assert.equal(await card.locator('[data-test=my-status-points]').textContent(), points.status.toLocaleString('zh-CN'));
+  assert.ok(points.status >= 10, `the demo's visit rule pays 10 points; got ${points.status}`);
+  assert.match(await card.textContent(), /系统旗帜 1\/12/);
+  const colour = await home.locator('[data-test=flag-visit]').evaluate((e) => getComputedStyle(e).backgroundColor);
+  assert.equal(colour, 'rgb(211, 47, 47)'); // #D32F2F, the visit flag's colour
+  await phoneContext.close();
+  await home.context().close();
+});

@@ -1,0 +1,70 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import MyRecognitionCard from '@/components/recognition/MyRecognitionCard.vue';
+import { expiresSoon, levelProgress, type PointBalances } from '@/api/recognitionTypes';
+import { i18n, setLocale } from '@/i18n';
+
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+
+const balances = (extra: Partial<PointBalances> = {}): PointBalances => ({
+  staff_id: 7, status: 1300, spendable: 860, held: 0, owed: 0,
+  next_expiry: { points: 120, last_day: '2026-12-20' },
+  level: { name: '能手', from: 1000, next: { name: '高手', from: 5000, to_go: 3700 } },
+  ...extra,
+});
+
+const flag = (fn: string, name: string, colour: string, earnedAt: string | null) => ({
+  function: fn, name, colour, earned: earnedAt !== null, earned_at: earnedAt,
+  source: earnedAt ? { kind: 'visit', id: '3', event_seq: 9 } : null,
+});
+
+function stubApi(points: PointBalances) {
+  vi.stubGlobal('fetch', vi.fn(async (path: string) => {
+    if (path.startsWith('/api/v1/points')) return json(points);
+    return json({
+      staff_id: 7, earned: 1, of: 2,
+      flags: [flag('visit', '拜访', '#D32F2F', '2026-12-03T02:00:00Z'), flag('follow_up', '跟进', '#FBC02D', null)],
+    });
+  }));
+}
+
+beforeEach(() => setLocale('zh-CN'));
+afterEach(() => vi.unstubAllGlobals());
+
+describe('levelProgress and expiresSoon', () => {
+  it('measures the way from this level to the next', () => {
+    expect(levelProgress(balances())).toBe(7); // 300 of 4000
+    expect(levelProgress(balances({ status: 5000, level: { name: '高手', from: 5000, next: null } }))).toBe(100);
+  });
+  it('says points expire soon within 30 days, not before', () => {
+    expect(expiresSoon(balances(), '2026-11-20')).toBe(true);
+    expect(expiresSoon(balances(), '2026-11-19')).toBe(false);
+    expect(expiresSoon(balances({ next_expiry: null }), '2026-12-19')).toBe(false);
+  });
+});
+
+describe('MyRecognitionCard', () => {
+  it('shows my level, points, expiry and flags, earned ones in their colour', async () => {
+    stubApi(balances());
+    const w = mount(MyRecognitionCard, { props: { today: '2026-12-03' }, global: { plugins: [i18n] } });
+    await flushPromises();
+    expect(w.find('[data-test=my-level]').text()).toBe('能手');
+    expect(w.find('[data-test=my-status-points]').text()).toBe('1,300');
+    expect(w.find('[data-test=my-spendable-points]').text()).toBe('860');
+    expect(w.text()).toContain('再得 3,700 成长积分升为"高手"');
+    expect(w.find('[data-test=my-expiry]').text()).toContain('120 可用积分');
+    expect(w.text()).toContain('系统旗帜 1/2');
+    const visit = w.find('[data-test=flag-visit]');
+    expect(visit.attributes('data-earned')).toBe('true');
+    expect(visit.attributes('style')).toContain('background');
+    expect(w.find('[data-test=flag-follow_up]').attributes('data-earned')).toBe('false');
+    expect(w.find('[data-test=flag-follow_up]').attributes('title')).toBe('还没用过这项功能');
+  });
+  it('says what is owed, and nothing of an expiry months away', async () => {
+    stubApi(balances({ owed: 50, next_expiry: { points: 10, last_day: '2027-06-01' } }));
+    const w = mount(MyRecognitionCard, { props: { today: '2026-12-03' }, global: { plugins: [i18n] } });
+    await flushPromises();
+    expect(w.text()).toContain('冲销欠下 50 积分');
+    expect(w.find('[data-test=my-expiry]').exists()).toBe(false);
+  });
+});
