@@ -61,6 +61,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       rewards(*store, scopes, engine, points, point_levels, events, clock),
       flag_set(*store, events),
       flags(*store, engine, points, flag_set, scopes, zone),
+      badges(*store, clock, events, engine, config.recognition.grace_days),
       live(*store, {{config.server.stream_queue_messages, 4 * 1024 * 1024}, 500}),
       chat_targets(*store, clock, audit),
       chat(*store, clock, audit, crm::make_curl_poster(),

@@ -12,6 +12,7 @@
 #include "auth/user_service.hpp"
 #include "config/config.hpp"
 #include "core/clock.hpp"
+#include "crm/badge_service.hpp"
 #include "crm/board_rows_service.hpp"
 #include "crm/board_service.hpp"
 #include "crm/calendar_service.hpp"
@@ -102,6 +103,7 @@ struct Services {
   crm::RewardService rewards;       // the rewards shop: catalogue and orders
   crm::FlagSetService flag_set;     // which CRM functions have a flag, in which colour
   crm::FlagService flags;           // people's flags and the weekly parade
+  crm::BadgeService badges;         // badge rules, people's badges
   crm::LiveStream live;             // good news pushed to open pages (/api/v1/stream)
   crm::ChatTargetService chat_targets;
   crm::ChatDeliveryService chat;  // published good news to the group chats

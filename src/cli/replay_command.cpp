@@ -7,8 +7,8 @@
 // every account's balance must be the sum of its entries, every journal's legs must sum to zero
 // in each currency, and what each award holds on the ledger (its earn and reverse journals) must
 // be what the log gives it, and every rewards order must have the hold, settle and release
-// journals of where it stands. So are the flags' first uses (engine/first_use_book.hpp). It writes
-// nothing.
+// journals of where it stands. So are the flags' first uses (engine/first_use_book.hpp) and where
+// people stand on badges (engine/badge_book.hpp). It writes nothing.
 
 #include <chrono>
 #include <iostream>
@@ -16,6 +16,7 @@
 #include "cli/cli_options.hpp"
 #include "cli/commands.hpp"
 #include "crm/engine_service.hpp"
+#include "store/badge_repository.hpp"
 #include "store/flag_repository.hpp"
 #include "store/good_news_repository.hpp"
 #include "store/migrator.hpp"
@@ -88,6 +89,40 @@ std::size_t compare_good_news(const std::vector<store::DetectedGoodNews>& log,
         if (diff.empty()) return false;
         std::cerr << "laurel: good news " << given.fact_key
                   << " is altered in the database: " << diff << "\n";
+        return true;
+      });
+}
+
+std::string badge_name(const store::BadgeAwardRecord& b) {
+  return "badge of rule " + std::to_string(b.rule_id) + " for staff " + std::to_string(b.staff_id);
+}
+
+// Where people stand on badges against the log; returns how many differ.
+core::Result<std::size_t> check_badges(store::Connection& db,
+                                       const std::vector<store::BadgeAwardRecord>& rebuilt) {
+  auto stored = store::BadgeRepository(db).all_awards();
+  if (!stored) return stored.error();
+  const auto standing = [](const store::BadgeAwardRecord& b) {
+    return std::string(b.holds ? "held" : "taken back") + " (visit " + std::to_string(b.visit_id) +
+           ")";
+  };
+  return compare_sorted(
+      rebuilt, *stored, [](const auto& b) { return std::tie(b.rule_id, b.staff_id); },
+      [&](const auto& b) {
+        std::cerr << "laurel: " << badge_name(b) << ", " << standing(b)
+                  << ", is missing from the database\n";
+      },
+      [&](const auto& b) {
+        std::cerr << "laurel: " << badge_name(b) << ", " << standing(b)
+                  << ", is in the database but the log does not give it\n";
+      },
+      [&](const auto& given, const auto& kept) {
+        if (given.holds == kept.holds && given.visit_id == kept.visit_id &&
+            given.earned_at == kept.earned_at) {
+          return false;
+        }
+        std::cerr << "laurel: " << badge_name(given) << " is " << standing(kept)
+                  << " in the database but the log gives " << standing(given) << "\n";
         return true;
       });
 }
@@ -201,6 +236,7 @@ void add_replay_command(CLI::App& app, Run& run) {
       std::vector<store::DetectedGoodNews> stored;
       std::size_t ledger_problems = 0;
       std::size_t first_use_problems = 0;
+      std::size_t badge_problems = 0;
       {
         auto connection = (*store)->acquire();
         if (!connection) return fail(connection.error());
@@ -213,6 +249,9 @@ void add_replay_command(CLI::App& app, Run& run) {
         auto uses = check_first_uses(**connection, engine.first_uses());
         if (!uses) return fail(uses.error());
         first_use_problems = *uses;
+        auto badges = check_badges(**connection, engine.badge_awards());
+        if (!badges) return fail(badges.error());
+        badge_problems = *badges;
       }
       std::cout << "events folded: up to " << engine.folded_up_to() << "\n"
                 << "metrics: " << engine.metric_count() << "\n"
@@ -225,9 +264,10 @@ void add_replay_command(CLI::App& app, Run& run) {
       const auto differing = compare_good_news(rebuilt, stored);
       std::cout << "stored good news differing from the log: " << differing << "\n"
                 << "points ledger problems: " << ledger_problems << "\n"
-                << "flags' first uses differing from the log: " << first_use_problems << "\n";
+                << "flags' first uses differing from the log: " << first_use_problems << "\n"
+                << "badges differing from the log: " << badge_problems << "\n";
       return engine.unreadable_events() == 0 && differing == 0 && ledger_problems == 0 &&
-                     first_use_problems == 0
+                     first_use_problems == 0 && badge_problems == 0
                  ? 0
                  : 1;
     };

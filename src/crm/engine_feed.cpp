@@ -7,6 +7,7 @@
 
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
+#include "crm/badge_rule.hpp"
 #include "crm/board_json.hpp"
 #include "crm/flag_set.hpp"
 #include "crm/metric_json.hpp"
@@ -226,9 +227,11 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
   const bool target = type == "target.set" || type == "target.changed" || type == "target.deleted";
   const bool point_rule = type == "point_rule.created" || type == "point_rule.changed";
   const bool key_person = type.starts_with("key_person.");
+  const bool badge_rule = type == "badge_rule.created" || type == "badge_rule.changed";
+  const bool calendar = type == "calendar.day_set" || type == "calendar.day_cleared";
   if (!trade && !visit && !product && !department && !metric && !rule && !campaign && !balance &&
       !coverage && !staff && !imported && !board && !manual_rows && !target && !point_rule &&
-      !key_person) {
+      !key_person && !badge_rule && !calendar) {
     return {};
   }
   engine_.begin({event.seq, core::from_micros(event.recorded_at)});
@@ -256,13 +259,30 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
       const auto fact = visit_of(*record, event.seq, in_effect);
       engine_.fold.apply(fact);
       if (in_effect && fact.with_key_people) note_use(event, kVisitWithAttendees);
-      engine_.points.apply(visit_activity_of(*record, fact));
+      const auto activity = visit_activity_of(*record, fact);
+      engine_.points.apply(activity);
+      engine_.badges.apply(activity);
     } else if (point_rule) {
       auto read = read_point_rule(*record);
       if (!read || !engine_.points.set_rule(std::move(read->engine))) throw Unreadable{};
     } else if (key_person) {
-      engine_.points.set_decision_maker(
-          integer(*record, "id"), in_effect && text(*record, "influence") == "decision_maker");
+      const bool decision_maker = in_effect && text(*record, "influence") == "decision_maker";
+      engine_.points.set_decision_maker(integer(*record, "id"), decision_maker);
+      engine_.badges.set_decision_maker(integer(*record, "id"), decision_maker);
+    } else if (badge_rule) {
+      auto read = read_badge_rule(*record);
+      if (!read || !engine_.badges.set_rule(read->engine)) throw Unreadable{};
+    } else if (calendar) {
+      const auto date = core::parse_date(text(*record, "date"));
+      if (!date) throw Unreadable{};
+      if (in_effect) {
+        const auto kind = core::parse_day_kind(text(*record, "kind"));
+        if (!kind) throw Unreadable{};
+        calendar_.set({*date, *kind, std::string(text(*record, "name"))});
+      } else {
+        calendar_.clear(*date);
+      }
+      engine_.badges.set_calendar(calendar_);
     } else if (target) {
       engine_.fold.apply(target_of(*record, event.seq, in_effect));
     } else if (metric) {

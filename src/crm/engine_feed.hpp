@@ -10,7 +10,8 @@
 // with the confirmed trades make the holdings milestones and activations are judged on; for
 // points, the points rules' versions (point_rule.created / .changed) and whether each key person
 // is a decision maker (key_person.*), with each visit's kind, first recording and attendees; and
-// for the flags, every event that is a person's use of a CRM function (crm/flag_set.hpp). Each
+// for the flags, every event that is a person's use of a CRM function (crm/flag_set.hpp); for
+// badges, their rules (badge_rule.*) and the company calendar (calendar.*) streaks run on. Each
 // event the engine reads is bracketed by the watches' begin/settle, so what they detect is
 // stamped with that event's seq and recorded_at. Other events are skipped.
 
@@ -21,6 +22,7 @@
 #include <unordered_set>
 
 #include "core/error.hpp"
+#include "core/work_calendar.hpp"
 #include "crm/board_json.hpp"
 #include "crm/good_news_rule.hpp"
 #include "engine/recognition.hpp"
@@ -78,6 +80,7 @@ class EngineFeed {
   bool add_rule(const GoodNewsRule& rule);
 
   engine::Recognition& engine_;
+  core::WorkCalendar calendar_;  // the company calendar as the log gives it (for streaks)
   std::unordered_map<std::int64_t, GoodNewsRule> rules_;
   std::map<std::pair<engine::SubjectKind, std::int64_t>, std::string> names_;
   std::set<std::int64_t> managers_only_;

@@ -141,6 +141,8 @@ core::Status EngineService::catch_up_locked() {
   keep(engine_.leaders.take_changes());
   for (auto& use : engine_.first_uses.take_changes())
     pending_first_uses_.push_back(std::move(use));
+  for (auto& change : engine_.badges.take_changes())
+    pending_badges_.push_back(change);
   tell_boards_changed_locked();
   return store_pending_locked();
 }
@@ -162,9 +164,13 @@ void EngineService::tell_boards_changed_locked() {
 core::Status EngineService::store_pending_locked() {
   if (!store_good_news_) {
     pending_first_uses_.clear();  // `laurel replay` compares them instead
+    pending_badges_.clear();
     return {};
   }
-  if (pending_.empty() && pending_awards_.empty() && pending_first_uses_.empty()) return {};
+  if (pending_.empty() && pending_awards_.empty() && pending_first_uses_.empty() &&
+      pending_badges_.empty()) {
+    return {};
+  }
   auto write = store::WriteTransaction::begin(store_);
   if (!write) return write.error();
   if (auto s = post_awards_locked(write->connection()); !s) return s;
@@ -173,6 +179,18 @@ core::Status EngineService::store_pending_locked() {
   for (const auto& use : pending_first_uses_) {
     if (auto inserted = flags.insert_first_use(first_use_record(use)); !inserted) {
       return inserted.error();
+    }
+  }
+  // Each change in seq order; a restart's refold posts again what is there (changed_seq guards).
+  store::BadgeRepository badges(write->connection());
+  for (const auto& change : pending_badges_) {
+    const auto at = core::to_micros(change.at);
+    if (auto s = badges.save_award({change.key.rule_id, change.key.staff_id, change.state.holds,
+                                    change.state.visit_id, core::to_micros(change.state.earned_at),
+                                    at, change.seq, at,
+                                    change.state.holds ? std::nullopt : std::optional(at)});
+        !s) {
+      return s.error();
     }
   }
   store::GoodNewsRepository good_news(write->connection());
@@ -208,8 +226,11 @@ core::Status EngineService::store_pending_locked() {
     }
   }
   if (auto s = write->commit(); !s) return s.error();
-  if (recognition_changed_ && (!pending_awards_.empty() || !pending_first_uses_.empty())) {
+  if (recognition_changed_ &&
+      (!pending_awards_.empty() || !pending_first_uses_.empty() || !pending_badges_.empty())) {
     std::vector<std::int64_t> people;
+    for (const auto& change : pending_badges_)
+      people.push_back(change.key.staff_id);
     for (const auto& change : pending_awards_)
       people.push_back(change.award.key.staff_id);
     for (const auto& use : pending_first_uses_)
@@ -220,6 +241,7 @@ core::Status EngineService::store_pending_locked() {
   }
   pending_.clear();
   pending_first_uses_.clear();
+  pending_badges_.clear();
   if (!pending_awards_.empty()) awards_posted_up_to_ = pending_awards_.back().seq;
   pending_awards_.clear();
   return {};
@@ -310,6 +332,27 @@ std::vector<store::PointLedgerRepository::AwardTotal> EngineService::award_total
            std::tie(b.rule_id, b.staff_id, b.source_kind, b.source_id);
   });
   return out;
+}
+
+core::Result<std::int32_t> EngineService::badge_progress(const engine::BadgeKey& key) {
+  std::lock_guard lock(mutex_);
+  if (auto s = catch_up_for_read_locked(); !s) return s.error();
+  return engine_.badges.progress(key);
+}
+
+std::vector<store::BadgeAwardRecord> EngineService::badge_awards() const {
+  std::lock_guard lock(mutex_);
+  std::vector<store::BadgeAwardRecord> out;
+  for (const auto& [key, state] : engine_.badges.states()) {
+    store::BadgeAwardRecord a;
+    a.rule_id = key.rule_id;
+    a.staff_id = key.staff_id;
+    a.holds = state.holds;
+    a.visit_id = state.visit_id;
+    a.earned_at = core::to_micros(state.earned_at);
+    out.push_back(a);
+  }
+  return out;  // the map's order: by rule, then person
 }
 
 std::vector<store::FirstUseRecord> EngineService::first_uses() const {

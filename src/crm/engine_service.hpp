@@ -25,6 +25,7 @@
 #include "crm/board_service.hpp"
 #include "crm/engine_feed.hpp"
 #include "engine/recognition.hpp"
+#include "store/badge_repository.hpp"
 #include "store/flag_repository.hpp"
 #include "store/good_news_repository.hpp"
 #include "store/point_ledger_repository.hpp"
@@ -138,6 +139,11 @@ class EngineService {
   // Every person's first use of each CRM function (the flags), as the database should hold them
   // (for `laurel replay`), by person and function.
   std::vector<store::FirstUseRecord> first_uses() const;
+  // Badges (crm/badge_service.hpp): how far a person is along a rule, and every badge the log
+  // gives, held or taken back, as the database should hold it (for `laurel replay`), by rule
+  // and person (the fields of the log: rule, person, holds, visit, earned_at).
+  core::Result<std::int32_t> badge_progress(const engine::BadgeKey& key);
+  std::vector<store::BadgeAwardRecord> badge_awards() const;
 
   // Every good news the engine holds, as the good_news table should have it, by fact_key.
   std::vector<store::DetectedGoodNews> detected_good_news() const;
@@ -174,6 +180,7 @@ class EngineService {
   std::map<engine::FactKey, engine::ThresholdFact> pending_;
   std::vector<engine::AwardChange> pending_awards_;
   std::vector<engine::FirstUse> pending_first_uses_;
+  std::vector<engine::BadgeChange> pending_badges_;
   // Award changes of events up to this seq are on the ledger (read once, then kept): a restart
   // folds the whole log again without asking the database about each of them.
   std::optional<std::int64_t> awards_posted_up_to_;

@@ -5,7 +5,7 @@
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
 #include "crm/json_reader.hpp"
-#include "crm/visit_service.hpp"
+#include "crm/visit_kinds_json.hpp"
 
 namespace laurel::crm {
 namespace {
@@ -121,24 +121,12 @@ core::Result<PointRule> read_rule(const json::object& o, bool strict) {
   }
   e.max_points = *most;
 
-  const auto kinds = visit_kinds();
-  auto listed = r.list<std::string>("visit_kinds", kinds.size(),
-                                    "one of visit, call, meeting, roadshow, online",
-                                    [&](const json::value& v) -> std::optional<std::string> {
-                                      if (!v.is_string()) return std::nullopt;
-                                      for (auto k : kinds) {
-                                        if (k == v.as_string()) return std::string(k);
-                                      }
-                                      return std::nullopt;
-                                    });
-  if (!listed) return listed.error();
-  if (!listed->empty() && subscription && strict) {
+  auto kinds = read_visit_kinds(r);
+  if (!kinds) return kinds.error();
+  if (*kinds != 0 && subscription && strict) {
     return Error::invalid("visit_kinds", "is for visit rules only");
   }
-  for (const auto& kind : *listed) {
-    const auto at = std::find(kinds.begin(), kinds.end(), kind) - kinds.begin();
-    e.visit_kinds = static_cast<std::uint8_t>(e.visit_kinds | (1u << at));
-  }
+  e.visit_kinds = *kinds;
 
   auto daily = positive(r, "daily_cap");
   if (!daily) return daily.error();
@@ -210,11 +198,6 @@ core::Result<PointRule> read_point_rule(const json::object& o) {
 
 json::object point_rule_to_json(const PointRule& rule) {
   const auto& e = rule.engine;
-  json::array kinds;
-  const auto names = visit_kinds();
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (e.visit_kinds & (1u << i)) kinds.emplace_back(names[i]);
-  }
   json::array curve;
   for (const auto& p : e.curve)
     curve.push_back(
@@ -231,7 +214,7 @@ json::object point_rule_to_json(const PointRule& rule) {
           {"points", e.points ? json::value(e.points) : json::value(nullptr)},
           {"curve", std::move(curve)},
           {"max_points", optional_number(e.max_points)},
-          {"visit_kinds", std::move(kinds)},
+          {"visit_kinds", visit_kinds_to_json(e.visit_kinds)},
           {"daily_cap", optional_number(e.daily_cap)},
           {"weekly_cap", optional_number(e.weekly_cap)},
           {"once_per_client_per_day", e.once_per_client_per_day},

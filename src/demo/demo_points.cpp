@@ -1,7 +1,7 @@
 // The demo company's points rules, effective from the first day of its year, so every person
-// has points, journals and reasons to look at. The demo's people log their visits at the end of
-// the week (demo_year.cpp), so its visit rules allow 7 days' grace rather than the default 3: a
-// company that logs weekly would set them so too.
+// has points, journals and reasons to look at; and its badge rules (milestones and streaks). The
+// demo's people log their visits at the end of the week (demo_year.cpp), so its visit rules allow 7
+// days' grace rather than the default 3: a company that logs weekly would set them so too.
 
 #include <boost/json/serialize.hpp>
 
@@ -52,6 +52,33 @@ void build_points(World& w) {
     r["effective_from"] = from;
     auto input = must(crm::read_point_rule_input(json::serialize(r)), "points rule");
     must(w.services.point_rules.create(std::move(input), w.system), "points rule");
+  }
+  std::vector<json::object> badges{
+      {{"name", "百次拜访"},
+       {"description", "第一百次按时记录的拜访"},
+       {"kind", "milestone"},
+       {"event", "visit_logged"},
+       {"count", 100}},
+      {{"name", "关键人五十见"},
+       {"description", "第五十次有客户关键人参加的拜访"},
+       {"kind", "milestone"},
+       {"event", "key_person_met"},
+       {"count", 50}},
+      {{"name", "决策人十见"},
+       {"kind", "milestone"},
+       {"event", "decision_maker_reached"},
+       {"count", 10}},
+      {{"name", "五日连访"},
+       {"description", "连续五个工作日都有拜访"},
+       {"kind", "streak"},
+       {"event", "visit_logged"},
+       {"count", 5}},
+      {{"name", "十日连访"}, {"kind", "streak"}, {"event", "visit_logged"}, {"count", 10}},
+  };
+  for (auto& b : badges) {
+    b["grace_days"] = 7;
+    auto input = must(crm::read_badge_rule_input(json::serialize(b)), "badge rule");
+    must(w.services.badges.create(std::move(input), w.system), "badge rule");
   }
 }
 

@@ -12,7 +12,8 @@ Recognition::Recognition(core::CompanyZone zone)
       activations(holdings, zone),
       boards(fold, holdings_metrics, coverage),
       leaders(fold, boards),
-      points(zone) {
+      points(zone),
+      badges(zone) {
   holdings.add_listener(holdings_metrics);
   coverage.add_listener(holdings_metrics);
   holdings.add_listener(milestones);
@@ -28,6 +29,7 @@ void Recognition::begin(EventContext event) {
   activations.begin(event);
   leaders.begin(event);
   points.begin(event);
+  badges.begin(event);
 }
 
 void Recognition::settle() {
@@ -39,6 +41,7 @@ void Recognition::settle() {
   boards.settle();
   leaders.settle();
   points.settle();
+  badges.settle();
 }
 
 void Recognition::apply(const TradeFact& trade) {

@@ -3,15 +3,16 @@
 // tells, the first-order watch, and the holdings book with what listens to it (holdings metrics and
 // the thresholds on them, milestones of the company's holdings, client activations), and the
 // leaderboards ranked from the fold and the holdings metrics, and who reaches their top, and the
-// points the points rules award, and each person's first use of each CRM function (the flags). A
-// feed brackets each event with begin / settle, so what any watch detects is stamped with that
-// event.
+// points the points rules award, and each person's first use of each CRM function (the flags), and
+// the badges for activity. A feed brackets each event with begin / settle, so what any watch
+// detects is stamped with that event.
 //
 // Not thread-safe; one per engine.
 
 #include <vector>
 
 #include "engine/activation_watch.hpp"
+#include "engine/badge_book.hpp"
 #include "engine/balance_threshold_watch.hpp"
 #include "engine/board_book.hpp"
 #include "engine/coverage_book.hpp"
@@ -65,6 +66,7 @@ class Recognition {
   LeaderWatch leaders;      // who reaches the top of a board
   PointsBook points;        // who earned which points for what
   FirstUseBook first_uses;  // who first used which CRM function (the flags)
+  BadgeBook badges;         // milestones and streaks of activity
 };
 
 }  // namespace laurel::engine

@@ -19,6 +19,7 @@
 #include "core/timestamp.hpp"
 #include "crm/credit_code.hpp"
 #include "crm/engine_service.hpp"
+#include "store/badge_repository.hpp"
 #include "store/good_news_repository.hpp"
 #include "store/point_ledger_repository.hpp"
 #include "store/test_database.hpp"
@@ -201,6 +202,21 @@ class CaseRun {
                  std::to_string(orders_.at(t["order"].value_or<std::string>(""))) + "/" +
                  t["action"].value_or<std::string>(""),
              json::object{}, expected ? expected : 200);
+      } else if (const auto* badge = step["badge_rule"].as_table()) {
+        const auto created =
+            call("POST", "/api/v1/badge-rules", to_json(*badge), expected ? expected : 201);
+        badge_rules_[badge->get("name")->value_or<std::string>("")] = id_of(created);
+      } else if (const auto* day = step["calendar"].as_table()) {
+        // A day of the company calendar: a public holiday or a swapped working day.
+        const auto date = (*day)["date"].value_or<std::string>("");
+        call("PUT", "/api/v1/calendar/days/" + date,
+             json::object{{"kind", (*day)["kind"].value_or<std::string>("holiday")},
+                          {"name", (*day)["name"].value_or<std::string>("假日")}},
+             expected ? expected : 200);
+      } else if (auto cleared = step["calendar_cleared"].value<std::string>()) {
+        call("DELETE", "/api/v1/calendar/days/" + *cleared, nullptr, expected ? expected : 204);
+      } else if (const auto* standing = step["badge"].as_table()) {
+        check_badge(*standing);
       } else if (const auto* balances = step["points"].as_table()) {
         check_balances(*balances);
       } else if (const auto* campaign = step["campaign"].as_table()) {
@@ -351,6 +367,41 @@ class CaseRun {
     }
   }
 
+  // [[expect_badges]]: where a person stands on a badge (person, rule by name; earned, visit —
+  // the visit that made it true, by its id in the case — and progress; those named).
+  void check_badges() {
+    const auto* all = doc_["expect_badges"].as_array();
+    if (!all) return;
+    for (std::size_t i = 0; i < all->size(); ++i) {
+      SCOPED_TRACE("expect_badges");
+      check_badge(*(*all)[i].as_table());
+    }
+  }
+
+  // Where a person stands on a badge now, as GET /api/v1/badges gives it.
+  void check_badge(const toml::table& e) {
+    const auto person = e["person"].value_or<std::string>("");
+    const auto rule = badge_rules_.at(e["rule"].value_or<std::string>(""));
+    SCOPED_TRACE(person + " " + e["rule"].value_or<std::string>(""));
+    const auto got =
+        call("GET", "/api/v1/badges?staff_id=" + std::to_string(staff_.at(person)), nullptr, 200);
+    const json::value* badge = nullptr;
+    for (const auto& b : got.at("badges").as_array()) {
+      if (b.at("rule").at("id").as_int64() == rule) badge = &b;
+    }
+    ASSERT_NE(badge, nullptr);
+    if (const auto earned = e["earned"].value<bool>()) {
+      EXPECT_EQ(badge->at("earned").as_bool(), *earned);
+    }
+    if (const auto visit = e["visit"].value<std::string>()) {
+      ASSERT_TRUE(badge->at("visit_id").is_int64()) << "no visit made it true";
+      EXPECT_EQ(badge->at("visit_id").as_int64(), visits_.at(*visit));
+    }
+    if (const auto progress = e["progress"].value<std::int64_t>()) {
+      EXPECT_EQ(badge->at("progress").as_int64(), *progress);
+    }
+  }
+
   // The engine rebuilt from the log (as `laurel replay` does) gives what was stored.
   void check_replay() {
     auto& store = *app_->services().store;
@@ -373,6 +424,16 @@ class CaseRun {
     for (const auto& a : rebuilt.award_totals())
       from_log.push_back(award_text(a));
     EXPECT_EQ(on_ledger, from_log);
+    // And where people stand on badges.
+    const auto badges = store::BadgeRepository(*connection).all_awards().value();
+    const auto derived = rebuilt.badge_awards();
+    ASSERT_EQ(badges.size(), derived.size());
+    for (std::size_t i = 0; i < badges.size(); ++i) {
+      EXPECT_EQ(std::tie(badges[i].rule_id, badges[i].staff_id, badges[i].holds, badges[i].visit_id,
+                         badges[i].earned_at),
+                std::tie(derived[i].rule_id, derived[i].staff_id, derived[i].holds,
+                         derived[i].visit_id, derived[i].earned_at));
+    }
   }
 
  private:
@@ -718,7 +779,7 @@ class CaseRun {
   std::string token_;
   unsigned last_status_ = 0;
   std::map<std::string, std::int64_t> departments_, staff_, products_, clients_, metrics_, rules_,
-      trades_, campaigns_, boards_, visits_, rewards_, orders_;
+      trades_, campaigns_, boards_, visits_, rewards_, orders_, badge_rules_;
   std::map<std::string, engine::SubjectKind> board_subjects_;
 };
 
@@ -739,6 +800,7 @@ TEST_P(GoldenCase, GivesTheGoodNewsItSays) {
   run.check_expectations();
   run.check_standings();
   run.check_points();
+  run.check_badges();
   run.check_replay();
 }
 

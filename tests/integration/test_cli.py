@@ -626,7 +626,7 @@ def test_replay_checks_the_points_ledger_against_the_log(db):
     assert "points ledger problems: " in result.stdout
 
 
-def test_replay_checks_the_flags_first_uses_against_the_log(db):
+def test_replay_checks_flags_and_badges_against_the_log(db):
     ok(user_add(db, "flags.admin", "--role", "admin"))
     with serving(db) as api:
         admin = Api(api.base)
@@ -647,22 +647,31 @@ def test_replay_checks_the_flags_first_uses_against_the_log(db):
             "effective_from": "2025-01-01",
             "members": [{"staff_id": staff, "role": "primary", "share_percent": 100}]})
         assert r.status_code == 200, r.text
+        r = admin.call("POST", "/api/v1/badge-rules", {
+            "name": "第一次", "kind": "milestone", "event": "visit_logged", "count": 1,
+            "grace_days": 365})
+        assert r.status_code == 201, r.text
+        rule = r.json()["id"]
         li = Api(api.base)
         li.token = api.login("flags.li", PASSWORD)["token"]
         r = li.call("POST", "/api/v1/visits", {
             "client_id": client.json()["id"], "kind": "visit",
             "occurred_at": "2026-03-02T10:00:00+08:00", "notes": "第一次"})
         assert r.status_code == 201, r.text
+        visit = r.json()["id"]
         assert li.call("GET", "/api/v1/flags").json()["earned"] == 1
+        assert li.call("GET", "/api/v1/badges").json()["earned"] == 1
     assert query(db, "SELECT staff_id, function FROM first_uses") == [(staff, "visit")]
     out = ok(run_cli("replay", db=db))
     assert "flags' first uses differing from the log: 0" in out
+    assert "badges differing from the log: 0" in out
 
     with contextlib.closing(sqlite3.connect(db)) as connection:
         seq = connection.execute("SELECT event_seq FROM first_uses").fetchone()[0]
         connection.execute("DELETE FROM first_uses")
         connection.execute("INSERT INTO first_uses VALUES (?, 'target', 1, 0, 'target', '1')",
                            (staff,))
+        connection.execute("UPDATE badge_awards SET holds = 0")
         connection.commit()
     result = run_cli("replay", db=db)
     assert result.returncode == 1
@@ -671,6 +680,9 @@ def test_replay_checks_the_flags_first_uses_against_the_log(db):
     assert (f"first use of target by staff {staff} (event 1) is in the database but the log does "
             "not give it" in result.stderr)
     assert "flags' first uses differing from the log: 2" in result.stdout
+    assert (f"badge of rule {rule} for staff {staff} is taken back (visit {visit}) in the database "
+            f"but the log gives held (visit {visit})" in result.stderr)
+    assert "badges differing from the log: 1" in result.stdout
 
 
 def test_replay_refuses_a_database_that_is_not_migrated(db):

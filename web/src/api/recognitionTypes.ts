@@ -26,6 +26,32 @@ export interface PersonFlags {
   flags: EarnedFlag[];
 }
 
+export interface PersonBadge {
+  rule: { id: number; name: string; description: string; kind: 'milestone' | 'streak'; count: number };
+  earned: boolean;
+  earned_at: string | null;
+  first_earned_at: string | null;
+  visit_id: number | null;
+  taken_back_at: string | null;
+  progress: number;
+}
+
+export interface PersonBadges {
+  staff_id: number;
+  earned: number;
+  badges: PersonBadge[];
+}
+
+/** The badge not earned yet that is closest to being earned (most of the way), if any. */
+export function nextBadge(badges: PersonBadge[]): PersonBadge | null {
+  let best: PersonBadge | null = null;
+  for (const b of badges) {
+    if (b.earned) continue;
+    if (!best || b.progress / b.rule.count > best.progress / best.rule.count) best = b;
+  }
+  return best;
+}
+
 /** How far from the current level to the next, 0 to 100 (100 at the top of the ladder). */
 export function levelProgress(points: PointBalances): number {
   const next = points.level.next;

@@ -90,6 +90,11 @@ export default {
     flags: 'System flags {earned}/{of}',
     earnedOn: 'First used {day}',
     notYet: 'Not used yet',
+    badges: 'Badges {earned}',
+    next: {
+      milestone: '{left} more visits logged on time for "{name}"',
+      streak: '{count} working days in a row with a visit for "{name}"; your longest run: {progress}',
+    },
   },
   clients: {
     title: 'Clients',

@@ -90,6 +90,11 @@ export default {
     flags: '系统旗帜 {earned}/{of}',
     earnedOn: '首次使用：{day}',
     notYet: '还没用过这项功能',
+    badges: '徽章 {earned}',
+    next: {
+      milestone: '再按时记录 {left} 次拜访，得"{name}"',
+      streak: '连续 {count} 个工作日拜访得"{name}"，最长已连续 {progress} 天',
+    },
   },
   clients: {
     title: '客户',

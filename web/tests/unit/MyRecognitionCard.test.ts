@@ -18,9 +18,18 @@ const flag = (fn: string, name: string, colour: string, earnedAt: string | null)
   source: earnedAt ? { kind: 'visit', id: '3', event_seq: 9 } : null,
 });
 
+const badge = (id: number, kind: 'milestone' | 'streak', count: number, progress: number, earned: boolean) => ({
+  rule: { id, name: `徽章${id}`, description: '', kind, count },
+  earned, earned_at: earned ? '2026-12-01T02:00:00Z' : null, first_earned_at: null, visit_id: earned ? 5 : null,
+  taken_back_at: null, progress,
+});
+
 function stubApi(points: PointBalances) {
   vi.stubGlobal('fetch', vi.fn(async (path: string) => {
     if (path.startsWith('/api/v1/points')) return json(points);
+    if (path.startsWith('/api/v1/badges')) {
+      return json({ staff_id: 7, earned: 1, badges: [badge(1, 'milestone', 100, 100, true), badge(2, 'milestone', 10, 7, false), badge(3, 'streak', 5, 2, false)] });
+    }
     return json({
       staff_id: 7, earned: 1, of: 2,
       flags: [flag('visit', '拜访', '#D32F2F', '2026-12-03T02:00:00Z'), flag('follow_up', '跟进', '#FBC02D', null)],
@@ -59,6 +68,11 @@ describe('MyRecognitionCard', () => {
     expect(visit.attributes('style')).toContain('background');
     expect(w.find('[data-test=flag-follow_up]').attributes('data-earned')).toBe('false');
     expect(w.find('[data-test=flag-follow_up]').attributes('title')).toBe('还没用过这项功能');
+    expect(w.text()).toContain('徽章 1');
+    expect(w.find('[data-test=badge-1]').exists()).toBe(true);
+    expect(w.find('[data-test=badge-2]').exists()).toBe(false);
+    // The closest badge not earned yet: 7 of 10 beats 2 of 5.
+    expect(w.find('[data-test=next-badge]').text()).toBe('再按时记录 3 次拜访，得"徽章2"');
   });
   it('says what is owed, and nothing of an expiry months away', async () => {
     stubApi(balances({ owed: 50, next_expiry: { points: 10, last_day: '2027-06-01' } }));

@@ -1,0 +1,144 @@
+"""Badges over HTTP: rules as public data that managers define, a milestone earned by the Nth
+timely visit (a backfilled one counts for nothing) and taken back when that visit is deleted, a
+person's progress, why (the visit's events), who sees whose badges, and bad rules refused naming
+the field. Streaks across weekends, holidays and daylight saving are golden cases
+(tests/cases/badges_*.toml), on a simulated clock.
+
+The rules here count only online visits, which the other modules do not log, so the shared
+Laurel's other records do not move them."""
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from org import Org
+
+SHANGHAI = timezone(timedelta(hours=8))
+
+
+@pytest.fixture(scope="module")
+def org(laurel):
+    org = Org(laurel, laurel.api().as_admin(), "badges")
+    org.li = org.person("li", "sales", org.north_a)
+    org.han = org.person("han", "sales", org.south)
+    org.boss = org.person("boss", "manager", org.north)
+    org.bank = org.client("徽章银行")
+    org.cover(org.bank, [{"staff_id": org.li["staff"], "role": "primary", "share_percent": 100}])
+    r = org.boss["api"].call("POST", "/api/v1/badge-rules", {
+        "name": "线上三连", "description": "第三次按时记录的线上拜访", "kind": "milestone",
+        "event": "visit_logged", "visit_kinds": ["online"], "count": 3})
+    assert r.status_code == 201, r.text
+    org.rule = r.json()
+    return org
+
+
+def log_visit(org, when):
+    r = org.li["api"].call("POST", "/api/v1/visits", {
+        "client_id": org.bank, "kind": "online", "occurred_at": when.isoformat(),
+        "notes": "线上路演"})
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+def badge(org, who=None, staff=None):
+    who = who or org.li
+    path = "/api/v1/badges" + (f"?staff_id={staff}" if staff else "")
+    r = who["api"].call("GET", path)
+    assert r.status_code == 200, r.text
+    return next(b for b in r.json()["badges"] if b["rule"]["id"] == org.rule["id"])
+
+
+def test_a_rule_is_public_with_its_defaults(org):
+    rule = org.rule
+    assert rule["grace_days"] == 3 and rule["visit_kinds"] == ["online"]
+    assert rule["created_by"] is not None
+    r = org.han["api"].call("GET", f"/api/v1/badge-rules/{rule['id']}")
+    assert r.status_code == 200 and r.json() == rule, r.text
+    r = org.han["api"].call("GET", "/api/v1/badge-rules?limit=200")
+    assert rule["id"] in [x["id"] for x in r.json()["items"]]
+
+
+def test_the_third_timely_visit_earns_it_and_its_deletion_takes_it_back(org):
+    now = datetime.now(SHANGHAI).replace(microsecond=0)
+    first = log_visit(org, now - timedelta(hours=3))
+    log_visit(org, now - timedelta(hours=2))
+    assert (badge(org)["earned"], badge(org)["progress"]) == (False, 2)
+    # Backfilled weeks after it occurred: it counts for no badge.
+    log_visit(org, now - timedelta(days=20))
+    assert (badge(org)["earned"], badge(org)["progress"]) == (False, 2)
+
+    third = log_visit(org, now - timedelta(hours=1))
+    got = badge(org)
+    assert got["earned"] and got["progress"] == 3 and got["visit_id"] == third
+    assert datetime.fromisoformat(got["earned_at"]) == now - timedelta(hours=1)
+    assert got["taken_back_at"] is None and got["first_earned_at"] is not None
+
+    r = org.li["api"].call("GET", f"/api/v1/badges/{org.rule['id']}/why")
+    assert r.status_code == 200, r.text
+    assert [e["type"] for e in r.json()["source_events"]] == ["visit.recorded"]
+    assert r.json()["source_events"][0]["entity_id"] == str(third)
+
+    assert org.li["api"].call("DELETE", f"/api/v1/visits/{first}").status_code == 204
+    gone = badge(org)
+    assert not gone["earned"] and gone["progress"] == 2 and gone["taken_back_at"] is not None
+    assert gone["first_earned_at"] == got["first_earned_at"]
+
+    fourth = log_visit(org, now - timedelta(minutes=30))
+    again = badge(org)
+    assert again["earned"] and again["visit_id"] == fourth and again["taken_back_at"] is None
+
+
+def test_a_change_judges_everyone_again(org):
+    body = {k: org.rule[k] for k in ("name", "description", "kind", "event", "visit_kinds")}
+    r = org.boss["api"].call("PUT", f"/api/v1/badge-rules/{org.rule['id']}", {**body, "count": 50})
+    assert r.status_code == 200, r.text
+    try:
+        held = badge(org)
+        assert not held["earned"] and held["progress"] == 3
+    finally:
+        r = org.boss["api"].call("PUT", f"/api/v1/badge-rules/{org.rule['id']}",
+                                 {**body, "count": 3})
+        assert r.status_code == 200, r.text
+    assert badge(org)["earned"]
+
+
+def test_who_sees_whose_badges(org):
+    assert badge(org, org.boss, org.li["staff"])["earned"]
+    r = org.han["api"].call("GET", f"/api/v1/badges?staff_id={org.li['staff']}")
+    assert r.status_code == 403, r.text
+    assert not badge(org, org.han)["earned"]
+    r = org.li["api"].call("POST", "/api/v1/badge-rules", {
+        "name": "自封", "kind": "milestone", "event": "visit_logged", "count": 1})
+    assert r.status_code == 403, r.text
+
+
+@pytest.mark.parametrize("body, field", [
+    ({"kind": "milestone", "event": "visit_logged", "count": 1}, "name"),
+    ({"name": "x" * 61, "kind": "milestone", "event": "visit_logged", "count": 1}, "name"),
+    ({"name": "坏", "kind": "trophy", "event": "visit_logged", "count": 1}, "kind"),
+    ({"name": "坏", "kind": "milestone", "event": "subscription", "count": 1}, "event"),
+    ({"name": "坏", "kind": "milestone", "event": "visit_logged", "count": 0}, "count"),
+    ({"name": "坏", "kind": "milestone", "event": "visit_logged"}, "count"),
+    ({"name": "坏", "kind": "streak", "event": "visit_logged", "count": 1}, "count"),
+    ({"name": "坏", "kind": "streak", "event": "visit_logged", "count": 251}, "count"),
+    ({"name": "坏", "kind": "milestone", "event": "visit_logged", "count": 1, "grace_days": -1},
+     "grace_days"),
+    ({"name": "坏", "kind": "milestone", "event": "visit_logged", "count": 1,
+      "visit_kinds": ["lunch"]}, "visit_kinds[0]"),
+    ({"name": "坏", "kind": "milestone", "event": "visit_logged", "count": 1, "points": 5},
+     "points"),
+])
+def test_bad_rules_are_refused_naming_the_field(org, body, field):
+    r = org.boss["api"].call("POST", "/api/v1/badge-rules", body)
+    assert r.status_code == 400 and r.json()["field"] == field, r.text
+
+
+def test_a_rule_keeps_its_kind_and_event(org):
+    body = {k: org.rule[k] for k in ("name", "event", "count")}
+    r = org.boss["api"].call("PUT", f"/api/v1/badge-rules/{org.rule['id']}",
+                             {**body, "kind": "streak"})
+    assert r.status_code == 400 and r.json()["field"] == "kind", r.text
+    r = org.boss["api"].call("PUT", f"/api/v1/badge-rules/{org.rule['id']}",
+                             {**body, "kind": "milestone", "event": "key_person_met"})
+    assert r.status_code == 400 and r.json()["field"] == "event", r.text
+    r = org.boss["api"].call("PUT", "/api/v1/badge-rules/999999", {**body, "kind": "milestone"})
+    assert r.status_code == 404, r.text
