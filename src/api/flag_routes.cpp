@@ -6,6 +6,7 @@
 #include "api/event_json.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
+#include "api/week_param.hpp"
 #include "api/whose_points.hpp"
 #include "core/timestamp.hpp"
 #include "http/query_input.hpp"
@@ -88,20 +89,10 @@ core::Result<Response> why(Services& services, const Request& request, RequestCo
 core::Result<Response> parade(Services& services, const Request& request, RequestContext& context) {
   auto query = QueryInput::parse(request.query);
   if (!query) return query.error();
-  auto text = query->optional_string("week", 10);
-  if (!text) return text.error();
+  auto week = read_week(services, *query);
+  if (!week) return week.error();
   if (auto s = query->finish(); !s) return s.error();
-  // The week just gone by default: the parade is held when a week is over.
-  const auto today = date::sys_days(services.zone.date_of(services.clock.now()));
-  auto week = core::period_of(today - date::days(7), core::PeriodKind::week);
-  if (*text) {
-    const auto parsed = core::parse_period(**text);
-    if (!parsed || parsed->kind != core::PeriodKind::week) {
-      return core::Error::invalid("week", "must be an ISO week such as 2026-W49");
-    }
-    week = *parsed;
-  }
-  auto found = services.flags.parade(week, context.user());
+  auto found = services.flags.parade(*week, context.user());
   if (!found) return found.error();
   json::array people;
   for (const auto& p : found->people) {
@@ -111,9 +102,9 @@ core::Result<Response> parade(Services& services, const Request& request, Reques
     people.push_back(
         json::object{{"staff_id", p.staff_id}, {"name", p.name}, {"flags", std::move(flags)}});
   }
-  return json_response(200, json::object{{"week", core::format_period(week)},
-                                         {"from", core::format_date(core::first_day(week))},
-                                         {"to", core::format_date(core::last_day(week))},
+  return json_response(200, json::object{{"week", core::format_period(*week)},
+                                         {"from", core::format_date(core::first_day(*week))},
+                                         {"to", core::format_date(core::last_day(*week))},
                                          {"people", std::move(people)}});
 }
 

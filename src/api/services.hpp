@@ -44,6 +44,7 @@
 #include "crm/points_service.hpp"
 #include "crm/product_service.hpp"
 #include "crm/reach_service.hpp"
+#include "crm/recognition_digest.hpp"
 #include "crm/reward_service.hpp"
 #include "crm/service_record_service.hpp"
 #include "crm/snapshot_service.hpp"
@@ -104,6 +105,7 @@ struct Services {
   crm::FlagSetService flag_set;     // which CRM functions have a flag, in which colour
   crm::FlagService flags;           // people's flags and the weekly parade
   crm::BadgeService badges;         // badge rules, people's badges
+  crm::RecognitionDigest digest;    // the week's flags, badges and level-ups
   crm::LiveStream live;             // good news pushed to open pages (/api/v1/stream)
   crm::ChatTargetService chat_targets;
   crm::ChatDeliveryService chat;  // published good news to the group chats

@@ -76,6 +76,14 @@ core::Result<std::vector<BadgeAwardRecord>> BadgeRepository::awards_of(std::int6
   return awards("WHERE staff_id = $1 ORDER BY rule_id", {staff_id});
 }
 
+core::Result<std::vector<BadgeAwardRecord>> BadgeRepository::first_earned_between(std::int64_t from,
+                                                                                  std::int64_t to) {
+  return awards(
+      "WHERE holds = 1 AND first_earned_at >= $1 AND first_earned_at < $2 "
+      "ORDER BY first_earned_at, rule_id, staff_id",
+      {from, to});
+}
+
 core::Result<std::vector<BadgeAwardRecord>> BadgeRepository::all_awards() {
   return awards("ORDER BY rule_id, staff_id", {});
 }

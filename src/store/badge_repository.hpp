@@ -42,6 +42,9 @@ class BadgeRepository {
   // The engine's change to where a person stands (ignored when one of a later event is there).
   core::Status save_award(const BadgeAwardRecord& award);
   core::Result<std::vector<BadgeAwardRecord>> awards_of(std::int64_t staff_id);
+  // Badges held now that Laurel first saw held in [from, to) (micros), oldest first: a week's.
+  core::Result<std::vector<BadgeAwardRecord>> first_earned_between(std::int64_t from,
+                                                                   std::int64_t to);
   // Every row, by rule and person: what `laurel replay` compares with the log.
   core::Result<std::vector<BadgeAwardRecord>> all_awards();
 

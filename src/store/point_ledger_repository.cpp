@@ -193,6 +193,22 @@ core::Result<std::optional<std::int64_t>> PointLedgerRepository::oldest_unused_c
   return std::optional(rows->front().integer(0));
 }
 
+core::Result<std::vector<std::pair<std::int64_t, std::int64_t>>>
+PointLedgerRepository::status_before(std::int64_t before) {
+  auto rows = db_.query(
+      "SELECT a.owner_id, SUM(e.amount) FROM point_entries e "
+      "JOIN point_accounts a ON a.id = e.account_id JOIN point_journals j ON j.id = e.journal_id "
+      "WHERE a.owner_kind = 'staff' AND a.kind = 'status' AND j.posted_at < $1 "
+      "GROUP BY a.owner_id ORDER BY a.owner_id",
+      {before});
+  if (!rows) return rows.error();
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows)
+    out.emplace_back(r.integer(0), r.integer(1));
+  return out;
+}
+
 core::Result<std::vector<std::int64_t>> PointLedgerRepository::staff_with_spendable() {
   auto rows = db_.query(
       "SELECT owner_id FROM point_accounts WHERE owner_kind = 'staff' AND kind = 'spendable' "

@@ -142,3 +142,45 @@ def test_a_rule_keeps_its_kind_and_event(org):
     assert r.status_code == 400 and r.json()["field"] == "event", r.text
     r = org.boss["api"].call("PUT", "/api/v1/badge-rules/999999", {**body, "kind": "milestone"})
     assert r.status_code == 404, r.text
+
+
+def this_week():
+    year, week, _ = datetime.now(SHANGHAI).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def test_the_weekly_digest_shows_the_weeks_flags_badges_and_level_ups(org):
+    boss = org.boss["api"]
+    ladder = boss.call("GET", "/api/v1/point-levels").json()
+    r = boss.call("POST", "/api/v1/point-rules", {
+        "name": "线上拜访积分", "event": "visit_logged", "visit_kinds": ["online"], "points": 5,
+        "effective_from": "2026-01-01T00:00:00+08:00"})
+    assert r.status_code == 201, r.text
+    rule = r.json()
+    r = boss.call("PUT", "/api/v1/point-levels",
+                  {"levels": [{"name": "起步", "from": 0}, {"name": "徽章达人", "from": 5}]})
+    assert r.status_code == 200, r.text
+    try:
+        log_visit(org, datetime.now(SHANGHAI).replace(microsecond=0) - timedelta(minutes=10))
+        r = org.han["api"].call("GET", f"/api/v1/recognition/digest?week={this_week()}")
+        assert r.status_code == 200, r.text
+        body = r.json()
+        li = next(p for p in body["people"] if p["staff_id"] == org.li["staff"])
+        assert li["level_up"]["from"] == "起步" and li["level_up"]["to"] == "徽章达人"
+        assert li["level_up"]["status"] >= 5
+        assert org.rule["id"] in [b["rule_id"] for b in li["badges"]]
+        assert "visit" in [f["function"] for f in li["flags"]]
+        assert body["company"]["badges"] >= 1 and body["company"]["level_ups"] >= 1
+        assert body["company"]["people"] == len(body["people"])
+        # Last week's digest (the default) has none of this.
+        r = org.han["api"].call("GET", "/api/v1/recognition/digest")
+        assert r.status_code == 200 and r.json()["week"] != this_week(), r.text
+        assert org.li["staff"] not in [p["staff_id"] for p in r.json()["people"]]
+    finally:
+        r = boss.call("PUT", "/api/v1/point-levels", ladder)
+        assert r.status_code == 200, r.text
+        off = {k: rule[k] for k in ("name", "event", "visit_kinds", "points")}
+        r = boss.call("PUT", f"/api/v1/point-rules/{rule['id']}", {**off, "enabled": False})
+        assert r.status_code == 200, r.text
+    r = org.han["api"].call("GET", "/api/v1/recognition/digest?week=2026-13")
+    assert r.status_code == 400 and r.json()["field"] == "week", r.text

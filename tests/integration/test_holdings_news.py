@@ -202,12 +202,15 @@ def test_a_threshold_rule_on_a_clients_average_daily_balance(org):
         "name": "日均", "kind": "metric_threshold", "metric_id": metric["id"], "thresholds": [5],
         "templates": {"zh-CN": "{amount}", "en": "{amount}"}})
     assert count_rule.status_code == 400 and count_rule.json()["field"] == "thresholds[0]"
+    today = shanghai_today()
+    # In effect from the month's first day: the days it judges are this month's, whatever today is
+    # (a rule from two days ago would record the 1st's crossing as history from the 4th on).
     rule = create_rule(org, {
         "name": "客户月日均破100万", "kind": "metric_threshold", "metric_id": metric["id"],
-        "thresholds": ["1000000.00"], "effective_from": RECENTLY,
+        "thresholds": ["1000000.00"],
+        "effective_from": f"{today.replace(day=1).isoformat()}T00:00:00+08:00",
         "templates": {"zh-CN": "{client}本月日均保有量突破{amount}",
                       "en": "{client}'s average daily balance passed {amount}"}})
-    today = shanghai_today()
     # Held since the first of the month (or, on the 1st, since today): the average is the close.
     balance(org, client, fund, today.replace(day=1), "1200000.00")
     [item] = news(org, rule["id"])

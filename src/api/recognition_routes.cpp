@@ -1,0 +1,83 @@
+// The weekly recognition digest over the API (crm/recognition_digest.hpp).
+
+#include "api/access.hpp"
+#include "api/json_response.hpp"
+#include "api/routes.hpp"
+#include "api/week_param.hpp"
+#include "core/timestamp.hpp"
+#include "http/query_input.hpp"
+
+namespace laurel::api {
+namespace {
+
+namespace json = boost::json;
+using http::Access;
+using http::QueryInput;
+using http::Request;
+using http::RequestContext;
+using http::Response;
+
+std::string time_text(std::int64_t micros) {
+  return core::format_rfc3339(core::from_micros(micros));
+}
+
+core::Result<Response> digest(Services& services, const Request& request, RequestContext& context) {
+  auto query = QueryInput::parse(request.query);
+  if (!query) return query.error();
+  auto week = read_week(services, *query);
+  if (!week) return week.error();
+  if (auto s = query->finish(); !s) return s.error();
+  auto found = services.digest.of(*week, context.user());
+  if (!found) return found.error();
+  json::array people;
+  std::int64_t flags = 0, badges = 0, level_ups = 0;
+  for (const auto& p : found->people) {
+    json::array their_flags;
+    for (const auto& f : p.flags) {
+      their_flags.push_back(json::object{
+          {"function", f.flag.function},
+          {"name", f.flag.name},
+          {"colour", f.flag.colour},
+          {"earned_at", f.use ? json::value(time_text(f.use->used_at)) : json::value(nullptr)}});
+    }
+    json::array their_badges;
+    for (const auto& b : p.badges) {
+      their_badges.push_back(json::object{{"rule_id", b.rule_id},
+                                          {"name", b.name},
+                                          {"visit_id", b.visit_id},
+                                          {"first_earned_at", time_text(b.first_earned_at)}});
+    }
+    json::value level = nullptr;
+    if (p.level_up) {
+      level = json::object{
+          {"from", p.level_up->from}, {"to", p.level_up->to}, {"status", p.level_up->status}};
+    }
+    flags += static_cast<std::int64_t>(p.flags.size());
+    badges += static_cast<std::int64_t>(p.badges.size());
+    level_ups += p.level_up ? 1 : 0;
+    people.push_back(json::object{{"staff_id", p.staff_id},
+                                  {"name", p.name},
+                                  {"flags", std::move(their_flags)},
+                                  {"badges", std::move(their_badges)},
+                                  {"level_up", std::move(level)}});
+  }
+  return json_response(
+      200,
+      json::object{{"week", core::format_period(*week)},
+                   {"from", core::format_date(core::first_day(*week))},
+                   {"to", core::format_date(core::last_day(*week))},
+                   {"company", json::object{{"people", static_cast<std::int64_t>(people.size())},
+                                            {"flags", flags},
+                                            {"badges", badges},
+                                            {"level_ups", level_ups}}},
+                   {"people", std::move(people)}});
+}
+
+}  // namespace
+
+void add_recognition_routes(http::Router& router, Services& services) {
+  router.add({"GET", "/api/v1/recognition/digest", Access::authenticated, kCompanyStaff,
+              std::nullopt, with(services, digest)});
+}
+
+}  // namespace laurel::api
