@@ -12,6 +12,8 @@
 #include "api/routes.hpp"
 #include "api/whose_points.hpp"
 #include "core/timestamp.hpp"
+#include "crm/flag_set.hpp"
+#include "engine/points_book.hpp"
 #include "http/query_input.hpp"
 
 namespace laurel::api {
@@ -40,7 +42,16 @@ json::object journal_to_json(const store::PointJournal& j) {
   auto detail = json::parse(j.detail, ec);
   if (ec) detail = json::object();
   json::value source = nullptr;
-  if (j.source_kind && j.source_id) {
+  if (j.source_kind == "first_use" && j.source_id) {
+    // Stored as the use's event and the function (engine::first_use_source): shown apart.
+    const auto function = static_cast<std::size_t>(*j.source_id % engine::kFirstUseSlots);
+    const auto& functions = crm::crm_functions();
+    source = json::object{
+        {"kind", *j.source_kind},
+        {"id", engine::first_use_seq(*j.source_id)},
+        {"function", function < functions.size() ? json::value(functions[function].code)
+                                                 : json::value(nullptr)}};
+  } else if (j.source_kind && j.source_id) {
     source = json::object{{"kind", *j.source_kind}, {"id", *j.source_id}};
   }
   return {{"id", j.id},

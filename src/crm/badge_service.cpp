@@ -128,16 +128,19 @@ core::Result<std::vector<PersonBadge>> BadgeService::of(std::int64_t staff_id) {
   if (!connection) return connection.error();
   auto awards = store::BadgeRepository(**connection).awards_of(staff_id);
   if (!awards) return awards.error();
+  std::vector<std::int64_t> ids;
+  for (const auto& rule : rules->rules)
+    ids.push_back(rule.engine.id);
+  auto progress = engine_.badge_progress(staff_id, ids);
+  if (!progress) return progress.error();
   std::vector<PersonBadge> out;
-  for (auto& rule : rules->rules) {
-    PersonBadge badge{std::move(rule), std::nullopt, 0};
-    const auto id = badge.rule.engine.id;
+  for (std::size_t i = 0; i < rules->rules.size(); ++i) {
+    PersonBadge badge{std::move(rules->rules[i]), std::nullopt, 0};
+    const auto id = ids[i];
     const auto found = std::find_if(awards->begin(), awards->end(),
                                     [id](const auto& a) { return a.rule_id == id; });
     if (found != awards->end()) badge.award = *found;
-    auto progress = engine_.badge_progress({id, staff_id});
-    if (!progress) return progress.error();
-    badge.progress = std::min(*progress, badge.rule.engine.count);
+    badge.progress = std::min((*progress)[i], badge.rule.engine.count);
     out.push_back(std::move(badge));
   }
   return out;
@@ -153,11 +156,8 @@ core::Result<BadgeWhy> BadgeService::why(std::int64_t staff_id, std::int64_t rul
   if (out.badge.award) {
     auto connection = store_.acquire();
     if (!connection) return connection.error();
-    store::EventFilter filter;
-    filter.entity_type = "visit";
-    filter.entity_id = std::to_string(out.badge.award->visit_id);
-    filter.limit = 100;
-    auto events = store::EventRepository(**connection).list(filter);
+    auto events =
+        store::EventRepository(**connection).of_record("visit", out.badge.award->visit_id);
     if (!events) return events.error();
     out.source_events = std::move(*events);
   }

@@ -108,7 +108,8 @@ engine::VisitFact visit_of(const json::object& v, std::int64_t seq, bool in_effe
 
 std::vector<std::int64_t> ids(const json::object& o, std::string_view key);
 
-// A visit as the points rules judge it: its kind, when it was first recorded, who attended.
+// A visit as the points rules judge it: its kind, when it was first recorded, who attended, its
+// follow-up.
 engine::VisitActivity visit_activity_of(const json::object& v, const engine::VisitFact& fact) {
   engine::VisitActivity a;
   a.id = fact.id;
@@ -121,6 +122,12 @@ engine::VisitActivity visit_activity_of(const json::object& v, const engine::Vis
   for (const auto& s : fact.staff)
     a.staff_ids.push_back(s.staff_id);
   a.attendee_ids = ids(v, "attendee_ids");
+  if (const auto* due = v.if_contains("follow_up_date"); due && due->is_string()) {
+    a.follow_up_date = day(v, "follow_up_date");
+  }
+  if (const auto* done = v.if_contains("follow_up_done_at"); done && done->is_string()) {
+    a.follow_up_done_at = instant(v, "follow_up_done_at");
+  }
   a.in_effect = fact.in_effect;
   return a;
 }
@@ -190,8 +197,11 @@ void EngineFeed::note_use(const store::EventRecord& event, std::uint8_t function
   if (!event.actor_user_id) return;  // an import or a system job: nobody's use
   const auto staff = staff_of_user(*event.actor_user_id);
   if (!staff) return;  // a user with no staff record of their own (an admin, say)
-  engine_.first_uses.use(*staff, function, {event.seq, core::from_micros(event.recorded_at)},
-                         event.entity_type, event.entity_id);
+  const auto at = core::from_micros(event.recorded_at);
+  if (engine_.first_uses.use(*staff, function, {event.seq, at}, event.entity_type,
+                             event.entity_id)) {
+    engine_.points.apply_first_use(*staff, event.seq, function, at);
+  }
 }
 
 core::Status EngineFeed::apply(const store::EventRecord& event) {
@@ -206,12 +216,11 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
     }
     return out;
   }();
-  if (const auto uses = uses_by_type.find(type); uses != uses_by_type.end()) {
-    for (const auto function : uses->second)
-      note_use(event, function);
-  }
+  const auto uses = uses_by_type.find(type);
   const bool trade = type.starts_with("transaction.");
-  const bool visit = type == "visit.recorded" || type == "visit.updated" || type == "visit.deleted";
+  const bool follow_up_done = type == "visit.follow_up_completed";
+  const bool visit = type == "visit.recorded" || type == "visit.updated" ||
+                     type == "visit.deleted" || follow_up_done;
   const bool product = type == "product.created" || type == "product.updated";
   const bool department = type == "department.created" || type == "department.updated";
   const bool metric = type == "metric.created";
@@ -229,16 +238,20 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
   const bool key_person = type.starts_with("key_person.");
   const bool badge_rule = type == "badge_rule.created" || type == "badge_rule.changed";
   const bool calendar = type == "calendar.day_set" || type == "calendar.day_cleared";
-  if (!trade && !visit && !product && !department && !metric && !rule && !campaign && !balance &&
-      !coverage && !staff && !imported && !board && !manual_rows && !target && !point_rule &&
-      !key_person && !badge_rule && !calendar) {
-    return {};
-  }
+  const bool read_here = trade || visit || product || department || metric || rule || campaign ||
+                         balance || coverage || staff || imported || board || manual_rows ||
+                         target || point_rule || key_person || badge_rule || calendar;
+  if (!read_here && uses == uses_by_type.end()) return {};
   engine_.begin({event.seq, core::from_micros(event.recorded_at)});
   struct Settle {  // whatever happens, the watches judge what this event changed
     engine::Recognition& engine;
     ~Settle() { engine.settle(); }
   } settle{engine_};
+  if (uses != uses_by_type.end()) {  // a first use may earn points: judged with this event
+    for (const auto function : uses->second)
+      note_use(event, function);
+  }
+  if (!read_here) return {};  // only a use: nothing of its record for the engine
   try {
     // Parsed into a stack buffer: the value lives only for this event, and the replay of a log
     // of a quarter-million events spends most of its time here.
@@ -258,7 +271,9 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
     } else if (visit) {
       const auto fact = visit_of(*record, event.seq, in_effect);
       engine_.fold.apply(fact);
-      if (in_effect && fact.with_key_people) note_use(event, kVisitWithAttendees);
+      if (in_effect && fact.with_key_people && !follow_up_done) {
+        note_use(event, kVisitWithAttendees);
+      }
       const auto activity = visit_activity_of(*record, fact);
       engine_.points.apply(activity);
       engine_.badges.apply(activity);

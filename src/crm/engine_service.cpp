@@ -334,10 +334,15 @@ std::vector<store::PointLedgerRepository::AwardTotal> EngineService::award_total
   return out;
 }
 
-core::Result<std::int32_t> EngineService::badge_progress(const engine::BadgeKey& key) {
+core::Result<std::vector<std::int32_t>> EngineService::badge_progress(
+    std::int64_t staff_id, const std::vector<std::int64_t>& rule_ids) {
   std::lock_guard lock(mutex_);
   if (auto s = catch_up_for_read_locked(); !s) return s.error();
-  return engine_.badges.progress(key);
+  std::vector<std::int32_t> out;
+  out.reserve(rule_ids.size());
+  for (const auto rule_id : rule_ids)
+    out.push_back(engine_.badges.progress({rule_id, staff_id}));
+  return out;
 }
 
 std::vector<store::BadgeAwardRecord> EngineService::badge_awards() const {

@@ -139,10 +139,12 @@ class EngineService {
   // Every person's first use of each CRM function (the flags), as the database should hold them
   // (for `laurel replay`), by person and function.
   std::vector<store::FirstUseRecord> first_uses() const;
-  // Badges (crm/badge_service.hpp): how far a person is along a rule, and every badge the log
-  // gives, held or taken back, as the database should hold it (for `laurel replay`), by rule
-  // and person (the fields of the log: rule, person, holds, visit, earned_at).
-  core::Result<std::int32_t> badge_progress(const engine::BadgeKey& key);
+  // Badges (crm/badge_service.hpp): how far a person is along each of the rules named (in their
+  // order), and every badge the log gives, held or taken back, as the database should hold it
+  // (for `laurel replay`), by rule and person (the fields of the log: rule, person, holds, visit,
+  // earned_at).
+  core::Result<std::vector<std::int32_t>> badge_progress(std::int64_t staff_id,
+                                                         const std::vector<std::int64_t>& rule_ids);
   std::vector<store::BadgeAwardRecord> badge_awards() const;
 
   // Every good news the engine holds, as the good_news table should have it, by fact_key.

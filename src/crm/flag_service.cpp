@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/timestamp.hpp"
+#include "crm/celebration_audience.hpp"
 
 namespace laurel::crm {
 
@@ -40,29 +41,21 @@ core::Result<FlagWhy> FlagService::why(std::int64_t staff_id, const std::string&
   if (out.flag.use) {
     auto connection = store_.acquire();
     if (!connection) return connection.error();
-    store::EventFilter at_seq;
-    at_seq.after_seq = out.flag.use->event_seq - 1;
-    at_seq.limit = 1;
-    auto events = store::EventRepository(**connection).list(at_seq);
-    if (!events) return events.error();
-    if (!events->empty() && events->front().seq == out.flag.use->event_seq) {
-      out.event = std::move(events->front());
-    }
+    auto event = store::EventRepository(**connection).at(out.flag.use->event_seq);
+    if (!event) return event.error();
+    out.event = std::move(*event);
   }
   return out;
 }
 
 core::Result<Parade> FlagService::parade(core::Period week, const auth::Principal& caller) {
   if (auto s = engine_.catch_up(); !s) return s.error();
-  auto scope = scopes_.of(caller);
-  if (!scope) return scope.error();
-  const bool sees_hidden = caller.role == auth::Role::admin || caller.role == auth::Role::manager;
+  auto audience = CelebrationAudience::of(caller, scopes_, engine_);
+  if (!audience) return audience.error();
   auto flags = flag_set_.get();
   if (!flags) return flags.error();
   auto names = engine_.names_of(engine::SubjectKind::staff);
   if (!names) return names.error();
-  auto hidden = engine_.hidden_staff();
-  if (!hidden) return hidden.error();
   auto connection = store_.acquire();
   if (!connection) return connection.error();
   const auto from = zone_.start_of(core::first_day(week));
@@ -78,9 +71,7 @@ core::Result<Parade> FlagService::parade(core::Period week, const auth::Principa
     const auto flag = std::find_if(flags->begin(), flags->end(),
                                    [&](const Flag& f) { return f.function == use.function; });
     if (flag == flags->end()) continue;  // a function without a flag
-    if (hidden->contains(use.staff_id) && !sees_hidden && scope->staff_id != use.staff_id) {
-      continue;
-    }
+    if (!audience->shows(use.staff_id)) continue;
     auto [it, fresh] = row_of.try_emplace(use.staff_id, out.people.size());
     if (fresh) {
       const auto name = names->find(use.staff_id);

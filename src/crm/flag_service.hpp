@@ -2,7 +2,8 @@
 // Reading the flags (crm/flag_set.hpp): a person's flags, earned or still to earn, each with the
 // first use that earned it; why one was earned (the event of that use); and a week's parade —
 // everyone's new flags of the week, for the formal handing out the seed describes. The parade
-// leaves out people hidden from public boards, except for managers, admins and the person.
+// leaves out people hidden from public boards, except for managers, admins and the person
+// (crm/celebration_audience.hpp).
 //
 // Whose flags a caller reads: as for points (crm/points_service.hpp).
 

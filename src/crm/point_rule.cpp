@@ -13,8 +13,9 @@ namespace {
 namespace json = boost::json;
 using core::Error;
 
-constexpr Names<engine::kPointsEvents> kEvents{
-    {"visit_logged", "key_person_met", "decision_maker_reached", "subscription"}};
+constexpr Names<engine::kPointsEvents> kEvents{{"visit_logged", "key_person_met",
+                                                "decision_maker_reached", "subscription",
+                                                "follow_up_done", "first_use"}};
 constexpr std::size_t kMaxName = 100;
 constexpr std::size_t kMaxCurve = 20;
 constexpr std::int64_t kMostPoints = 1'000'000'000;  // per activity, cap or budget
@@ -103,6 +104,7 @@ core::Result<PointRule> read_rule(const json::object& o, bool strict) {
   if (!event) return event.error();
   e.event = static_cast<engine::PointsEvent>(*event);
   const bool subscription = e.event == engine::PointsEvent::subscription;
+  const bool first_use = e.event == engine::PointsEvent::first_use;
 
   auto points = positive(r, "points");
   if (!points) return points.error();
@@ -123,8 +125,8 @@ core::Result<PointRule> read_rule(const json::object& o, bool strict) {
 
   auto kinds = read_visit_kinds(r);
   if (!kinds) return kinds.error();
-  if (*kinds != 0 && subscription && strict) {
-    return Error::invalid("visit_kinds", "is for visit rules only");
+  if (*kinds != 0 && (subscription || first_use) && strict) {
+    return Error::invalid("visit_kinds", "is for visit and follow-up rules only");
   }
   e.visit_kinds = *kinds;
 
@@ -139,6 +141,10 @@ core::Result<PointRule> read_rule(const json::object& o, bool strict) {
   }
   auto once = r.flag("once_per_client_per_day");
   if (!once) return once.error();
+  if (*once && first_use && strict) {
+    return Error::invalid("once_per_client_per_day",
+                          "is not for first_use rules: a first use is of no client");
+  }
   e.once_per_client_per_day = *once;
   if (const auto* enabled = r.take("enabled")) {
     if (!enabled->is_bool()) return Error::invalid("enabled", "must be true or false");

@@ -14,7 +14,11 @@
 // (a visit a key person attended), decision_maker_reached (a visit a key person whose influence is
 // decision_maker attended), subscription (认购 and 申购 credited to the person; points along the
 // curve for the whole amount — straight between its points, beyond the last along its last
-// segment — shared as the amount is credited, at most max_points; with no curve, `points` each).
+// segment — shared as the amount is credited, at most max_points; with no curve, `points` each),
+// follow_up_done (a visit's follow-up marked done by the end of its follow-up day, to the visit's
+// people, when it was marked done; of the visit kinds listed), first_use (a person's first real
+// use of each CRM function, crm/flag_set.hpp: `points` per function, when the use was recorded;
+// no visit_kinds, no once_per_client_per_day).
 // Caps are per person, over the company day and the ISO week the activity occurred in.
 // effective_from defaults to the version's creation: a new version never re-prices what was
 // earned before it unless dated back; grace_days to the configured recognition.grace_days.

@@ -9,7 +9,23 @@
 namespace laurel::crm {
 
 std::string_view to_string(engine::SourceKind kind) {
-  return kind == engine::SourceKind::visit ? "visit" : "trade";
+  switch (kind) {
+    case engine::SourceKind::visit:
+      return "visit";
+    case engine::SourceKind::trade:
+      return "trade";
+    case engine::SourceKind::first_use:
+      return "first_use";
+  }
+  return "visit";
+}
+
+std::optional<engine::SourceKind> source_kind_of(std::string_view name) {
+  for (const auto kind :
+       {engine::SourceKind::visit, engine::SourceKind::trade, engine::SourceKind::first_use}) {
+    if (to_string(kind) == name) return kind;
+  }
+  return std::nullopt;
 }
 
 std::string award_key(const engine::AwardChange& c) {

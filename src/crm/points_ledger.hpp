@@ -22,7 +22,9 @@
 // A release pays a debt first, as earnings do: points given back are points the person has.
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "engine/points_book.hpp"
 #include "store/connection.hpp"
@@ -31,7 +33,8 @@
 
 namespace laurel::crm {
 
-std::string_view to_string(engine::SourceKind kind);  // visit, trade
+std::string_view to_string(engine::SourceKind kind);  // visit, trade, first_use
+std::optional<engine::SourceKind> source_kind_of(std::string_view name);
 std::string award_key(const engine::AwardChange& change);
 store::PointAccount staff_account(std::int64_t staff_id, std::string kind);
 store::PointAccount system_account(std::string kind);

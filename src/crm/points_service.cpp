@@ -7,21 +7,6 @@ namespace laurel::crm {
 
 using core::Error;
 
-namespace {
-
-// A record's events, oldest first: what a why shows of the record a journal came from.
-core::Result<std::vector<store::EventRecord>> record_events(store::Connection& db,
-                                                            std::string entity_type,
-                                                            std::int64_t entity_id) {
-  store::EventFilter filter;
-  filter.entity_type = std::move(entity_type);
-  filter.entity_id = std::to_string(entity_id);
-  filter.limit = 100;
-  return store::EventRepository(db).list(filter);
-}
-
-}  // namespace
-
 core::Result<std::int64_t> PointsService::subject_of(const auth::Principal& caller,
                                                      std::optional<std::int64_t> staff_id) {
   auto scope = scopes_.of(caller);
@@ -99,18 +84,28 @@ core::Result<PointsWhy> PointsService::why(const auth::Principal& caller, std::i
     for (auto& v : *versions) {
       if (j.rule_version && v.engine.version == *j.rule_version) out.rule = std::move(v);
     }
-    const auto kind =
-        *j.source_kind == "visit" ? engine::SourceKind::visit : engine::SourceKind::trade;
-    auto award = engine_.award({*j.rule_id, *j.staff_id, {kind, *j.source_id}});
+    const auto kind = source_kind_of(*j.source_kind);
+    if (!kind) {
+      return Error::internal("points journal " + std::to_string(j.id) + " has a source of kind " +
+                             *j.source_kind);
+    }
+    auto award = engine_.award({*j.rule_id, *j.staff_id, {*kind, *j.source_id}});
     if (!award) return award.error();
     out.award = *award;
     auto history = ledger.award_journals(*j.rule_id, *j.staff_id, *j.source_kind, *j.source_id);
     if (!history) return history.error();
     out.history = std::move(*history);
-    auto events =
-        record_events(db, *j.source_kind == "visit" ? "visit" : "transaction", *j.source_id);
-    if (!events) return events.error();
-    out.source_events = std::move(*events);
+    store::EventRepository log(db);
+    if (*kind == engine::SourceKind::first_use) {  // the event of the use
+      auto event = log.at(engine::first_use_seq(*j.source_id));
+      if (!event) return event.error();
+      if (*event) out.source_events.push_back(std::move(**event));
+    } else {
+      auto events =
+          log.of_record(*kind == engine::SourceKind::visit ? "visit" : "transaction", *j.source_id);
+      if (!events) return events.error();
+      out.source_events = std::move(*events);
+    }
   }
   if (j.source_kind == "order" && j.source_id) {
     auto history = ledger.source_journals(*j.source_kind, *j.source_id);
@@ -125,7 +120,7 @@ core::Result<PointsWhy> PointsService::why(const auth::Principal& caller, std::i
       if (!reward) return reward.error();
       if (*reward) out.reward_name = (*reward)->name;
     }
-    auto events = record_events(db, "reward_order", *j.source_id);
+    auto events = store::EventRepository(db).of_record("reward_order", *j.source_id);
     if (!events) return events.error();
     out.source_events = std::move(*events);
   }

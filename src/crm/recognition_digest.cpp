@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/timestamp.hpp"
+#include "crm/celebration_audience.hpp"
 #include "store/badge_repository.hpp"
 #include "store/point_ledger_repository.hpp"
 
@@ -13,16 +14,10 @@ core::Result<Digest> RecognitionDigest::of(core::Period week, const auth::Princi
   // The parade catches the engine up and leaves out whom the caller may not celebrate.
   auto parade = flags_.parade(week, caller);
   if (!parade) return parade.error();
-  auto scope = scopes_.of(caller);
-  if (!scope) return scope.error();
-  const bool sees_hidden = caller.role == auth::Role::admin || caller.role == auth::Role::manager;
+  auto audience = CelebrationAudience::of(caller, scopes_, engine_);
+  if (!audience) return audience.error();
   auto names = engine_.names_of(engine::SubjectKind::staff);
   if (!names) return names.error();
-  auto hidden = engine_.hidden_staff();
-  if (!hidden) return hidden.error();
-  const auto shown = [&](std::int64_t staff) {
-    return sees_hidden || scope->staff_id == staff || !hidden->contains(staff);
-  };
   auto levels = levels_.get();
   if (!levels) return levels.error();
   auto rules = badges_.list(0, 200);
@@ -54,7 +49,7 @@ core::Result<Digest> RecognitionDigest::of(core::Period week, const auth::Princi
   for (auto& p : parade->people)
     entry(p.staff_id).flags = std::move(p.flags);
   for (const auto& b : *badges) {
-    if (!shown(b.staff_id)) continue;
+    if (!audience->shows(b.staff_id)) continue;
     const auto rule = std::find_if(rules->rules.begin(), rules->rules.end(),
                                    [&](const auto& r) { return r.engine.id == b.rule_id; });
     entry(b.staff_id)
@@ -66,7 +61,7 @@ core::Result<Digest> RecognitionDigest::of(core::Period week, const auth::Princi
     const auto was = before.find(staff);
     const auto then = level_of(*levels, was == before.end() ? 0 : was->second).level;
     const auto now = level_of(*levels, status).level;
-    if (!now || (then && now->from <= then->from) || !shown(staff)) continue;
+    if (!now || (then && now->from <= then->from) || !audience->shows(staff)) continue;
     entry(staff).level_up = LevelUp{then ? then->name : std::string(), now->name, status};
   }
 

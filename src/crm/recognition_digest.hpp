@@ -6,7 +6,7 @@
 // Monday meeting and, later, the e-mail; challenges join it when they exist.
 //
 // Like the flags' parade, it leaves out people hidden from public boards, except for managers,
-// admins and the person.
+// admins and the person (crm/celebration_audience.hpp).
 
 #include <cstdint>
 #include <optional>

@@ -47,6 +47,8 @@ void build_points(World& w) {
        {"max_points", 300},
        {"daily_cap", 600},
        {"budget", json::object{{"period", "quarter"}, {"points", 500000}}}},
+      {{"name", "按时跟进"}, {"event", "follow_up_done"}, {"points", 5}, {"daily_cap", 20}},
+      {{"name", "初次使用"}, {"event", "first_use"}, {"points", 20}},
   };
   for (auto& r : rules) {
     r["effective_from"] = from;

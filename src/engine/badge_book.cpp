@@ -71,7 +71,9 @@ bool BadgeBook::qualifies(const BadgeRule& rule, const VisitActivity& v) const {
     case PointsEvent::decision_maker_reached:
       return std::any_of(v.attendee_ids.begin(), v.attendee_ids.end(),
                          [this](std::int64_t p) { return decision_makers_.contains(p); });
-    case PointsEvent::subscription:
+    case PointsEvent::subscription:  // not badge events (crm/badge_rule.cpp refuses them)
+    case PointsEvent::follow_up_done:
+    case PointsEvent::first_use:
       break;
   }
   return false;

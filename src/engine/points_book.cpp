@@ -148,6 +148,31 @@ void PointsBook::add_visit_activities(const VisitActivity& visit, std::vector<Ac
     a.decision_maker = decision_maker;
     out.push_back(a);
   }
+  const auto& done = visit.follow_up_done_at;
+  if (!done || !visit.follow_up_date || days_.day_of(*done) > *visit.follow_up_date) return;
+  for (const auto staff : visit.staff_ids) {
+    Activity a;
+    a.source = {SourceKind::visit, visit.id};
+    a.staff_id = staff;
+    a.client_id = visit.client_id;
+    a.occurred_at = *done;
+    a.recorded_at = *done;
+    a.day = days_.day_of(*done);
+    a.visit_kind = visit.kind;
+    a.follow_up = true;
+    out.push_back(a);
+  }
+}
+
+void PointsBook::apply_first_use(std::int64_t staff_id, std::int64_t seq, std::uint8_t function,
+                                 core::Timestamp at) {
+  Activity a;
+  a.source = {SourceKind::first_use, first_use_source(seq, function)};
+  a.staff_id = staff_id;
+  a.occurred_at = at;
+  a.recorded_at = at;
+  a.day = days_.day_of(at);
+  replace(a.source, {a});
 }
 
 void PointsBook::apply(const VisitActivity& visit) {
@@ -216,13 +241,18 @@ void PointsBook::set_decision_maker(std::int64_t key_person_id, bool decision_ma
 }
 
 std::uint8_t PointsBook::source_bit(const std::vector<PointsRule>& versions) {
-  const bool trades = !versions.empty() && versions.back().event == PointsEvent::subscription;
-  return static_cast<std::uint8_t>(
-      1u << static_cast<unsigned>(trades ? SourceKind::trade : SourceKind::visit));
+  auto kind = SourceKind::visit;
+  if (!versions.empty() && versions.back().event == PointsEvent::subscription) {
+    kind = SourceKind::trade;
+  } else if (!versions.empty() && versions.back().event == PointsEvent::first_use) {
+    kind = SourceKind::first_use;
+  }
+  return static_cast<std::uint8_t>(1u << static_cast<unsigned>(kind));
 }
 
 std::int64_t PointsBook::base_points(const PointsRule& rule, const Activity& a) {
-  const bool visit = a.source.kind == SourceKind::visit;
+  // A visit's own activity; its follow-up is an activity of its own.
+  const bool visit = a.source.kind == SourceKind::visit && !a.follow_up;
   switch (rule.event) {
     case PointsEvent::visit_logged:
       return visit && kind_passes(rule, a.visit_kind) ? rule.points : 0;
@@ -230,8 +260,12 @@ std::int64_t PointsBook::base_points(const PointsRule& rule, const Activity& a) 
       return visit && a.key_person && kind_passes(rule, a.visit_kind) ? rule.points : 0;
     case PointsEvent::decision_maker_reached:
       return visit && a.decision_maker && kind_passes(rule, a.visit_kind) ? rule.points : 0;
+    case PointsEvent::follow_up_done:
+      return a.follow_up && kind_passes(rule, a.visit_kind) ? rule.points : 0;
+    case PointsEvent::first_use:
+      return a.source.kind == SourceKind::first_use ? rule.points : 0;
     case PointsEvent::subscription: {
-      if (visit || a.amount_fen <= 0) return 0;
+      if (a.source.kind != SourceKind::trade || a.amount_fen <= 0) return 0;
       // The subscription's points, shared as its amount is credited.
       const Wide whole = curve_points(rule, a.amount_fen);
       return clamp_points(whole * a.credited_fen / a.amount_fen);
@@ -289,7 +323,9 @@ void PointsBook::work_out(std::int64_t rule_id, const std::vector<Activity>& ite
                 base,
                 0,
                 AwardCut::none};
-    const bool met = std::find(met_today.begin(), met_today.end(), a.client_id) != met_today.end();
+    // A first use is of no client (0): nothing to cool down.
+    const bool met = a.client_id != 0 &&
+                     std::find(met_today.begin(), met_today.end(), a.client_id) != met_today.end();
     if (a.recorded_at - a.occurred_at > date::days(rule->grace_days)) {
       award.cut = AwardCut::late;  // a late record does not take the client's day either
     } else if (rule->once_per_client_per_day && met) {
@@ -395,8 +431,9 @@ const Award* PointsBook::award(const AwardKey& key) const {
   if (placed == placed_.end()) return nullptr;
   for (const auto& p : placed->second) {
     if (p.week.first != key.staff_id) continue;
+    // A visit and its follow-up may lie in different weeks: look in each.
     const auto slot = week_awards_.find({p.week, key.rule_id});
-    if (slot == week_awards_.end()) return nullptr;
+    if (slot == week_awards_.end()) continue;
     for (const auto& a : slot->second) {
       if (a.key == key) return &a;
     }

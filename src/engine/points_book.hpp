@@ -20,6 +20,7 @@
 // Not thread-safe; one per engine, bracketed by begin / settle like the watches.
 
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -32,7 +33,18 @@
 
 namespace laurel::engine {
 
-enum class SourceKind : std::uint8_t { visit, trade };
+// What an award is for: a visit (also its follow-up), a trade, or a first use of a CRM function.
+enum class SourceKind : std::uint8_t { visit, trade, first_use };
+
+// A first use's source id: the seq of the event of the use and the function's index (one event
+// can be the first use of two functions). First uses are kept for good, so it never moves.
+constexpr std::int64_t kFirstUseSlots = 32;  // more than crm's functions
+constexpr std::int64_t first_use_source(std::int64_t seq, std::uint8_t function) {
+  return seq * kFirstUseSlots + function;
+}
+constexpr std::int64_t first_use_seq(std::int64_t source_id) {
+  return source_id / kFirstUseSlots;
+}
 
 struct SourceKey {
   SourceKind kind = SourceKind::visit;
@@ -41,7 +53,10 @@ struct SourceKey {
 };
 
 // A visit as points see it: its kind (index into crm's visit kinds), when it occurred and was
-// first recorded, who logged it and which key people attended.
+// first recorded, who logged it, which key people attended, and its follow-up: the company day
+// it is due and when it was marked done (a follow-up done by the end of its day earns, as an
+// activity of its own at the moment it was done — marking it done records it then, so it is
+// never late).
 struct VisitActivity {
   std::int64_t id = 0;
   core::Timestamp occurred_at{};
@@ -50,6 +65,8 @@ struct VisitActivity {
   std::uint8_t kind = 0;
   std::vector<std::int64_t> staff_ids;
   std::vector<std::int64_t> attendee_ids;
+  std::optional<date::sys_days> follow_up_date;
+  std::optional<core::Timestamp> follow_up_done_at;
   bool in_effect = true;
 };
 
@@ -98,6 +115,9 @@ class PointsBook {
   void apply(const VisitActivity& visit);
   // A trade's new version: subscriptions and purchases in effect earn for each credit.
   void apply(const TradeFact& trade, core::Timestamp recorded_at);
+  // A person's first use of a CRM function, recorded at `at` by the event `seq`.
+  void apply_first_use(std::int64_t staff_id, std::int64_t seq, std::uint8_t function,
+                       core::Timestamp at);
   // Whether a key person is a decision maker (their influence, as last recorded).
   void set_decision_maker(std::int64_t key_person_id, bool decision_maker);
 
@@ -133,6 +153,7 @@ class PointsBook {
     core::Timestamp recorded_at{};
     date::sys_days day{};
     std::uint8_t visit_kind = 0;
+    bool follow_up = false;  // a visit's follow-up done on time, not the visit itself
     bool key_person = false;
     bool decision_maker = false;
     std::int64_t amount_fen = 0;    // trades: the whole subscription

@@ -15,14 +15,17 @@
 namespace laurel::engine {
 
 // What earns: a visit logged (of the kinds listed), a visit a key person attended, a visit a
-// decision maker attended, or a subscription (认购 / 申购 credited to the person).
+// decision maker attended, a subscription (认购 / 申购 credited to the person), a visit's
+// follow-up marked done by its date, or a person's first use of a CRM function (the flags').
 enum class PointsEvent : std::uint8_t {
   visit_logged,
   key_person_met,
   decision_maker_reached,
-  subscription
+  subscription,
+  follow_up_done,
+  first_use
 };
-constexpr int kPointsEvents = 4;
+constexpr int kPointsEvents = 6;
 // A visit's kind as crm lists them: visit, call, meeting, roadshow, online (a bit each).
 constexpr int kVisitKinds = 5;
 
@@ -42,8 +45,9 @@ struct PointsRule {
   std::int64_t points = 0;                 // per activity (every event but subscription)
   std::vector<CurvePoint> curve;           // subscription: amounts increasing, points never falling
   std::optional<std::int64_t> max_points;  // subscription: the most one subscription earns
-  std::uint8_t visit_kinds = 0;            // visit events: a bit per kind; 0: every kind
-  // Per person, over the company day and ISO week the activity occurred in: the most it pays.
+  std::uint8_t visit_kinds = 0;  // visit and follow-up events: a bit per kind; 0: every kind
+  // Per person, over the company day and ISO week the activity occurred in (a follow-up: when it
+  // was marked done; a first use: when it was recorded): the most it pays.
   std::optional<std::int64_t> daily_cap;
   std::optional<std::int64_t> weekly_cap;
   // The same client on the same day counts once (the first activity of that day, in occurred_at

@@ -15,6 +15,25 @@ core::Result<std::int64_t> EventRepository::append(const EventRecord& e) {
   return rows->front().integer(0);
 }
 
+core::Result<std::vector<EventRecord>> EventRepository::of_record(std::string entity_type,
+                                                                  std::int64_t entity_id) {
+  EventFilter filter;
+  filter.entity_type = std::move(entity_type);
+  filter.entity_id = std::to_string(entity_id);
+  filter.limit = 100;
+  return list(filter);
+}
+
+core::Result<std::optional<EventRecord>> EventRepository::at(std::int64_t seq) {
+  EventFilter filter;
+  filter.after_seq = seq - 1;
+  filter.limit = 1;
+  auto events = list(filter);
+  if (!events) return events.error();
+  if (events->empty() || events->front().seq != seq) return std::optional<EventRecord>();
+  return std::optional(std::move(events->front()));
+}
+
 core::Result<std::vector<EventRecord>> EventRepository::list(const EventFilter& f) {
   const std::int64_t cursor =
       f.newest_first && f.after_seq == 0 ? std::numeric_limits<std::int64_t>::max() : f.after_seq;

@@ -43,6 +43,11 @@ class EventRepository {
   core::Result<std::int64_t> append(const EventRecord& event);
   // Ordered by seq; up to limit + 1 rows so the caller knows whether more follow.
   core::Result<std::vector<EventRecord>> list(const EventFilter& filter);
+  // A record's events, oldest first, at most 100: what a "why" shows of the record behind a
+  // points journal or a badge.
+  core::Result<std::vector<EventRecord>> of_record(std::string entity_type, std::int64_t entity_id);
+  // The event with this seq, if there is one.
+  core::Result<std::optional<EventRecord>> at(std::int64_t seq);
 
  private:
   Connection& db_;

@@ -177,6 +177,9 @@ class CaseRun {
         call("POST", "/api/v1/point-rules", to_json(*points), expected ? expected : 201);
       } else if (const auto* visit = step["visit"].as_table()) {
         post_visit(*visit, expected ? expected : 201);
+      } else if (auto done = step["follow_up_done"].value<std::string>()) {
+        call("POST", "/api/v1/visits/" + std::to_string(visits_.at(*done)) + "/follow-up-done",
+             nullptr, expected ? expected : 200);
       } else if (auto gone = step["delete_visit"].value<std::string>()) {
         call("DELETE", "/api/v1/visits/" + std::to_string(visits_.at(*gone)), nullptr,
              expected ? expected : 204);
@@ -745,13 +748,14 @@ class CaseRun {
            "/" + std::to_string(a.source_id) + ": " + std::to_string(a.points);
   }
 
-  // A visit logged by a person (by = name) with a client, at `time`.
+  // A visit logged by a person (by = name) with a client, at `time` (and its follow-up's date).
   void post_visit(const toml::table& t, unsigned expected) {
     json::object body{{"client_id", clients_.at(t["client"].value_or<std::string>(""))},
                       {"kind", t["kind"].value_or<std::string>("visit")},
                       {"occurred_at", t["time"].value_or<std::string>("")},
                       {"notes", "golden"},
                       {"staff_ids", json::array{staff_.at(t["by"].value_or<std::string>(""))}}};
+    if (const auto due = t["follow_up"].value<std::string>()) body["follow_up_date"] = *due;
     const auto created = call("POST", "/api/v1/visits", body, expected);
     if (last_status_ == 201) visits_[t["id"].value_or<std::string>("")] = id_of(created);
   }

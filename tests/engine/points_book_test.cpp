@@ -177,6 +177,103 @@ TEST(PointsBook, AVisitMovedToAnotherWeekIsOneChange) {
   EXPECT_EQ(b.paid(2), 10);
 }
 
+TEST(PointsBook, AFollowUpDoneByItsDateEarnsOnTheDayItWasDone) {
+  Book b;
+  auto rule = visit_rule(5);
+  rule.id = 2;
+  rule.event = PointsEvent::follow_up_done;
+  b.rule(visit_rule(10));
+  b.rule(rule);
+  // Visited on Monday 2 March, follow-up due Friday 6 March (Shanghai days).
+  auto v = visit(1, at("2026-03-02", 3));
+  v.follow_up_date = date::sys_days(date::year{2026} / 3 / 6);
+  b.add(v);
+  EXPECT_EQ(b.paid(1, 7, 2), 0);  // not done yet
+  EXPECT_EQ(b.paid(1, 7, 1), 10);
+  // Done Friday 23:30 Shanghai (15:30 UTC): on its day, in time.
+  v.follow_up_done_at = at("2026-03-06", 15, 30);
+  b.add(v);
+  const auto* done = b.book.award({2, 7, {SourceKind::visit, 1}});
+  ASSERT_NE(done, nullptr);
+  EXPECT_EQ(done->paid, 5);
+  EXPECT_EQ(done->occurred_at, at("2026-03-06", 15, 30));
+  EXPECT_EQ(done->day, date::sys_days(date::year{2026} / 3 / 6));
+  EXPECT_EQ(b.paid(1, 7, 1), 10);  // the visit's own award is untouched
+  EXPECT_EQ(b.posted({2, 7, {SourceKind::visit, 1}}), 5);
+  // The follow-up's date moved before the day it was done: not done by its date any more.
+  v.follow_up_date = date::sys_days(date::year{2026} / 3 / 5);
+  b.add(v);
+  EXPECT_EQ(b.paid(1, 7, 2), 0);
+  EXPECT_EQ(b.posted({2, 7, {SourceKind::visit, 1}}), 0);
+  // Back on time, then the visit deleted: both awards are reversed.
+  v.follow_up_date = date::sys_days(date::year{2026} / 3 / 9);
+  b.add(v);
+  EXPECT_EQ(b.paid(1, 7, 2), 5);
+  v.in_effect = false;
+  b.add(v);
+  EXPECT_EQ(b.posted({2, 7, {SourceKind::visit, 1}}), 0);
+  EXPECT_EQ(b.posted({1, 7, {SourceKind::visit, 1}}), 0);
+}
+
+TEST(PointsBook, AFollowUpDoneAfterMidnightOfItsDayIsLate) {
+  Book b;
+  auto rule = visit_rule(5);
+  rule.event = PointsEvent::follow_up_done;
+  b.rule(rule);
+  auto v = visit(1, at("2026-03-02", 3));
+  v.follow_up_date = date::sys_days(date::year{2026} / 3 / 6);
+  v.follow_up_done_at = at("2026-03-06", 16, 30);  // 00:30 on Saturday in Shanghai
+  b.add(v);
+  EXPECT_EQ(b.paid(1), 0);
+  EXPECT_TRUE(b.changes.empty());
+}
+
+TEST(PointsBook, AFollowUpInTheNextWeekIsFoundThere) {
+  Book b;
+  auto rule = visit_rule(5);
+  rule.event = PointsEvent::follow_up_done;
+  b.rule(rule);
+  auto v = visit(1, at("2026-03-06", 3));  // a Friday
+  v.follow_up_date = date::sys_days(date::year{2026} / 3 / 10);
+  v.follow_up_done_at = at("2026-03-09", 3);  // the Monday after
+  b.add(v);
+  EXPECT_EQ(b.paid(1), 5);
+}
+
+TEST(PointsBook, EachFirstUseOfAFunctionEarnsOnceWithTheCapsOfItsDay) {
+  Book b;
+  PointsRule rule;
+  rule.id = 3;
+  rule.event = PointsEvent::first_use;
+  rule.points = 20;
+  rule.daily_cap = 50;
+  rule.effective_from = at("2026-01-01", 0);
+  b.rule(rule);
+  b.rule(visit_rule(10));
+  // Three functions first used on one day by the same event and two more: of no client, so no
+  // cooldown between them, but the day's cap holds.
+  b.event([](PointsBook& book) {
+    book.apply_first_use(7, 40, 0, at("2026-03-02", 3));
+    book.apply_first_use(7, 40, 1, at("2026-03-02", 3));
+  });
+  b.event([](PointsBook& book) { book.apply_first_use(7, 41, 5, at("2026-03-02", 4)); });
+  const auto use = [&](std::int64_t seq, std::uint8_t function) {
+    const auto* a = b.book.award({3, 7, {SourceKind::first_use, first_use_source(seq, function)}});
+    return a ? a->paid : -1;
+  };
+  EXPECT_EQ(use(40, 0), 20);
+  EXPECT_EQ(use(40, 1), 20);
+  EXPECT_EQ(use(41, 5), 10);
+  EXPECT_EQ(b.book.award({3, 7, {SourceKind::first_use, first_use_source(41, 5)}})->cut,
+            AwardCut::daily_cap);
+  EXPECT_EQ(first_use_seq(first_use_source(41, 5)), 41);
+  // A visit rule pays nothing for a first use, and the first-use rule nothing for a visit.
+  EXPECT_EQ(b.book.award({1, 7, {SourceKind::first_use, first_use_source(40, 0)}}), nullptr);
+  b.add(visit(9, at("2026-03-02", 5)));
+  EXPECT_EQ(b.paid(9, 7, 1), 10);
+  EXPECT_EQ(b.paid(9, 7, 3), 0);
+}
+
 TEST(PointsBook, ADecisionMakerNamedAfterTheVisitStillCounts) {
   Book b;
   auto rule = visit_rule(30);

@@ -106,6 +106,25 @@ def test_good_news_of_the_year_is_published_and_the_last_two_weeks_waits_in_the_
     assert one(db, "SELECT min(detected_at) FROM good_news WHERE status = 'draft'") >= two_weeks_before
 
 
+def test_follow_ups_done_by_their_date_earn_and_late_ones_do_not(demo):
+    _, db, _ = demo
+    rule = one(db, "SELECT id FROM point_rules WHERE name = '按时跟进'")
+    shanghai = datetime.timezone(datetime.timedelta(hours=8))
+
+    def done_day(micros):
+        return datetime.datetime.fromtimestamp(micros / 1e6, shanghai).date().isoformat()
+
+    done = db.execute("SELECT id, follow_up_date, follow_up_done_at FROM visits"
+                      " WHERE follow_up_done_at IS NOT NULL").fetchall()
+    on_time = {v for v, due, at in done if done_day(at) <= due}
+    assert on_time and len(on_time) < len(done), "some done on their day, some after it"
+    paid = db.execute("SELECT source_id, sum(points) FROM point_journals WHERE rule_id = ?"
+                      " GROUP BY source_id, staff_id HAVING sum(points) > 0", (rule,)).fetchall()
+    assert {v for v, _ in paid} <= on_time
+    # Caps cut some, so not every one is paid; most are.
+    assert len({v for v, _ in paid}) > len(on_time) // 2
+
+
 def test_client_sizes_are_skewed(demo):
     _, db, _ = demo
     volumes = sorted((v for (v,) in db.execute(
