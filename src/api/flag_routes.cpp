@@ -99,8 +99,10 @@ core::Result<Response> parade(Services& services, const Request& request, Reques
     json::array flags;
     for (const auto& f : p.flags)
       flags.push_back(earned_to_json(f));
-    people.push_back(
-        json::object{{"staff_id", p.staff_id}, {"name", p.name}, {"flags", std::move(flags)}});
+    people.push_back(json::object{{"staff_id", p.staff_id},
+                                  {"name", p.name},
+                                  {"celebrate_publicly", p.celebrate_publicly},
+                                  {"flags", std::move(flags)}});
   }
   return json_response(200, json::object{{"week", core::format_period(*week)},
                                          {"from", core::format_date(core::first_day(*week))},

@@ -57,6 +57,7 @@ core::Result<Response> digest(Services& services, const Request& request, Reques
     level_ups += p.level_up ? 1 : 0;
     people.push_back(json::object{{"staff_id", p.staff_id},
                                   {"name", p.name},
+                                  {"celebrate_publicly", p.celebrate_publicly},
                                   {"flags", std::move(their_flags)},
                                   {"badges", std::move(their_badges)},
                                   {"level_up", std::move(level)}});

@@ -379,6 +379,13 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
       } else {
         hidden_staff_.erase(staff_id);
       }
+      // Before migration 0037 everyone was celebrated.
+      if (const auto* celebrate = record->if_contains("celebrate_publicly");
+          celebrate && *celebrate == false) {
+        uncelebrated_staff_.insert(staff_id);
+      } else {
+        uncelebrated_staff_.erase(staff_id);
+      }
       engine_.set_staff(integer(*record, "id"), member(*record, "active").as_bool(),
                         assignments_of(*record));
     } else if (product) {

@@ -63,6 +63,8 @@ class EngineFeed {
   // Whether a person hides from public boards (their staff record, as the log last gave it).
   bool hidden(std::int64_t staff_id) const { return hidden_staff_.contains(staff_id); }
   const std::unordered_set<std::int64_t>& hidden_staff() const { return hidden_staff_; }
+  // People who opted out of public celebration (crm/celebration_audience.hpp).
+  const std::unordered_set<std::int64_t>& uncelebrated_staff() const { return uncelebrated_staff_; }
   // The name of a person or a department as the log last gave it (what a board's rows show,
   // answered without the database); nullptr when unknown.
   const std::string* name(engine::SubjectKind kind, std::int64_t id) const {
@@ -87,6 +89,7 @@ class EngineFeed {
   std::unordered_map<std::int64_t, LoggedBoard> boards_;
   std::unordered_map<std::int64_t, std::int64_t> staff_of_user_, user_of_staff_;
   std::unordered_set<std::int64_t> hidden_staff_;
+  std::unordered_set<std::int64_t> uncelebrated_staff_;
 };
 
 }  // namespace laurel::crm

@@ -470,6 +470,12 @@ core::Result<std::unordered_set<std::int64_t>> EngineService::hidden_staff() {
   return feed_.hidden_staff();
 }
 
+core::Result<std::unordered_set<std::int64_t>> EngineService::uncelebrated_staff() {
+  std::lock_guard lock(mutex_);
+  if (auto s = catch_up_for_read_locked(); !s) return s.error();
+  return feed_.uncelebrated_staff();
+}
+
 core::Result<EngineService::Standings> EngineService::standings(const StandingsQuery& q) {
   std::lock_guard lock(mutex_);
   if (auto s = catch_up_for_read_locked(); !s) return s.error();

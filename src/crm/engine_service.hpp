@@ -113,6 +113,8 @@ class EngineService {
   core::Result<bool> in_scope(std::int64_t board_id, std::int64_t subject, core::Period period);
   // People hidden from public boards, as the log last said (for snapshots' rows, read later).
   core::Result<std::unordered_set<std::int64_t>> hidden_staff();
+  // People who opted out of public celebration, as the log last said.
+  core::Result<std::unordered_set<std::int64_t>> uncelebrated_staff();
 
   // Boards whose standings may have moved, told after each catch-up that moved any (from the
   // worker's thread or a reader's, with the engine locked: keep it short). Set before the worker

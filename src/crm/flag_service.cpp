@@ -75,8 +75,10 @@ core::Result<Parade> FlagService::parade(core::Period week, const auth::Principa
     auto [it, fresh] = row_of.try_emplace(use.staff_id, out.people.size());
     if (fresh) {
       const auto name = names->find(use.staff_id);
-      out.people.push_back(
-          ParadeEntry{use.staff_id, name == names->end() ? std::string() : name->second, {}});
+      out.people.push_back(ParadeEntry{use.staff_id,
+                                       name == names->end() ? std::string() : name->second,
+                                       audience->celebrates(use.staff_id),
+                                       {}});
     }
     out.people[it->second].flags.push_back(EarnedFlag{*flag, std::move(use)});
   }

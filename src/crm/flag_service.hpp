@@ -35,7 +35,8 @@ struct FlagWhy {
 struct ParadeEntry {
   std::int64_t staff_id = 0;
   std::string name;
-  std::vector<EarnedFlag> flags;  // the week's new ones, in the order they were earned
+  bool celebrate_publicly = true;  // false: shown to a manager or themselves, not to be read out
+  std::vector<EarnedFlag> flags;   // the week's new ones, in the order they were earned
 };
 
 struct Parade {

@@ -41,6 +41,7 @@ core::Result<Digest> RecognitionDigest::of(core::Period week, const auth::Princi
     auto [it, fresh] = people.try_emplace(staff);
     if (fresh) {
       it->second.staff_id = staff;
+      it->second.celebrate_publicly = audience->celebrates(staff);
       const auto name = names->find(staff);
       if (name != names->end()) it->second.name = name->second;
     }

@@ -37,6 +37,7 @@ struct LevelUp {
 struct DigestEntry {
   std::int64_t staff_id = 0;
   std::string name;
+  bool celebrate_publicly = true;  // false: shown to a manager or themselves, not to be read out
   std::vector<EarnedFlag> flags;
   std::vector<DigestBadge> badges;
   std::optional<LevelUp> level_up;

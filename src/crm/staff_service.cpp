@@ -67,6 +67,7 @@ boost::json::object staff_to_json(const StaffView& view) {
           {"title", s.title ? boost::json::value(*s.title) : nullptr},
           {"active", s.active},
           {"hide_from_boards", s.hide_from_boards},
+          {"celebrate_publicly", s.celebrate_publicly},
           {"department_id", view.department_id ? boost::json::value(*view.department_id) : nullptr},
           {"assignments", std::move(assignments)},
           {"created_at", core::format_rfc3339(core::from_micros(s.created_at))},
@@ -143,8 +144,10 @@ core::Result<StaffView> StaffService::update(std::int64_t id, const StaffChanges
   }
   if (changes.active) after.active = *changes.active;
   if (changes.hide_from_boards) after.hide_from_boards = *changes.hide_from_boards;
+  if (changes.celebrate_publicly) after.celebrate_publicly = *changes.celebrate_publicly;
   if (after.name == found->name && after.title == found->title && after.user_id == found->user_id &&
-      after.active == found->active && after.hide_from_boards == found->hide_from_boards) {
+      after.active == found->active && after.hide_from_boards == found->hide_from_boards &&
+      after.celebrate_publicly == found->celebrate_publicly) {
     return before;  // nothing changes: no event
   }
   after.updated_at = core::to_micros(clock_.now());

@@ -32,7 +32,8 @@ struct StaffChanges {
   std::optional<std::optional<std::string>> title;
   std::optional<std::optional<std::int64_t>> user_id;
   std::optional<bool> active;
-  std::optional<bool> hide_from_boards;  // the person's own choice (PUT /api/v1/me/board-privacy)
+  std::optional<bool> hide_from_boards;    // the person's own choice (PUT /api/v1/me/board-privacy)
+  std::optional<bool> celebrate_publicly;  // and this one (PUT /api/v1/me/celebration)
 };
 
 struct StaffView {

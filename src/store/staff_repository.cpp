@@ -5,11 +5,12 @@ namespace {
 
 constexpr std::string_view kColumns =
     "s.id, s.user_id, s.name, s.title, s.active, s.created_at, "
-    "s.updated_at, s.hide_from_boards";
+    "s.updated_at, s.hide_from_boards, s.celebrate_publicly";
 
 StaffRecord staff_of(const Row& r) {
-  return StaffRecord{r.integer(0), r.optional_integer(1), r.text(2),    r.optional_text(3),
-                     r.boolean(4), r.integer(5),          r.integer(6), r.boolean(7)};
+  return StaffRecord{r.integer(0),       r.optional_integer(1), r.text(2),
+                     r.optional_text(3), r.boolean(4),          r.integer(5),
+                     r.integer(6),       r.boolean(7),          r.boolean(8)};
 }
 
 core::Error translated(const core::Error& error) {
@@ -34,9 +35,9 @@ core::Result<std::int64_t> StaffRepository::insert(const StaffRecord& s) {
 core::Status StaffRepository::update(const StaffRecord& s) {
   auto rows = db_.query(
       "UPDATE staff SET user_id = $2, name = $3, title = $4, active = $5, updated_at = $6, "
-      "hide_from_boards = $7 WHERE id = $1",
+      "hide_from_boards = $7, celebrate_publicly = $8 WHERE id = $1",
       {s.id, nullable(s.user_id), s.name, nullable(s.title), boolean(s.active), s.updated_at,
-       boolean(s.hide_from_boards)});
+       boolean(s.hide_from_boards), boolean(s.celebrate_publicly)});
   if (!rows) return translated(rows.error());
   if (rows->changes == 0) return core::Error::not_found("no staff member " + std::to_string(s.id));
   return {};

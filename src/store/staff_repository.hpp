@@ -18,7 +18,8 @@ struct StaffRecord {
   bool active = true;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
-  bool hide_from_boards = false;  // the person's choice (migration 0029)
+  bool hide_from_boards = false;   // the person's choice (migration 0029)
+  bool celebrate_publicly = true;  // and this one (migration 0037)
 };
 
 struct Assignment {

@@ -135,6 +135,43 @@ def test_the_weekly_parade_shows_the_weeks_new_flags(org):
         org.li["api"].call("PUT", "/api/v1/me/board-privacy", {"hide_from_boards": False})
 
 
+def test_a_person_may_opt_out_of_public_celebration(org):
+    me = org.li["api"].call("GET", "/api/v1/me/celebration")
+    assert me.status_code == 200 and me.json() == {
+        "staff_id": org.li["staff"], "celebrate_publicly": True}, me.text
+
+    def shown(who, path):
+        r = who["api"].call("GET", f"{path}?week={this_week()}")
+        assert r.status_code == 200, r.text
+        return {p["staff_id"]: p["celebrate_publicly"] for p in r.json()["people"]}
+
+    assert shown(org.han, "/api/v1/flags/parade")[org.li["staff"]] is True
+    r = org.li["api"].call("PUT", "/api/v1/me/celebration", {"celebrate_publicly": False})
+    assert r.status_code == 200 and r.json()["celebrate_publicly"] is False, r.text
+    try:
+        assert org.admin.call("GET", f"/api/v1/staff/{org.li['staff']}").json()[
+            "celebrate_publicly"] is False
+        for path in ("/api/v1/flags/parade", "/api/v1/recognition/digest"):
+            # Out for a colleague; marked for the manager, so nobody reads it out; theirs to see.
+            assert org.li["staff"] not in shown(org.han, path), path
+            assert shown(org.boss, path)[org.li["staff"]] is False, path
+            assert shown(org.li, path)[org.li["staff"]] is False, path
+            assert shown(org.han, path)[org.han["staff"]] is True, path
+        # The flags are still earned: only the public moment goes.
+        assert flag(flags(org.li), "visit")["earned"]
+    finally:
+        r = org.li["api"].call("PUT", "/api/v1/me/celebration", {"celebrate_publicly": True})
+        assert r.status_code == 200, r.text
+    assert shown(org.han, "/api/v1/flags/parade")[org.li["staff"]] is True
+
+    for body, field in [({"celebrate_publicly": "no"}, "celebrate_publicly"),
+                        ({}, "celebrate_publicly"),
+                        ({"celebrate_publicly": False, "loud": True}, "loud")]:
+        r = org.li["api"].call("PUT", "/api/v1/me/celebration", body)
+        assert r.status_code == 400 and r.json()["field"] == field, r.text
+    assert org.admin.call("GET", "/api/v1/me/celebration").status_code == 404  # no staff record
+
+
 def test_the_company_sets_its_own_flags(org):
     r = org.li["api"].call("GET", "/api/v1/flag-set")
     assert r.status_code == 200, r.text

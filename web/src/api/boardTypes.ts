@@ -157,12 +157,6 @@ export interface MyStanding {
   to_pass: { subject: Standing; more_needed: Figure | null } | null;
 }
 
-/** GET/PUT /api/v1/me/board-privacy (404: the login has no staff record). */
-export interface BoardPrivacy {
-  staff_id: number;
-  hide_from_boards: boolean;
-}
-
 /** The live stream's board_changed: these periods moved (none listed: any period). */
 export interface BoardChange {
   board_id: number;

@@ -81,6 +81,10 @@ export default {
   },
   recognition: {
     title: 'My points and flags',
+    celebrate: {
+      label: 'Celebrate me in the weekly parade and digest',
+      hint: 'Off: colleagues do not see your new flags, badges and levels there; managers see them marked as private. You earn them as before.',
+    },
     status: 'Status points',
     spendable: 'Spendable',
     toNext: '{points} more status points to reach "{level}"',

@@ -80,6 +80,10 @@ export default {
     achieved: '已完成 {achieved} / {target}',
   },
   recognition: {
+    celebrate: {
+      label: '在每周授旗和表彰周报中公开表彰我',
+      hint: '关闭后，同事在授旗和周报中看不到你新获得的旗帜、徽章和等级；经理看到时会标为不公开。积分、旗帜和徽章照常获得。',
+    },
     title: '我的积分与旗帜',
     status: '成长积分',
     spendable: '可用积分',

@@ -69,3 +69,33 @@ test('a visit logged on a phone earns points and a first-use flag that appear on
   await phoneContext.close();
   await home.context().close();
 });
+
+// This week's ISO week in the company's zone (Asia/Shanghai, UTC+8 all year).
+function thisWeek() {
+  const d = new Date(Date.now() + 8 * 3600_000);
+  const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() + 3 - ((day.getUTCDay() + 6) % 7)); // the week's Thursday
+  const firstThursday = new Date(Date.UTC(day.getUTCFullYear(), 0, 4));
+  const week = 1 + Math.round(((day - firstThursday) / 86_400_000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+test('on a phone a person opts out of public celebration: the parade marks them for managers', async () => {
+  const context = await browser.newContext({ ...phone, locale: 'zh-CN' });
+  const mobile = await context.newPage();
+  await signIn(mobile, laurel.base, username);
+  const toggle = mobile.locator('[data-test=celebration-switch]');
+  await toggle.waitFor();
+  assert.match(await toggle.getAttribute('class'), /is-checked/);
+  await toggle.click();
+  await mobile.waitForFunction(
+    () => !document.querySelector('[data-test=celebration-switch]')?.classList.contains('is-checked'));
+  const staff = await admin.get(`/api/v1/staff/${staffId}`);
+  assert.equal(staff.celebrate_publicly, false);
+  // The first test's visit flag is this week's: the admin still sees it, marked not to be read out.
+  const parade = await admin.get(`/api/v1/flags/parade?week=${thisWeek()}`);
+  const mine = parade.people.find((p) => p.staff_id === staffId);
+  assert.ok(mine, JSON.stringify(parade));
+  assert.equal(mine.celebrate_publicly, false);
+  await context.close();
+});
