@@ -1,4 +1,5 @@
-// The weekly recognition digest over the API (crm/recognition_digest.hpp).
+// The weekly recognition digest (crm/recognition_digest.hpp) and the anti-gaming flags for
+// managers (crm/gaming_flags.hpp) over the API.
 
 #include "api/access.hpp"
 #include "api/json_response.hpp"
@@ -74,11 +75,45 @@ core::Result<Response> digest(Services& services, const Request& request, Reques
                    {"people", std::move(people)}});
 }
 
+// ?from= and ?to= (company days, inclusive); by default the four weeks up to today.
+core::Result<Response> gaming_flags(Services& services, const Request& request,
+                                    RequestContext& context) {
+  auto query = QueryInput::parse(request.query);
+  if (!query) return query.error();
+  auto from = query->optional_date("from");
+  if (!from) return from.error();
+  auto to = query->optional_date("to");
+  if (!to) return to.error();
+  if (auto s = query->finish(); !s) return s.error();
+  const auto last = to->value_or(services.zone.date_of(services.clock.now()));
+  const auto first = from->value_or(core::LocalDate(date::sys_days(last) - date::days(27)));
+  auto flags = services.gaming_flags.of(first, last, context.user());
+  if (!flags) return flags.error();
+  json::array items;
+  for (const auto& f : *flags) {
+    json::array visits;
+    for (const auto id : f.visit_ids)
+      visits.push_back(id);
+    items.push_back(
+        json::object{{"pattern", crm::to_string(f.pattern)},
+                     {"staff_id", f.staff_id},
+                     {"name", f.name},
+                     {"day", core::format_date(f.day)},
+                     {"client_id", f.client_id ? json::value(*f.client_id) : json::value(nullptr)},
+                     {"visit_ids", std::move(visits)}});
+  }
+  return json_response(200, json::object{{"from", core::format_date(first)},
+                                         {"to", core::format_date(last)},
+                                         {"items", std::move(items)}});
+}
+
 }  // namespace
 
 void add_recognition_routes(http::Router& router, Services& services) {
   router.add({"GET", "/api/v1/recognition/digest", Access::authenticated, kCompanyStaff,
               std::nullopt, with(services, digest)});
+  router.add({"GET", "/api/v1/recognition/gaming-flags", Access::authenticated, kManagers,
+              std::nullopt, with(services, gaming_flags)});
 }
 
 }  // namespace laurel::api

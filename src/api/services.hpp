@@ -29,6 +29,7 @@
 #include "crm/event_log.hpp"
 #include "crm/flag_service.hpp"
 #include "crm/flag_set.hpp"
+#include "crm/gaming_flags.hpp"
 #include "crm/good_news_rule_service.hpp"
 #include "crm/good_news_service.hpp"
 #include "crm/holdings_service.hpp"
@@ -106,6 +107,7 @@ struct Services {
   crm::FlagService flags;           // people's flags and the weekly parade
   crm::BadgeService badges;         // badge rules, people's badges
   crm::RecognitionDigest digest;    // the week's flags, badges and level-ups
+  crm::GamingFlags gaming_flags;    // padded activity, flagged for managers
   crm::LiveStream live;             // good news pushed to open pages (/api/v1/stream)
   crm::ChatTargetService chat_targets;
   crm::ChatDeliveryService chat;  // published good news to the group chats
