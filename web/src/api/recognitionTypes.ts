@@ -60,6 +60,15 @@ export function levelProgress(points: PointBalances): number {
   return span > 0 ? Math.max(0, Math.min(100, Math.floor(((points.status - points.level.from) * 100) / span))) : 100;
 }
 
+/**
+ * The level just reached, when `after` stands on a higher level than `before` (what the card
+ * read last); null otherwise — also on the first read, and when a clawback took a level back.
+ */
+export function levelRisen(before: PointBalances | null, after: PointBalances): string | null {
+  if (!before || before.staff_id !== after.staff_id) return null;
+  return after.level.from > before.level.from ? after.level.name : null;
+}
+
 /** Whether the next expiry is close enough to say so: within `days` of `today` (YYYY-MM-DD). */
 export function expiresSoon(points: PointBalances, today: string, days = 30): boolean {
   if (!points.next_expiry) return false;

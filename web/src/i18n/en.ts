@@ -88,6 +88,7 @@ export default {
     status: 'Status points',
     spendable: 'Spendable',
     toNext: '{points} more status points to reach "{level}"',
+    levelUp: 'Congratulations: you are now "{level}"!',
     top: 'Top level reached',
     owed: '{points} points owed from a clawback: new points repay them first',
     expiring: '{points} spendable points expire after {day}',

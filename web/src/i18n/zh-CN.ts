@@ -88,6 +88,7 @@ export default {
     status: '成长积分',
     spendable: '可用积分',
     toNext: '再得 {points} 成长积分升为"{level}"',
+    levelUp: '恭喜升级为"{level}"！',
     top: '已是最高等级',
     owed: '冲销欠下 {points} 积分：之后的积分先用来还上',
     expiring: '{points} 可用积分将于 {day} 后过期',

@@ -1,6 +1,7 @@
 // Recognition end to end: a new salesperson's "my day" is open on a PC; they log their first
-// visit on their phone, and the open page shows the points it earned and the system sergeant's
-// visit flag filled in its colour — without a reload, through the live stream. Real Laurel on the
+// visit on their phone, and the open page shows the points it earned, the level they lift them
+// to and the system sergeant's visit flag filled in its colour — without a reload, through the
+// live stream. Real Laurel on the
 // demo company (its visit rule pays 10 points), real Chromium.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -25,6 +26,10 @@ before(async () => {
     name: '新同事', department_id: department.id, user_id: user.body.id, effective_from: '2025-01-01' });
   assert.equal(staff.status, 201, JSON.stringify(staff.body));
   staffId = staff.body.id;
+  // A first rung within reach of a first day's points, so the level-up moment can be seen.
+  const ladder = await admin.call('PUT', '/api/v1/point-levels', {
+    levels: [{ name: '新秀', from: 0 }, { name: '起步', from: 10 }, { name: '能手', from: 1000 }] });
+  assert.equal(ladder.status, 200, JSON.stringify(ladder.body));
   client = (await admin.get('/api/v1/clients?limit=1')).items[0];
   const covered = await admin.call('PUT', `/api/v1/clients/${client.id}/coverage`, {
     effective_from: '2025-01-01', members: [{ staff_id: staff.body.id, role: 'primary', share_percent: 100 }] });
@@ -64,6 +69,9 @@ test('a visit logged on a phone earns points and a first-use flag that appear on
   assert.equal(await card.locator('[data-test=my-status-points]').textContent(), points.status.toLocaleString('zh-CN'));
   assert.ok(points.status >= 10, `the demo's visit rule pays 10 points; got ${points.status}`);
   assert.match(await card.textContent(), /系统旗帜 1\/12/);
+  // The points lifted the newcomer to the first rung: the open page says so.
+  assert.match(await home.locator('[data-test=level-up]').textContent(), /恭喜升级为"起步"/);
+  assert.equal(await card.locator('[data-test=my-level]').textContent(), '起步');
   const colour = await home.locator('[data-test=flag-visit]').evaluate((e) => getComputedStyle(e).backgroundColor);
   assert.equal(colour, 'rgb(211, 47, 47)'); // #D32F2F, the visit flag's colour
   await phoneContext.close();

@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import MyRecognitionCard from '@/components/recognition/MyRecognitionCard.vue';
-import { expiresSoon, levelProgress, type PointBalances } from '@/api/recognitionTypes';
+import { expiresSoon, levelProgress, levelRisen, type PointBalances } from '@/api/recognitionTypes';
 import { i18n, setLocale } from '@/i18n';
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
@@ -44,6 +44,14 @@ describe('levelProgress and expiresSoon', () => {
   it('measures the way from this level to the next', () => {
     expect(levelProgress(balances())).toBe(7); // 300 of 4000
     expect(levelProgress(balances({ status: 5000, level: { name: '高手', from: 5000, next: null } }))).toBe(100);
+  });
+  it('tells a level just reached, not the first read, a clawback or someone else', () => {
+    const rookie = balances({ status: 990, level: { name: '新秀', from: 0, next: { name: '能手', from: 1000, to_go: 10 } } });
+    expect(levelRisen(rookie, balances())).toBe('能手');
+    expect(levelRisen(null, balances())).toBeNull();
+    expect(levelRisen(balances(), balances({ status: 1310 }))).toBeNull();
+    expect(levelRisen(balances(), rookie)).toBeNull();
+    expect(levelRisen({ ...rookie, staff_id: 8 }, balances())).toBeNull();
   });
   it('says points expire soon within 30 days, not before', () => {
     expect(expiresSoon(balances(), '2026-11-20')).toBe(true);
