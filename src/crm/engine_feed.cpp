@@ -270,13 +270,15 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
                                    day(*record, "date"), fen(*record, "amount"));
     } else if (visit) {
       const auto fact = visit_of(*record, event.seq, in_effect);
-      engine_.fold.apply(fact);
-      if (in_effect && fact.with_key_people && !follow_up_done) {
-        note_use(event, kVisitWithAttendees);
-      }
       const auto activity = visit_activity_of(*record, fact);
       engine_.points.apply(activity);
-      engine_.badges.apply(activity);
+      // A follow-up marked done changes only what points pay: the visit's figures and badges
+      // stand (and a badge rule would judge its person's whole timeline again for nothing).
+      if (!follow_up_done) {
+        engine_.fold.apply(fact);
+        if (in_effect && fact.with_key_people) note_use(event, kVisitWithAttendees);
+        engine_.badges.apply(activity);
+      }
     } else if (point_rule) {
       auto read = read_point_rule(*record);
       if (!read || !engine_.points.set_rule(std::move(read->engine))) throw Unreadable{};
