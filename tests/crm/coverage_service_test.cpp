@@ -58,8 +58,8 @@ TEST_F(CoverageServiceTest, RefusesPlansThatDoNotAddUp) {
   refused({{li_, "owner", 100}}, "members[0].role");
   refused({{li_, "primary", 120}, {han_, "secondary", -20}}, "members[0].share_percent");
   refused({{li_, "primary", 100}, {9999, "secondary", 0}}, "members[1].staff_id");
-  ASSERT_TRUE(
-      staff_.update(han_, {std::nullopt, std::nullopt, std::nullopt, false, std::nullopt, std::nullopt}, actor_));
+  ASSERT_TRUE(staff_.update(
+      han_, {std::nullopt, std::nullopt, std::nullopt, false, std::nullopt, std::nullopt}, actor_));
   refused({{li_, "primary", 50}, {han_, "secondary", 50}}, "members[1].staff_id");
   EXPECT_TRUE(events("client.coverage_changed").empty()) << "nothing was written";
   auto missing = coverage_.set(424242, {std::nullopt, {{li_, "primary", 100}}}, actor_);
