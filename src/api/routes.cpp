@@ -37,6 +37,7 @@ http::Router build_router(Services& services, MetricsHandle& metrics) {
   add_reward_routes(router, services);
   add_flag_routes(router, services);
   add_badge_routes(router, services);
+  add_challenge_routes(router, services);
   add_recognition_routes(router, services);
   add_stream_routes(router, services);
   add_chat_routes(router, services);

@@ -48,6 +48,7 @@ void add_point_routes(http::Router& router, Services& services);
 void add_reward_routes(http::Router& router, Services& services);
 void add_flag_routes(http::Router& router, Services& services);
 void add_badge_routes(http::Router& router, Services& services);
+void add_challenge_routes(http::Router& router, Services& services);
 void add_recognition_routes(http::Router& router, Services& services);
 void add_stream_routes(http::Router& router, Services& services);
 void add_chat_routes(http::Router& router, Services& services);

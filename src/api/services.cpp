@@ -64,6 +64,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       badges(*store, clock, events, engine, config.recognition.grace_days),
       digest(*store, engine, flags, badges, point_levels, scopes, zone),
       gaming_flags(*store, scopes, engine, zone),
+      challenges(*store, clock, events, engine, zone, config.recognition.grace_days),
       live(*store, {{config.server.stream_queue_messages, 4 * 1024 * 1024}, 500}),
       chat_targets(*store, clock, audit),
       chat(*store, clock, audit, crm::make_curl_poster(),

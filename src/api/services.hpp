@@ -17,6 +17,7 @@
 #include "crm/board_service.hpp"
 #include "crm/calendar_service.hpp"
 #include "crm/campaign_service.hpp"
+#include "crm/challenge_service.hpp"
 #include "crm/chat_delivery_service.hpp"
 #include "crm/chat_target_service.hpp"
 #include "crm/client_service.hpp"
@@ -100,15 +101,16 @@ struct Services {
   crm::GoodNewsService good_news;
   crm::PointRuleService point_rules;
   crm::PointLevelService point_levels;
-  crm::PointsExpiry points_expiry;  // spendable points past their last day
-  crm::PointsService points;        // balances, journals and why, previews, budgets
-  crm::RewardService rewards;       // the rewards shop: catalogue and orders
-  crm::FlagSetService flag_set;     // which CRM functions have a flag, in which colour
-  crm::FlagService flags;           // people's flags and the weekly parade
-  crm::BadgeService badges;         // badge rules, people's badges
-  crm::RecognitionDigest digest;    // the week's flags, badges and level-ups
-  crm::GamingFlags gaming_flags;    // padded activity, flagged for managers
-  crm::LiveStream live;             // good news pushed to open pages (/api/v1/stream)
+  crm::PointsExpiry points_expiry;   // spendable points past their last day
+  crm::PointsService points;         // balances, journals and why, previews, budgets
+  crm::RewardService rewards;        // the rewards shop: catalogue and orders
+  crm::FlagSetService flag_set;      // which CRM functions have a flag, in which colour
+  crm::FlagService flags;            // people's flags and the weekly parade
+  crm::BadgeService badges;          // badge rules, people's badges
+  crm::RecognitionDigest digest;     // the week's flags, badges and level-ups
+  crm::GamingFlags gaming_flags;     // padded activity, flagged for managers
+  crm::ChallengeService challenges;  // goals and head-to-heads, and where everyone stands
+  crm::LiveStream live;              // good news pushed to open pages (/api/v1/stream)
   crm::ChatTargetService chat_targets;
   crm::ChatDeliveryService chat;  // published good news to the group chats
   crm::PictureService pictures;

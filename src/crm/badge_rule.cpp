@@ -2,6 +2,7 @@
 
 #include "core/timestamp.hpp"
 #include "crm/json_reader.hpp"
+#include "crm/json_text.hpp"
 #include "crm/point_rule.hpp"
 #include "crm/visit_kinds_json.hpp"
 
@@ -19,28 +20,14 @@ constexpr std::size_t kMaxDescription = 200;
 constexpr std::int64_t kMostVisits = 100'000;
 constexpr std::int64_t kLongestStreak = 250;  // about a year of working days
 
-core::Result<std::string> text(JsonReader& r, std::string_view key, std::size_t most,
-                               bool required) {
-  const auto* v = r.take(key);
-  if (!v) {
-    if (required) return Error::invalid(r.field(key), "is required");
-    return std::string();
-  }
-  if (!v->is_string() || (required && v->as_string().empty()) || v->as_string().size() > most) {
-    return Error::invalid(r.field(key), "must be text of " + std::string(required ? "1" : "0") +
-                                            " to " + std::to_string(most) + " bytes");
-  }
-  return std::string(v->as_string());
-}
-
 core::Result<BadgeRule> read_rule(const json::object& o, bool strict) {
   JsonReader r(o, "", strict, "a badge rule");
   BadgeRule rule;
   auto& e = rule.engine;
-  auto name = text(r, "name", kMaxName, true);
+  auto name = read_text(r, "name", kMaxName, true);
   if (!name) return name.error();
   rule.name = std::move(*name);
-  auto description = text(r, "description", kMaxDescription, false);
+  auto description = read_text(r, "description", kMaxDescription, false);
   if (!description) return description.error();
   rule.description = std::move(*description);
   auto kind = r.one_of("kind", kKinds);

@@ -9,6 +9,7 @@
 #include "core/timestamp.hpp"
 #include "crm/badge_rule.hpp"
 #include "crm/board_json.hpp"
+#include "crm/challenge.hpp"
 #include "crm/flag_set.hpp"
 #include "crm/metric_json.hpp"
 #include "crm/point_rule.hpp"
@@ -238,9 +239,10 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
   const bool key_person = type.starts_with("key_person.");
   const bool badge_rule = type == "badge_rule.created" || type == "badge_rule.changed";
   const bool calendar = type == "calendar.day_set" || type == "calendar.day_cleared";
+  const bool challenge = type == "challenge.created" || type == "challenge.cancelled";
   const bool read_here = trade || visit || product || department || metric || rule || campaign ||
                          balance || coverage || staff || imported || board || manual_rows ||
-                         target || point_rule || key_person || badge_rule || calendar;
+                         target || point_rule || key_person || badge_rule || calendar || challenge;
   if (!read_here && uses == uses_by_type.end()) return {};
   engine_.begin({event.seq, core::from_micros(event.recorded_at)});
   struct Settle {  // whatever happens, the watches judge what this event changed
@@ -289,6 +291,13 @@ core::Status EngineFeed::apply(const store::EventRecord& event) {
     } else if (badge_rule) {
       auto read = read_badge_rule(*record);
       if (!read || !engine_.badges.set_rule(read->engine)) throw Unreadable{};
+    } else if (challenge) {
+      if (type == "challenge.cancelled") {
+        engine_.challenges.cancel(integer(*record, "id"));
+      } else {
+        auto read = read_challenge(*record);
+        if (!read || !engine_.challenges.add(challenge_definition(*read))) throw Unreadable{};
+      }
     } else if (calendar) {
       const auto date = core::parse_date(text(*record, "date"));
       if (!date) throw Unreadable{};

@@ -345,6 +345,17 @@ core::Result<std::vector<std::int32_t>> EngineService::badge_progress(
   return out;
 }
 
+core::Result<std::vector<std::optional<engine::ChallengeStanding>>> EngineService::challenges(
+    const std::vector<std::int64_t>& ids, core::Timestamp now) {
+  std::lock_guard lock(mutex_);
+  if (auto s = catch_up_for_read_locked(); !s) return s.error();
+  std::vector<std::optional<engine::ChallengeStanding>> out;
+  out.reserve(ids.size());
+  for (const auto id : ids)
+    out.push_back(engine_.challenges.standing(id, now));
+  return out;
+}
+
 std::vector<store::BadgeAwardRecord> EngineService::badge_awards() const {
   std::lock_guard lock(mutex_);
   std::vector<store::BadgeAwardRecord> out;

@@ -148,6 +148,10 @@ class EngineService {
   core::Result<std::vector<std::int32_t>> badge_progress(std::int64_t staff_id,
                                                          const std::vector<std::int64_t>& rule_ids);
   std::vector<store::BadgeAwardRecord> badge_awards() const;
+  // Challenges (crm/challenge_service.hpp): where each named one stands at `now`, in their order
+  // (nullopt: one the log has not defined).
+  core::Result<std::vector<std::optional<engine::ChallengeStanding>>> challenges(
+      const std::vector<std::int64_t>& ids, core::Timestamp now);
 
   // Every good news the engine holds, as the good_news table should have it, by fact_key.
   std::vector<store::DetectedGoodNews> detected_good_news() const;

@@ -438,7 +438,8 @@ bool about_one_trade(RuleKind kind) {
 engine::ThresholdRule threshold_rule(const GoodNewsRule& rule) {
   return engine::ThresholdRule{rule.id,         watched_metric_id(rule),
                                rule.thresholds, rule.subject_ids,
-                               starts(rule),    grace(rule)};
+                               starts(rule),    grace(rule),
+                               std::nullopt};  // every period
 }
 
 }  // namespace laurel::crm

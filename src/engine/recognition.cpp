@@ -13,7 +13,8 @@ Recognition::Recognition(core::CompanyZone zone)
       boards(fold, holdings_metrics, coverage),
       leaders(fold, boards),
       points(zone),
-      badges(zone) {
+      badges(zone),
+      challenges(fold) {
   holdings.add_listener(holdings_metrics);
   coverage.add_listener(holdings_metrics);
   holdings.add_listener(milestones);
@@ -22,6 +23,7 @@ Recognition::Recognition(core::CompanyZone zone)
 }
 
 void Recognition::begin(EventContext event) {
+  challenges.begin(event);  // first: what settles before the event is judged without it
   thresholds.begin(event);
   balance_thresholds.begin(event);
   first_orders.begin(event);
@@ -42,6 +44,7 @@ void Recognition::settle() {
   leaders.settle();
   points.settle();
   badges.settle();
+  challenges.settle();
 }
 
 void Recognition::apply(const TradeFact& trade) {

@@ -4,8 +4,8 @@
 // the thresholds on them, milestones of the company's holdings, client activations), and the
 // leaderboards ranked from the fold and the holdings metrics, and who reaches their top, and the
 // points the points rules award, and each person's first use of each CRM function (the flags), and
-// the badges for activity. A feed brackets each event with begin / settle, so what any watch
-// detects is stamped with that event.
+// the badges for activity, and the challenges. A feed brackets each event with begin / settle, so
+// what any watch detects is stamped with that event.
 //
 // Not thread-safe; one per engine.
 
@@ -15,6 +15,7 @@
 #include "engine/badge_book.hpp"
 #include "engine/balance_threshold_watch.hpp"
 #include "engine/board_book.hpp"
+#include "engine/challenge_book.hpp"
 #include "engine/coverage_book.hpp"
 #include "engine/first_order_watch.hpp"
 #include "engine/first_use_book.hpp"
@@ -63,10 +64,11 @@ class Recognition {
   HoldingsMilestoneWatch milestones;
   ActivationWatch activations;
   BoardBook boards;
-  LeaderWatch leaders;      // who reaches the top of a board
-  PointsBook points;        // who earned which points for what
-  FirstUseBook first_uses;  // who first used which CRM function (the flags)
-  BadgeBook badges;         // milestones and streaks of activity
+  LeaderWatch leaders;       // who reaches the top of a board
+  PointsBook points;         // who earned which points for what
+  FirstUseBook first_uses;   // who first used which CRM function (the flags)
+  BadgeBook badges;          // milestones and streaks of activity
+  ChallengeBook challenges;  // goals and head-to-heads on the fold's metrics
 };
 
 }  // namespace laurel::engine

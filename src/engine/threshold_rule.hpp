@@ -7,9 +7,11 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/period.hpp"
 
 namespace laurel::engine {
 
@@ -24,6 +26,9 @@ struct ThresholdRule {
   // Good news detected more than this long after it became true is late. Part of the rule, so
   // a replay marks the same news late whatever the configuration says today.
   std::chrono::seconds grace{std::chrono::hours(72)};
+  // Only this period's cells (a challenge's window, of the metric's period kind); none: every
+  // period.
+  std::optional<core::Period> period;
 };
 
 }  // namespace laurel::engine

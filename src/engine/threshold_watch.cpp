@@ -98,6 +98,7 @@ void ThresholdWatch::judge(const CellKey& key, CellTimeline& cell, const Thresho
                                              key.subject_id) == rule.subject_ids.end()) {
     return;
   }
+  if (rule.period && rule.period->index != key.period_index) return;
   const auto* metric = fold_.metric(key.metric_id);
   if (!metric) return;
   const core::Period period{metric->period, key.period_index};

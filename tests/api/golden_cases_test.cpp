@@ -218,6 +218,13 @@ class CaseRun {
              expected ? expected : 200);
       } else if (auto cleared = step["calendar_cleared"].value<std::string>()) {
         call("DELETE", "/api/v1/calendar/days/" + *cleared, nullptr, expected ? expected : 204);
+      } else if (const auto* challenge = step["challenge"].as_table()) {
+        create_challenge(*challenge, expected ? expected : 201);
+      } else if (auto off = step["cancel_challenge"].value<std::string>()) {
+        call("POST", "/api/v1/challenges/" + std::to_string(challenges_.at(*off)) + "/cancel",
+             nullptr, expected ? expected : 200);
+      } else if (const auto* where = step["challenge_standing"].as_table()) {
+        check_challenge(*where);
       } else if (const auto* standing = step["badge"].as_table()) {
         check_badge(*standing);
       } else if (const auto* balances = step["points"].as_table()) {
@@ -405,12 +412,83 @@ class CaseRun {
     }
   }
 
+  // A challenge naming its metric by code and its participants by name (people, or else
+  // departments).
+  void create_challenge(const toml::table& t, unsigned expected) {
+    auto body = to_json(t).as_object();
+    body["metric_id"] = metrics_.at(std::string(body.at("metric").as_string()));
+    body.erase("metric");
+    if (auto* names = body.if_contains("participants")) {
+      json::array ids;
+      for (const auto& n : names->as_array()) {
+        const std::string name(n.as_string());
+        ids.push_back(staff_.contains(name) ? staff_.at(name) : department(name));
+      }
+      *names = std::move(ids);
+    }
+    const auto created = call("POST", "/api/v1/challenges", body, expected);
+    if (expected == 201) challenges_[std::string(body.at("name").as_string())] = id_of(created);
+  }
+
+  // Where a challenge stands at `at`, as GET /api/v1/challenges/{id} gives it: its state, and
+  // for each participant in order the outcome, the figure and the visit that reached the goal
+  // (its id in the case; "" for none) — those named.
+  void check_challenge(const toml::table& e) {
+    const auto name = e["name"].value_or<std::string>("");
+    SCOPED_TRACE("challenge " + name);
+    const auto got =
+        call("GET", "/api/v1/challenges/" + std::to_string(challenges_.at(name)), nullptr, 200);
+    if (const auto state = e["state"].value<std::string>()) {
+      EXPECT_EQ(std::string_view(got.at("state").as_string()), *state);
+    }
+    const auto& standings = got.at("standings").as_array();
+    const auto each = [&](const char* key, auto check) {
+      const auto* want = e[key].as_array();
+      if (!want) return;
+      ASSERT_EQ(want->size(), standings.size()) << key;
+      for (std::size_t i = 0; i < want->size(); ++i) {
+        SCOPED_TRACE(std::string(key) + "[" + std::to_string(i) + "]");
+        check(standings[i].as_object(), (*want)[i]);
+      }
+    };
+    each("outcomes", [](const json::object& s, const toml::node& want) {
+      EXPECT_EQ(std::string_view(s.at("outcome").as_string()), want.value_or<std::string>(""));
+    });
+    each("figures", [](const json::object& s, const toml::node& want) {
+      const auto& figure = s.at("figure");
+      EXPECT_EQ(
+          figure.is_string() ? std::string(figure.as_string()) : std::to_string(figure.as_int64()),
+          want.is_string() ? want.value_or<std::string>("")
+                           : std::to_string(want.value_or<std::int64_t>(0)));
+    });
+    each("reached_by", [&](const json::object& s, const toml::node& want) {
+      const auto visit = want.value_or<std::string>("");
+      const auto& record = s.at("reached_by_record_id");
+      if (visit.empty()) {
+        EXPECT_TRUE(record.is_null()) << json::serialize(record);
+      } else {
+        ASSERT_TRUE(record.is_int64()) << "nothing reached the goal";
+        EXPECT_EQ(record.as_int64(), visits_.at(visit));
+      }
+    });
+  }
+
   // The engine rebuilt from the log (as `laurel replay` does) gives what was stored.
   void check_replay() {
     auto& store = *app_->services().store;
     crm::EngineService rebuilt(store, app_->services().zone, false);
     ASSERT_TRUE(rebuilt.catch_up());
     check_standings(&rebuilt);
+    // Every challenge stands the same in an engine rebuilt from the log.
+    for (const auto& [name, id] : challenges_) {
+      SCOPED_TRACE("challenge " + name + " (replayed)");
+      const auto now = clock_.now();
+      auto live = app_->services().engine.challenges({id}, now);
+      auto again = rebuilt.challenges({id}, now);
+      ASSERT_TRUE(live && again);
+      ASSERT_TRUE(live->front() && again->front());
+      EXPECT_EQ(*live->front(), *again->front());
+    }
     auto connection = store.acquire().value();
     const auto stored = store::GoodNewsRepository(*connection).all_detected().value();
     const auto given = rebuilt.detected_good_news();
@@ -783,7 +861,7 @@ class CaseRun {
   std::string token_;
   unsigned last_status_ = 0;
   std::map<std::string, std::int64_t> departments_, staff_, products_, clients_, metrics_, rules_,
-      trades_, campaigns_, boards_, visits_, rewards_, orders_, badge_rules_;
+      trades_, campaigns_, boards_, visits_, rewards_, orders_, badge_rules_, challenges_;
   std::map<std::string, engine::SubjectKind> board_subjects_;
 };
 

@@ -64,8 +64,8 @@ struct Engine {
   bool add_rule(std::vector<std::int64_t> thresholds, core::Timestamp effective_from,
                 core::Timestamp when, std::int64_t id = 5) {
     watch.begin({++seq, when});
-    const bool added =
-        watch.add_rule({id, 1, std::move(thresholds), {}, effective_from, std::chrono::hours(72)});
+    const bool added = watch.add_rule(
+        {id, 1, std::move(thresholds), {}, effective_from, std::chrono::hours(72), {}});
     watch.settle();
     return added;
   }

@@ -66,7 +66,7 @@ struct Engine {
 
 ThresholdRule reaches(std::int64_t id, std::int64_t metric, std::vector<std::int64_t> thresholds,
                       core::Timestamp effective_from = {}) {
-  return ThresholdRule{id, metric, std::move(thresholds), {}, effective_from, hours(72)};
+  return ThresholdRule{id, metric, std::move(thresholds), {}, effective_from, hours(72), {}};
 }
 
 TEST(ThresholdWatch, OneTradeCrossingTwoThresholdsMakesTwoFacts) {

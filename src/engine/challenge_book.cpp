@@ -1,0 +1,119 @@
+#include "engine/challenge_book.hpp"
+
+#include <array>
+
+namespace laurel::engine {
+
+std::string_view to_string(ChallengeOutcome outcome) {
+  static constexpr std::array<std::string_view, 7> kNames{
+      "in_progress", "completed", "failed", "won", "lost", "drawn", "cancelled"};
+  return kNames[static_cast<std::size_t>(outcome)];
+}
+
+void ChallengeBook::begin(EventContext event) {
+  while (!due_.empty() && due_.begin()->first < event.recorded_at) {
+    const auto id = due_.begin()->second;
+    due_.erase(due_.begin());
+    auto& entry = challenges_.at(id);
+    if (entry.cancelled) continue;
+    entry.frozen = judge(entry, entry.definition.settles_at());
+    entry.frozen->settled_seq = event.seq;
+  }
+  watch_.begin(event);
+}
+
+bool ChallengeBook::add(ChallengeDefinition challenge) {
+  if (challenges_.contains(challenge.id)) return false;
+  if (challenge.head_to_head && challenge.subject_ids.size() != 2) return false;
+  if (challenge.subject_ids.empty()) return false;
+  if (challenge.goal) {
+    if (*challenge.goal <= 0) return false;
+    ThresholdRule rule;
+    rule.id = challenge.id;
+    rule.metric_id = challenge.metric_id;
+    rule.thresholds = {*challenge.goal};
+    rule.subject_ids = challenge.subject_ids;
+    rule.period = challenge.period;
+    rule.grace = challenge.grace;
+    if (!watch_.add_rule(std::move(rule))) return false;
+  } else if (!fold_.has_metric(challenge.metric_id)) {
+    return false;
+  }
+  due_.emplace(challenge.settles_at(), challenge.id);
+  challenges_.emplace(challenge.id, Entry{std::move(challenge), false, std::nullopt});
+  return true;
+}
+
+void ChallengeBook::cancel(std::int64_t id) {
+  const auto it = challenges_.find(id);
+  if (it == challenges_.end() || it->second.frozen) return;
+  it->second.cancelled = true;
+  due_.erase({it->second.definition.settles_at(), id});
+}
+
+std::optional<ChallengeStanding> ChallengeBook::standing(std::int64_t id,
+                                                         core::Timestamp now) const {
+  const auto it = challenges_.find(id);
+  if (it == challenges_.end()) return std::nullopt;
+  if (it->second.frozen) return it->second.frozen;
+  return judge(it->second, now);
+}
+
+ChallengeStanding ChallengeBook::judge(const Entry& entry, core::Timestamp now) const {
+  const auto& c = entry.definition;
+  ChallengeStanding out;
+  out.id = c.id;
+  out.settled = !entry.cancelled && now >= c.settles_at();
+  for (const auto subject : c.subject_ids) {
+    ParticipantStanding p;
+    p.subject_id = subject;
+    p.figure = fold_.value(c.metric_id, subject, c.period);
+    if (c.goal) {
+      const auto it = watch_.facts().find(FactKey{c.id, subject, c.period, *c.goal});
+      if (it != watch_.facts().end() && it->second.holds) p.reached = it->second.became_true;
+    }
+    out.participants.push_back(p);
+  }
+  const bool over = now >= c.ends_at;
+  if (entry.cancelled) {
+    for (auto& p : out.participants)
+      p.outcome = ChallengeOutcome::cancelled;
+    return out;
+  }
+  if (!c.head_to_head) {
+    for (auto& p : out.participants) {
+      p.outcome = p.reached ? ChallengeOutcome::completed
+                  : over    ? ChallengeOutcome::failed
+                            : ChallengeOutcome::in_progress;
+    }
+    return out;
+  }
+  auto& a = out.participants[0];
+  auto& b = out.participants[1];
+  const auto decide = [](ParticipantStanding& winner, ParticipantStanding& loser) {
+    winner.outcome = ChallengeOutcome::won;
+    winner.leading = true;
+    loser.outcome = ChallengeOutcome::lost;
+  };
+  if (a.reached && b.reached && *a.reached == *b.reached) {  // one record took both there
+    a.outcome = b.outcome = ChallengeOutcome::drawn;
+    return out;
+  }
+  if (a.reached || b.reached) {
+    // The first to the goal wins.
+    const bool a_first = a.reached && (!b.reached || *a.reached < *b.reached);
+    a_first ? decide(a, b) : decide(b, a);
+    return out;
+  }
+  a.leading = a.figure > b.figure;
+  b.leading = b.figure > a.figure;
+  if (!over) return out;  // both in progress
+  if (a.figure == b.figure) {
+    a.outcome = b.outcome = ChallengeOutcome::drawn;
+  } else {
+    a.figure > b.figure ? decide(a, b) : decide(b, a);
+  }
+  return out;
+}
+
+}  // namespace laurel::engine
