@@ -28,6 +28,7 @@ export const router = createRouter({
     { path: '/manage/metrics', component: () => import('@/pages/manage/MetricsPage.vue'), meta: { roles: managers } },
     { path: '/manage/good-news', component: () => import('@/pages/manage/GoodNewsPage.vue'), meta: { roles: managers } },
     { path: '/manage/good-news/rules', component: () => import('@/pages/manage/GoodNewsRulesPage.vue'), meta: { roles: managers } },
+    { path: '/manage/challenges', component: () => import('@/pages/manage/ChallengesPage.vue'), meta: { roles: managers } },
     { path: '/manage/imports', component: () => import('@/pages/manage/ImportsPage.vue'), meta: { roles: managers } },
     { path: '/admin/users', component: () => import('@/pages/admin/UsersPage.vue'), meta: { roles: admins } },
     { path: '/admin/departments', component: () => import('@/pages/admin/DepartmentsPage.vue'), meta: { roles: admins } },

@@ -20,6 +20,7 @@ export default {
     handover: '客户交接',
     goodNews: '喜报',
     metrics: '指标',
+    challenges: '挑战',
     imports: '数据导入',
     users: '用户与角色',
     departments: '部门与人员',
@@ -78,6 +79,17 @@ export default {
     rejected: '未被接受：{error}',
     discard: '删除',
     achieved: '已完成 {achieved} / {target}',
+  },
+  challenges: {
+    mine: '我的挑战',
+    me: '我',
+    company: '全公司',
+    headToHead: '对决',
+    leading: '领先',
+    ofGoal: '{figure} / {goal}',
+    completedOf: '{done}/{of} 人已完成',
+    state: { open: '进行中', closing: '结算中', settled: '已结算', cancelled: '已取消' },
+    outcome: { in_progress: '进行中', completed: '已完成', failed: '未完成', won: '胜', lost: '负', drawn: '平', cancelled: '已取消' },
   },
   recognition: {
     celebrate: {

@@ -36,3 +36,16 @@ export function fieldError(dialog, label) {
 export function openDialog(page) {
   return page.locator('.el-dialog:visible').last();
 }
+
+/** Saves the dialog's form and waits for `saved` (what the page shows once it is saved); when
+ *  the form shows an error instead — beside a field or on top — fails with what it says, rather
+ *  than waiting out the timeout for something that will never come. */
+export async function submitForm(dialog, saved, { timeout = 30_000 } = {}) {
+  await dialog.locator('[data-test=form-submit]').click();
+  const refused = dialog.locator('.el-form-item__error, .form-error').first();
+  const outcome = await Promise.race([
+    saved.waitFor({ timeout }).then(() => 'saved'),
+    refused.waitFor({ timeout }).then(() => 'refused'),
+  ]);
+  if (outcome === 'refused') throw new Error(`the form was refused: ${(await dialog.innerText()).replace(/\s+/g, ' ')}`);
+}

@@ -5,7 +5,7 @@
 // real Chromium, the live stream over server-sent events.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { choose, openDialog } from './element.mjs';
+import { choose, openDialog, submitForm } from './element.mjs';
 import { apiAs, launchBrowser, pc, phone, signIn, startLaurel } from './harness.mjs';
 
 const managerName = 'cengjianhua';
@@ -230,11 +230,11 @@ test('a board_top rule defined in the UI names a computed board, and is listed a
   await option.waitFor();
   assert.equal(await manager.locator('.el-select-dropdown__item:visible', { hasText: '登顶测试倒序榜' }).count(), 0);
   await option.click();
+  await dialog.locator('[data-test=rule-board]', { hasText: '登顶测试月榜' }).waitFor(); // chosen
   await dialog.locator('textarea[name=rule_template_zh]').fill('{person}登顶{board}（{period}）！');
   await dialog.locator('textarea[name=rule_template_en]').fill('{subject} leads {board} for {period}');
-  await dialog.locator('[data-test=form-submit]').click();
   const listed = manager.locator('[data-test=rule-list] li', { hasText: '登顶测试月榜喜报' });
-  await listed.waitFor();
+  await submitForm(dialog, listed);
   assert.match(await listed.innerText(), /登顶「登顶测试月榜」/);
   const rule = (await admin.get('/api/v1/good-news-rules?limit=200')).items.find((r) => r.name === '登顶测试月榜喜报');
   assert.equal(rule.kind, 'board_top');

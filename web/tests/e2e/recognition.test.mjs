@@ -5,6 +5,7 @@
 // demo company (its visit rule pays 10 points), real Chromium.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { choose, openDialog, submitForm } from './element.mjs';
 import { apiAs, demoPassword, launchBrowser, pc, phone, signIn, startLaurel } from './harness.mjs';
 
 let laurel;
@@ -36,6 +37,20 @@ before(async () => {
   assert.equal(covered.status, 200, JSON.stringify(covered.body));
 });
 
+// The newcomer logs a visit to their client on their phone, as after a meeting; the phone's
+// context, for the caller to close.
+async function logVisitOnPhone(notes) {
+  const context = await browser.newContext({ ...phone, locale: 'zh-CN' });
+  const mobile = await context.newPage();
+  await signIn(mobile, laurel.base, username);
+  await mobile.goto(`${laurel.base}/visits/new?client=${client.id}`);
+  await mobile.locator('[data-test=visit-form]').waitFor();
+  await mobile.fill('textarea[name=notes]', notes);
+  await mobile.click('[data-test=visit-save]');
+  await mobile.waitForURL(/\/clients\/\d+\?tab=visits/);
+  return context;
+}
+
 after(async () => {
   await browser?.close();
   await laurel?.stop();
@@ -51,14 +66,7 @@ test('a visit logged on a phone earns points and a first-use flag that appear on
   assert.equal(await flag.getAttribute('data-earned'), 'false');
   assert.match(await card.textContent(), /系统旗帜 0\/12/);
 
-  const phoneContext = await browser.newContext({ ...phone, locale: 'zh-CN' });
-  const mobile = await phoneContext.newPage();
-  await signIn(mobile, laurel.base, username);
-  await mobile.goto(`${laurel.base}/visits/new?client=${client.id}`);
-  await mobile.locator('[data-test=visit-form]').waitFor();
-  await mobile.fill('textarea[name=notes]', '第一次拜访：介绍公司和产品线');
-  await mobile.click('[data-test=visit-save]');
-  await mobile.waitForURL(/\/clients\/\d+\?tab=visits/);
+  const phoneContext = await logVisitOnPhone('第一次拜访：介绍公司和产品线');
 
   // The PC was never reloaded: the live stream told it.
   await home.locator('[data-test=flag-visit][data-earned=true]').waitFor({ timeout: 10_000 });
@@ -106,4 +114,57 @@ test('on a phone a person opts out of public celebration: the parade marks them 
   assert.ok(mine, JSON.stringify(parade));
   assert.equal(mine.celebrate_publicly, false);
   await context.close();
+});
+
+test('a manager sets a challenge in the UI; a visit on the phone completes it on the open home page', async () => {
+  const metric = await admin.call('POST', '/api/v1/metrics', {
+    code: 'e2e.challenge.visits', name: '挑战周拜访', kind: 'count', source: 'visits', subject: 'staff', period: 'week' });
+  assert.equal(metric.status, 201, JSON.stringify(metric.body));
+
+  const office = await browser.newContext({ ...pc, locale: 'zh-CN' }).then((c) => c.newPage());
+  await signIn(office, laurel.base, 'cengjianhua');
+  await office.goto(`${laurel.base}/manage/challenges`);
+  await office.click('[data-test=challenge-new]');
+  const dialog = openDialog(office);
+  await dialog.locator('input[name=challenge_name]').fill('新人本周两访');
+  await choose(office, dialog.locator('[data-test=challenge-metric]'), '挑战周拜访', { type: true });
+  // The window offered first is this week.
+  await dialog.locator('[data-test=challenge-period]').getByText(/第 \d+ 周/).waitFor();
+  await dialog.locator('input[name=challenge_goal]').fill('2');
+  // A multiple select stays open after a pick: a click on the dialog's title closes it (Escape
+  // could close the dialog too).
+  const people = dialog.locator('[data-test=challenge-participants]');
+  await people.click();
+  await office.keyboard.type('新同事');
+  await office.locator('.el-select-dropdown__item:visible', { hasText: '新同事' }).first().click();
+  await dialog.locator('.el-dialog__title').click();
+  await people.locator('.el-tag', { hasText: '新同事' }).waitFor();
+  const listed = office.locator('[data-test=challenge-list] li', { hasText: '新人本周两访' });
+  await submitForm(dialog, listed);
+  const made = (await admin.get('/api/v1/challenges?limit=50')).items.find((c) => c.name === '新人本周两访');
+  assert.equal(made.period, thisWeek());
+  assert.equal(made.goal, 2);
+  assert.deepEqual(made.participants, [staffId]);
+  // The first test's visit is this week's: half way already.
+  assert.equal(await listed.locator(`[data-test=standing-${staffId}]`).getAttribute('data-outcome'), 'in_progress');
+
+  const home = await browser.newContext({ ...pc, locale: 'zh-CN' }).then((c) => c.newPage());
+  await signIn(home, laurel.base, username);
+  const mine = home.locator(`[data-test=my-challenges] [data-test=challenge-${made.id}]`);
+  await mine.waitFor();
+  assert.match(await mine.textContent(), /1 \/ 2/);
+
+  const phoneContext = await logVisitOnPhone('第二次拜访：跟进产品配置方案');
+
+  // The home page was never reloaded: the live stream told it.
+  await mine.locator(`[data-test=standing-${staffId}][data-outcome=completed]`).waitFor({ timeout: 10_000 });
+  assert.match(await mine.textContent(), /2 \/ 2/);
+  assert.match(await mine.textContent(), /已完成/);
+  // The manager's page shows it done, and who reached the goal when.
+  await office.reload();
+  await listed.locator(`[data-test=standing-${staffId}][data-outcome=completed]`).waitFor();
+  assert.match(await listed.textContent(), /达成/);
+  await phoneContext.close();
+  await home.context().close();
+  await office.context().close();
 });
