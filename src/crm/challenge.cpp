@@ -17,6 +17,7 @@ constexpr std::size_t kMaxName = 60;
 constexpr std::size_t kMaxDescription = 500;
 constexpr std::size_t kMostParticipants = 50;
 constexpr std::int64_t kLongestGrace = 30;
+constexpr std::int64_t kMostReward = 100'000;
 
 core::Status read_goal(JsonReader& r, Challenge& c) {
   const auto* v = r.take("goal");
@@ -85,6 +86,13 @@ core::Result<Challenge> read(const json::object& o, bool strict) {
     c.grace_days = static_cast<std::int32_t>(grace->as_int64());
     c.grace_days_set = true;
   }
+  if (const auto* reward = r.take("reward_points")) {
+    if (!reward->is_int64() || reward->as_int64() < 0 || reward->as_int64() > kMostReward) {
+      return Error::invalid("reward_points",
+                            "must be whole points from 0 to " + std::to_string(kMostReward));
+    }
+    c.reward_points = reward->as_int64();
+  }
   if (!strict) {
     auto stamp = read_stored_stamp(r);
     if (!stamp) return stamp.error();
@@ -141,6 +149,7 @@ json::object challenge_to_json(const Challenge& c) {
           {"subject", subject < kSubjects.names.size() ? kSubjects.names[subject] : "staff"},
           {"participants", std::move(participants)},
           {"grace_days", c.grace_days},
+          {"reward_points", c.reward_points},
           {"starts_at", core::format_rfc3339(c.starts_at)},
           {"ends_at", core::format_rfc3339(c.ends_at)},
           {"settles_at", core::format_rfc3339(c.settles_at())},
@@ -159,6 +168,8 @@ engine::ChallengeDefinition challenge_definition(const Challenge& c) {
   d.head_to_head = c.kind == ChallengeKind::head_to_head;
   d.ends_at = c.ends_at;
   d.grace = std::chrono::days(c.grace_days);
+  d.people = c.subject == engine::SubjectKind::staff;
+  d.reward_points = c.reward_points;
   return d;
 }
 

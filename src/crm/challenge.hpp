@@ -13,7 +13,10 @@
 // none: the whole company works towards one goal together. goal: an amount (a string of yuan) for
 // a metric of amounts, a count otherwise; required but for a head-to-head, which without one goes
 // to the higher figure. grace_days (0 to 30, default recognition.grace_days): how long after the
-// window records about it still count before the result settles.
+// window records about it still count before the result settles. reward_points (0 to 100,000):
+// status and spendable points for each person who completes the goal — paid the moment they
+// reach it, taken back if records undo that before it settles — or wins the head-to-head (paid
+// when it settles); challenges of departments or the company pay none.
 //
 // A challenge is never edited once made — people are already working towards it; a manager may
 // call it off before it settles (challenge.cancelled) and make a new one.
@@ -46,7 +49,8 @@ struct Challenge {
   bool goal_is_amount = false;       // as written: a string of yuan
   std::vector<std::int64_t> participants;
   std::int32_t grace_days = 3;
-  bool grace_days_set = false;  // in a request: whether it named grace_days
+  bool grace_days_set = false;     // in a request: whether it named grace_days
+  std::int64_t reward_points = 0;  // for each person who completes it or wins (people only)
   // Set when it is made, from the metric and the company's zone: what the engine is told.
   engine::SubjectKind subject = engine::SubjectKind::staff;
   core::Timestamp starts_at{};

@@ -69,6 +69,11 @@ core::Status check_metric(store::Connection& db, Challenge& c) {
                     : "must be a count (an integer): metric " + code + " counts");
   }
   c.subject = m.subject;
+  if (m.subject != engine::SubjectKind::staff && c.reward_points > 0) {
+    return Error::invalid("reward_points",
+                          "rewards go to people: a challenge of departments or "
+                          "the whole company pays none");
+  }
   if (m.subject == engine::SubjectKind::company) {
     if (c.kind == ChallengeKind::head_to_head) {
       return Error::invalid("metric_id", "metric " + code +

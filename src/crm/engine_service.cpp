@@ -62,7 +62,7 @@ store::DetectedGoodNews detected_of(const engine::ThresholdFact& f, RuleKind kin
 }
 
 EngineService::EngineService(store::Store& store, core::CompanyZone zone, bool store_good_news)
-    : store_(store), store_good_news_(store_good_news), engine_(zone), feed_(engine_) {
+    : store_(store), store_good_news_(store_good_news), zone_(zone), engine_(zone), feed_(engine_) {
   commit_counter_ =
       store_.add_commit_observer([this] { commits_.fetch_add(1, std::memory_order_acq_rel); });
 }
@@ -247,8 +247,27 @@ core::Status EngineService::store_pending_locked() {
   return {};
 }
 
+namespace {
+
+// A challenge's reward as the ledger posts an award: no points rule, the challenge its source.
+engine::AwardChange award_of(const engine::ChallengeReward& r, const core::CompanyZone& zone) {
+  engine::AwardChange c;
+  c.award.key = {0, r.staff_id, {engine::SourceKind::challenge, r.challenge_id}};
+  c.award.occurred_at = r.occurred_at;
+  c.award.day = date::sys_days(zone.date_of(r.occurred_at));
+  c.award.base = c.award.paid = r.points;
+  c.delta = r.delta;
+  c.seq = r.seq;
+  c.at = r.at;
+  return c;
+}
+
+}  // namespace
+
 core::Status EngineService::keep_awards_locked(store::Connection& db) {
   auto changes = engine_.points.take_changes();
+  for (const auto& reward : engine_.challenges.take_rewards())
+    changes.push_back(award_of(reward, zone_));
   // `laurel replay` compares what the engine holds instead; taken page by page, the changes of a
   // whole log are never all in memory.
   if (!store_good_news_ || changes.empty()) return {};
@@ -327,6 +346,10 @@ std::vector<store::PointLedgerRepository::AwardTotal> EngineService::award_total
     out.push_back({key.rule_id, key.staff_id, std::string(to_string(key.source.kind)),
                    key.source.id, award.paid});
   });
+  engine_.challenges.for_each_reward(
+      [&](std::int64_t challenge_id, std::int64_t staff_id, std::int64_t points) {
+        out.push_back({0, staff_id, "challenge", challenge_id, points});
+      });
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return std::tie(a.rule_id, a.staff_id, a.source_kind, a.source_id) <
            std::tie(b.rule_id, b.staff_id, b.source_kind, b.source_id);

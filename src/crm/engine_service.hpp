@@ -182,6 +182,7 @@ class EngineService {
 
   store::Store& store_;
   bool store_good_news_;
+  core::CompanyZone zone_;  // the day a challenge's reward is posted for
   mutable std::mutex mutex_;
   engine::Recognition engine_;
   EngineFeed feed_;

@@ -16,13 +16,15 @@ std::string_view to_string(engine::SourceKind kind) {
       return "trade";
     case engine::SourceKind::first_use:
       return "first_use";
+    case engine::SourceKind::challenge:
+      return "challenge";
   }
   return "visit";
 }
 
 std::optional<engine::SourceKind> source_kind_of(std::string_view name) {
-  for (const auto kind :
-       {engine::SourceKind::visit, engine::SourceKind::trade, engine::SourceKind::first_use}) {
+  for (const auto kind : {engine::SourceKind::visit, engine::SourceKind::trade,
+                          engine::SourceKind::first_use, engine::SourceKind::challenge}) {
     if (to_string(kind) == name) return kind;
   }
   return std::nullopt;
@@ -68,8 +70,11 @@ core::Result<bool> post_award(store::Connection& db, const engine::AwardChange& 
   j.natural_key = award_key(c);
   j.kind = c.delta > 0 ? "earn" : "reverse";
   j.staff_id = staff;
-  j.rule_id = award.key.rule_id;
-  j.rule_version = award.version;
+  // A challenge's reward is paid by the challenge, not by a points rule.
+  if (award.key.source.kind != engine::SourceKind::challenge) {
+    j.rule_id = award.key.rule_id;
+    j.rule_version = award.version;
+  }
   j.source_kind = std::string(to_string(award.key.source.kind));
   j.source_id = award.key.source.id;
   j.event_seq = c.seq;

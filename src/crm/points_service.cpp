@@ -107,6 +107,16 @@ core::Result<PointsWhy> PointsService::why(const auth::Principal& caller, std::i
       out.source_events = std::move(*events);
     }
   }
+  if (j.source_kind == "challenge" && j.source_id) {  // a reward: the challenge's own events
+    auto history = ledger.source_journals(*j.source_kind, *j.source_id);
+    if (!history) return history.error();
+    for (auto& h : *history) {
+      if (h.staff_id == j.staff_id) out.history.push_back(std::move(h));
+    }
+    auto events = store::EventRepository(db).of_record("challenge", *j.source_id);
+    if (!events) return events.error();
+    out.source_events = std::move(*events);
+  }
   if (j.source_kind == "order" && j.source_id) {
     auto history = ledger.source_journals(*j.source_kind, *j.source_id);
     if (!history) return history.error();

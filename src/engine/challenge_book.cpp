@@ -11,15 +11,45 @@ std::string_view to_string(ChallengeOutcome outcome) {
 }
 
 void ChallengeBook::begin(EventContext event) {
+  event_ = event;
   while (!due_.empty() && due_.begin()->first < event.recorded_at) {
-    const auto id = due_.begin()->second;
-    due_.erase(due_.begin());
-    auto& entry = challenges_.at(id);
-    if (entry.cancelled) continue;
-    entry.frozen = judge(entry, entry.definition.settles_at());
-    entry.frozen->settled_seq = event.seq;
+    auto& entry = challenges_.at(due_.begin()->second);
+    freeze(entry, entry.definition.settles_at());
   }
   watch_.begin(event);
+}
+
+void ChallengeBook::settle() {
+  watch_.settle();
+  for (const auto& fact : watch_.take_changes()) {
+    const auto it = challenges_.find(fact.key.rule_id);
+    if (it == challenges_.end() || it->second.frozen) continue;
+    const auto& c = it->second.definition;
+    if (c.head_to_head || !c.people) continue;  // a head-to-head pays when it settles
+    pay(it->second, fact.key.subject_id, fact.holds ? c.reward_points : 0, fact.became_true.at);
+  }
+}
+
+void ChallengeBook::freeze(Entry& entry, core::Timestamp at) {
+  due_.erase({entry.definition.settles_at(), entry.definition.id});
+  entry.frozen = judge(entry, at);
+  entry.frozen->settled_seq = event_.seq;
+  const auto& c = entry.definition;
+  if (!c.people) return;
+  for (const auto& p : entry.frozen->participants) {
+    const bool earns =
+        p.outcome == ChallengeOutcome::completed || p.outcome == ChallengeOutcome::won;
+    pay(entry, p.subject_id, earns ? c.reward_points : 0, p.reached ? p.reached->at : c.ends_at);
+  }
+}
+
+void ChallengeBook::pay(const Entry& entry, std::int64_t staff_id, std::int64_t points,
+                        core::Timestamp earned) {
+  auto& paid = paid_[{entry.definition.id, staff_id}];
+  if (paid == points) return;
+  rewards_.push_back({entry.definition.id, staff_id, points, points - paid, earned, event_.seq,
+                      event_.recorded_at});
+  paid = points;
 }
 
 bool ChallengeBook::add(ChallengeDefinition challenge) {
@@ -48,7 +78,7 @@ void ChallengeBook::cancel(std::int64_t id) {
   const auto it = challenges_.find(id);
   if (it == challenges_.end() || it->second.frozen) return;
   it->second.cancelled = true;
-  due_.erase({it->second.definition.settles_at(), id});
+  freeze(it->second, event_.recorded_at);
 }
 
 std::optional<ChallengeStanding> ChallengeBook::standing(std::int64_t id,
@@ -75,9 +105,11 @@ ChallengeStanding ChallengeBook::judge(const Entry& entry, core::Timestamp now) 
     out.participants.push_back(p);
   }
   const bool over = now >= c.ends_at;
-  if (entry.cancelled) {
-    for (auto& p : out.participants)
-      p.outcome = ChallengeOutcome::cancelled;
+  if (entry.cancelled) {  // who had reached a goal keeps it
+    for (auto& p : out.participants) {
+      p.outcome =
+          p.reached && !c.head_to_head ? ChallengeOutcome::completed : ChallengeOutcome::cancelled;
+    }
     return out;
   }
   if (!c.head_to_head) {

@@ -16,7 +16,8 @@
 // before it; until some event comes, reading it at any later time gives what freezing would.
 //
 // Outcomes for each participant: a goal — completed once reached (live: a cancellation before
-// the challenge settles takes it back), in progress while the window lasts, failed after. A
+// the challenge settles takes it back, with its reward), in progress while the window lasts,
+// failed after. A
 // head-to-head — the first to reach the goal wins (the earlier crossing; with no goal, or neither
 // reaching it, the higher figure when the window ends wins; equal figures draw).
 //
@@ -27,6 +28,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 #include <vector>
 
 #include "engine/threshold_watch.hpp"
@@ -42,6 +44,9 @@ struct ChallengeDefinition {
   bool head_to_head = false;              // then exactly two participants
   core::Timestamp ends_at{};              // the first instant after the window, company zone
   std::chrono::seconds grace{std::chrono::hours(72)};
+  bool people = false;  // the participants are people (staff), who can be paid a reward
+  // Points (status and spendable) for each person who completes the goal or wins.
+  std::int64_t reward_points = 0;
   core::Timestamp settles_at() const { return ends_at + grace; }
 };
 
@@ -72,23 +77,49 @@ struct ChallengeStanding {
   friend bool operator==(const ChallengeStanding&, const ChallengeStanding&) = default;
 };
 
+// A change to the reward a person is paid for a challenge: a goal's when it is reached (and
+// taken back when a cancellation or a correction undoes that before the challenge settles), a
+// head-to-head's to its winner when it settles. What stands when it settles, or is called off,
+// stays paid.
+struct ChallengeReward {
+  std::int64_t challenge_id = 0;
+  std::int64_t staff_id = 0;
+  std::int64_t points = 0;        // paid now (0: taken back)
+  std::int64_t delta = 0;         // paid now less paid before
+  core::Timestamp occurred_at{};  // when it was earned: the goal reached, or the window's end
+  std::int64_t seq = 0;           // the event that made the change
+  core::Timestamp at{};           // and when that event was recorded
+};
+
 class ChallengeBook {
  public:
   explicit ChallengeBook(MetricFold& fold) : fold_(fold), watch_(fold) {}
 
   // Freezes every challenge due to settle before `event` was recorded, from the state before it.
   void begin(EventContext event);
-  void settle() { watch_.settle(); }
+  // Judges the goals the event moved, and what they pay.
+  void settle();
 
   // False (and nothing changes) when the metric is not in the fold, the id is taken, or a
   // head-to-head has not exactly two participants.
   bool add(ChallengeDefinition challenge);
-  // Called off: the standing says cancelled for everyone; a settled challenge stays settled.
+  // Called off, from the event being folded on: who had completed the goal keeps it (and its
+  // reward), the others are cancelled; nothing moves it afterwards. A settled challenge stays
+  // settled.
   void cancel(std::int64_t id);
   bool has(std::int64_t id) const { return challenges_.contains(id); }
 
   // Where a challenge stands at `now` (frozen once settled); nullopt for an unknown id.
   std::optional<ChallengeStanding> standing(std::int64_t id, core::Timestamp now) const;
+
+  std::vector<ChallengeReward> take_rewards() { return std::exchange(rewards_, {}); }
+  // Every reward paid now (points > 0): `f(challenge_id, staff_id, points)`.
+  template <class F>
+  void for_each_reward(F&& f) const {
+    for (const auto& [key, paid] : paid_) {
+      if (paid > 0) f(key.first, key.second, paid);
+    }
+  }
 
  private:
   struct Entry {
@@ -97,11 +128,17 @@ class ChallengeBook {
     std::optional<ChallengeStanding> frozen;
   };
   ChallengeStanding judge(const Entry& entry, core::Timestamp now) const;
+  void freeze(Entry& entry, core::Timestamp at);
+  // What `staff_id` is paid for the challenge from now on, earned at `earned`.
+  void pay(const Entry& entry, std::int64_t staff_id, std::int64_t points, core::Timestamp earned);
 
   MetricFold& fold_;
+  EventContext event_;
   ThresholdWatch watch_;  // the goals, one threshold rule per challenge
   std::map<std::int64_t, Entry> challenges_;
   std::set<std::pair<core::Timestamp, std::int64_t>> due_;  // settles_at, id: not frozen yet
+  std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> paid_;  // (challenge, person)
+  std::vector<ChallengeReward> rewards_;
 };
 
 std::string_view to_string(ChallengeOutcome outcome);

@@ -34,7 +34,8 @@
 namespace laurel::engine {
 
 // What an award is for: a visit (also its follow-up), a trade, or a first use of a CRM function.
-enum class SourceKind : std::uint8_t { visit, trade, first_use };
+// challenge: a challenge's reward (engine/challenge_book.hpp), paid by no points rule.
+enum class SourceKind : std::uint8_t { visit, trade, first_use, challenge };
 
 // A first use's source id: the seq of the event of the use and the function's index (one event
 // can be the first use of two functions). First uses are kept for good, so it never moves.

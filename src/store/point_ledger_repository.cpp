@@ -260,7 +260,8 @@ core::Result<std::vector<PointLedgerRepository::AwardTotal>> PointLedgerReposito
   std::vector<AwardTotal> out;
   out.reserve(rows->size());
   for (const auto& r : *rows)
-    out.push_back({r.integer(0), r.integer(1), r.text(2), r.integer(3), r.integer(4)});
+    out.push_back({r.optional_integer(0).value_or(0),  // 0: a challenge's reward, no rule
+                   r.integer(1), r.text(2), r.integer(3), r.integer(4)});
   return out;
 }
 

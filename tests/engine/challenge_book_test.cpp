@@ -204,14 +204,78 @@ TEST(ChallengeBook, RefusesWhatCannotBeJudged) {
   EXPECT_FALSE(e.book.has(10));
 }
 
-TEST(ChallengeBook, ACancelledChallengeSaysSoAndNeverSettles) {
+TEST(ChallengeBook, CallingOffKeepsWhoCompletedItAndFreezesTheRest) {
   Engine e;
-  ASSERT_TRUE(e.add(goal(10, {7}, 1)));
+  auto c = goal(10, {7, 8}, 1);
+  c.people = true;
+  c.reward_points = 50;
+  ASSERT_TRUE(e.add(c));
   e.log(visit(1, at("2026-12-01", 1), 7), at("2026-12-01", 2));
   e.event(at("2026-12-02", 0), [&] { e.book.cancel(10); });
+  // Neither 8's visit afterwards, nor the deletion of 7's, moves it.
+  e.log(visit(2, at("2026-12-02", 1), 8), at("2026-12-02", 2));
+  e.remove(visit(1, at("2026-12-01", 1), 7), at("2026-12-02", 3));
   const auto s = e.standing(10, at("2026-12-20", 0));
   EXPECT_FALSE(s.settled);
-  EXPECT_EQ(s.participants[0].outcome, ChallengeOutcome::cancelled);
+  EXPECT_EQ(s.settled_seq, 3);
+  EXPECT_EQ(s.participants[0].outcome, ChallengeOutcome::completed);
+  EXPECT_EQ(s.participants[1].outcome, ChallengeOutcome::cancelled);
+  const auto rewards = e.book.take_rewards();
+  ASSERT_EQ(rewards.size(), 1u);
+  EXPECT_EQ(rewards[0].staff_id, 7);
+  EXPECT_EQ(rewards[0].delta, 50);
+}
+
+TEST(ChallengeBook, AGoalPaysWhenReachedAndTakesItBackUntilItSettles) {
+  Engine e;
+  auto c = goal(10, {7}, 2);
+  c.people = true;
+  c.reward_points = 30;
+  ASSERT_TRUE(e.add(c));
+  e.log(visit(1, at("2026-12-01", 1), 7), at("2026-12-01", 2));
+  EXPECT_TRUE(e.book.take_rewards().empty());
+  e.log(visit(2, at("2026-12-02", 1), 7), at("2026-12-02", 2));
+  auto rewards = e.book.take_rewards();
+  ASSERT_EQ(rewards.size(), 1u);
+  EXPECT_EQ(rewards[0].points, 30);
+  EXPECT_EQ(rewards[0].delta, 30);
+  EXPECT_EQ(rewards[0].occurred_at, at("2026-12-02", 1));  // when the goal was reached
+  EXPECT_EQ(rewards[0].seq, 3);
+  e.remove(visit(2, at("2026-12-02", 1), 7), at("2026-12-03", 1));
+  rewards = e.book.take_rewards();
+  ASSERT_EQ(rewards.size(), 1u);
+  EXPECT_EQ(rewards[0].delta, -30);
+  e.log(visit(3, at("2026-12-05", 1), 7), at("2026-12-05", 2));
+  EXPECT_EQ(e.book.take_rewards().size(), 1u);
+  // Settled: a deletion takes nothing back.
+  e.remove(visit(3, at("2026-12-05", 1), 7), at("2026-12-20", 0));
+  EXPECT_TRUE(e.book.take_rewards().empty());
+  std::int64_t total = 0;
+  e.book.for_each_reward([&](std::int64_t, std::int64_t staff, std::int64_t points) {
+    EXPECT_EQ(staff, 7);
+    total += points;
+  });
+  EXPECT_EQ(total, 30);
+}
+
+TEST(ChallengeBook, AHeadToHeadPaysItsWinnerWhenItSettles) {
+  Engine e;
+  auto duel = goal(10, {7, 8}, 1);
+  duel.goal.reset();
+  duel.head_to_head = true;
+  duel.people = true;
+  duel.reward_points = 80;
+  ASSERT_TRUE(e.add(duel));
+  e.log(visit(1, at("2026-12-01", 1), 8), at("2026-12-01", 2));
+  EXPECT_TRUE(e.book.take_rewards().empty());  // ahead, not yet the winner
+  e.log(visit(2, at("2026-12-20", 1), 7),
+        at("2026-12-20", 2));  // the next week's, after it settled
+  const auto rewards = e.book.take_rewards();
+  ASSERT_EQ(rewards.size(), 1u);
+  EXPECT_EQ(rewards[0].staff_id, 8);
+  EXPECT_EQ(rewards[0].delta, 80);
+  EXPECT_EQ(rewards[0].occurred_at, kWeekEnds);
+  EXPECT_EQ(rewards[0].seq, 3);  // paid by the first event after it settled
 }
 
 // Order independence: the same visits in any order give the same result and the same moments.

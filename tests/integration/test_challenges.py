@@ -103,6 +103,35 @@ def test_a_goal_shows_live_progress_and_the_visit_that_reached_it(org):
     assert c["id"] in [x["id"] for x in r.json()["items"]]
 
 
+def challenge_journals(org, who, challenge):
+    r = who["api"].call("GET", "/api/v1/points/journal?limit=200")
+    assert r.status_code == 200, r.text
+    return [j for j in r.json()["items"]
+            if j["source"] == {"kind": "challenge", "id": challenge["id"]}]
+
+
+def test_a_reward_is_paid_when_the_goal_is_reached_and_taken_back_with_its_visit(org):
+    c = made(org, name="有奖一访", goal=1, reward_points=25,
+             participants=[org.wang["staff"]])
+    assert c["reward_points"] == 25
+    before = org.wang["api"].call("GET", "/api/v1/points").json()
+    visit = log(org, org.wang, 30)
+    [earned] = challenge_journals(org, org.wang, c)
+    assert (earned["kind"], earned["points"], earned["rule_id"]) == ("earn", 25, None)
+    after = org.wang["api"].call("GET", "/api/v1/points").json()
+    assert after["status"] - before["status"] >= 25  # and whatever a points rule pays the visit
+    # Why: the challenge's own events.
+    r = org.wang["api"].call("GET", f"/api/v1/points/journal/{earned['id']}/why")
+    assert r.status_code == 200, r.text
+    assert [e["type"] for e in r.json()["source_events"]] == ["challenge.created"]
+    # The visit deleted before the challenge settles: the goal is no longer reached, nor paid.
+    r = org.wang["api"].call("DELETE", f"/api/v1/visits/{visit}")
+    assert r.status_code == 204, r.text
+    assert standing(org, c)["standings"][0]["outcome"] == "in_progress"
+    journals = challenge_journals(org, org.wang, c)
+    assert sorted(j["points"] for j in journals) == [-25, 25]
+
+
 def test_a_head_to_head_goes_to_the_first_to_the_goal(org):
     duel = made(org, name="对决", kind="head_to_head", goal=1,
                 participants=[org.wang["staff"], org.han["staff"]])
@@ -198,6 +227,9 @@ def test_only_managers_set_challenges(org):
     ({"grace_days": 31}, "grace_days"),
     ({"grace_days": -1}, "grace_days"),
     ({"bonus": 10}, "bonus"),
+    ({"reward_points": -5}, "reward_points"),
+    ({"reward_points": 100001}, "reward_points"),
+    ({"reward_points": "50"}, "reward_points"),
 ])
 def test_bad_challenges_are_refused_naming_the_field(org, fields, field):
     before = org.boss["api"].call("GET", "/api/v1/challenges?limit=200").json()["items"]
@@ -212,6 +244,8 @@ def test_metrics_a_challenge_cannot_count_are_refused(org):
     assert r.status_code == 400 and r.json()["field"] == "participants", r.text
     r = create(org, metric_id=org.north_visits, participants=[], kind="head_to_head")
     assert r.status_code == 400 and r.json()["field"] == "participants", r.text
+    r = create(org, metric_id=org.dept_visits, participants=[org.north], reward_points=10)
+    assert r.status_code == 400 and r.json()["field"] == "reward_points", r.text
     r = create(org, metric_id=org.dept_visits, participants=[org.north, 999999999])
     assert r.status_code == 400 and r.json()["field"] == "participants[1]", r.text
     assert "no department" in r.json()["detail"], r.text

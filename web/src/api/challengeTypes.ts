@@ -30,6 +30,7 @@ export interface Challenge {
   subject: 'company' | 'department' | 'staff';
   participants: number[];
   grace_days: number;
+  reward_points: number;
   starts_at: string;
   ends_at: string;
   settles_at: string;
@@ -50,6 +51,7 @@ export interface ChallengeInput {
   goal?: Figure | null;
   participants: number[];
   grace_days?: number;
+  reward_points?: number;
 }
 
 /** The window a new challenge on a metric of `kind` is offered first: the one under way today. */

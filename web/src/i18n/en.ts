@@ -86,6 +86,7 @@ export default {
     company: 'The whole company',
     headToHead: 'Head-to-head',
     leading: 'ahead',
+    reward: '{points} points to win',
     ofGoal: '{figure} of {goal}',
     completedOf: '{done} of {of} done',
     state: { open: 'Under way', closing: 'Settling', settled: 'Settled', cancelled: 'Called off' },

@@ -86,6 +86,7 @@ export default {
     company: '全公司',
     headToHead: '对决',
     leading: '领先',
+    reward: '奖励 {points} 积分',
     ofGoal: '{figure} / {goal}',
     completedOf: '{done}/{of} 人已完成',
     state: { open: '进行中', closing: '结算中', settled: '已结算', cancelled: '已取消' },

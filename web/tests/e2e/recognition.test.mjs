@@ -139,12 +139,14 @@ test('a manager sets a challenge in the UI; a visit on the phone completes it on
   await office.locator('.el-select-dropdown__item:visible', { hasText: '新同事' }).first().click();
   await dialog.locator('.el-dialog__title').click();
   await people.locator('.el-tag', { hasText: '新同事' }).waitFor();
+  await dialog.locator('input[name=challenge_reward]').fill('30');
   const listed = office.locator('[data-test=challenge-list] li', { hasText: '新人本周两访' });
   await submitForm(dialog, listed);
   const made = (await admin.get('/api/v1/challenges?limit=50')).items.find((c) => c.name === '新人本周两访');
   assert.equal(made.period, thisWeek());
   assert.equal(made.goal, 2);
   assert.deepEqual(made.participants, [staffId]);
+  assert.equal(made.reward_points, 30);
   // The first test's visit is this week's: half way already.
   assert.equal(await listed.locator(`[data-test=standing-${staffId}]`).getAttribute('data-outcome'), 'in_progress');
 
@@ -160,6 +162,10 @@ test('a manager sets a challenge in the UI; a visit on the phone completes it on
   await mine.locator(`[data-test=standing-${staffId}][data-outcome=completed]`).waitFor({ timeout: 10_000 });
   assert.match(await mine.textContent(), /2 \/ 2/);
   assert.match(await mine.textContent(), /已完成/);
+  // Its reward is on the newcomer's points journal, from the challenge.
+  const journal = await admin.get(`/api/v1/points/journal?staff_id=${staffId}&limit=50`);
+  const reward = journal.items.find((j) => j.source?.kind === 'challenge' && j.source.id === made.id);
+  assert.equal(reward?.points, 30, JSON.stringify(journal.items.map((j) => j.source)));
   // The manager's page shows it done, and who reached the goal when.
   await office.reload();
   await listed.locator(`[data-test=standing-${staffId}][data-outcome=completed]`).waitFor();

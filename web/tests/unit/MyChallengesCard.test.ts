@@ -13,12 +13,12 @@ const standing = (subject_id: number, name: string | null, figure: number | stri
 const challenge = (id: number, extra: Partial<Challenge>): Challenge => ({
   id, name: `挑战${id}`, description: '', kind: 'goal', metric_id: 1, metric_name: '每周拜访', period: '2026-W49', goal: 5,
   subject: 'staff', participants: [], grace_days: 3, starts_at: '2026-11-29T16:00:00Z', ends_at: '2026-12-06T16:00:00Z',
-  settles_at: '2099-12-09T16:00:00Z', state: 'open', created_by: 1, created_at: '2026-11-30T01:00:00Z',
+  reward_points: 0, settles_at: '2099-12-09T16:00:00Z', state: 'open', created_by: 1, created_at: '2026-11-30T01:00:00Z',
   cancelled_at: null, cancelled_by: null, standings: [], ...extra,
 });
 
 const goal = challenge(1, {
-  participants: [7, 8, 9],
+  participants: [7, 8, 9], reward_points: 1200,
   standings: [standing(7, '李娜', 3, { percent: 60 }), standing(8, '王强', 5, { percent: 100, outcome: 'completed' }), standing(9, '赵敏', 6, { percent: 100, outcome: 'completed' })],
 });
 const duel = challenge(2, {
@@ -68,6 +68,8 @@ describe('MyChallengesCard', () => {
     expect(mine.text()).toContain('我');
     expect(mine.text()).toContain('3 / 5');
     expect(mine.text()).toContain('2/3 人已完成');
+    expect(mine.text()).toContain('奖励 1,200 积分');
+    expect(w.find('[data-test=challenge-2]').text()).not.toContain('奖励');
     const two = w.find('[data-test=challenge-2]');
     expect(two.text()).toContain('对决');
     expect(two.find('[data-test=standing-7]').text()).toContain('领先');
