@@ -22,6 +22,13 @@ std::string time_text(std::int64_t micros) {
   return core::format_rfc3339(core::from_micros(micros));
 }
 
+json::object result_to_json(const crm::ChallengeResult& r) {
+  return {{"challenge_id", r.challenge_id},
+          {"name", r.challenge_name},
+          {"outcome", engine::to_string(r.outcome)},
+          {"at", core::format_rfc3339(r.at)}};
+}
+
 core::Result<Response> digest(Services& services, const Request& request, RequestContext& context) {
   auto query = QueryInput::parse(request.query);
   if (!query) return query.error();
@@ -31,7 +38,7 @@ core::Result<Response> digest(Services& services, const Request& request, Reques
   auto found = services.digest.of(*week, context.user());
   if (!found) return found.error();
   json::array people;
-  std::int64_t flags = 0, badges = 0, level_ups = 0;
+  std::int64_t flags = 0, badges = 0, level_ups = 0, challenges = 0;
   for (const auto& p : found->people) {
     json::array their_flags;
     for (const auto& f : p.flags) {
@@ -56,13 +63,31 @@ core::Result<Response> digest(Services& services, const Request& request, Reques
     flags += static_cast<std::int64_t>(p.flags.size());
     badges += static_cast<std::int64_t>(p.badges.size());
     level_ups += p.level_up ? 1 : 0;
+    json::array their_challenges;
+    for (const auto& r : p.challenges)
+      their_challenges.push_back(result_to_json(r));
+    challenges += static_cast<std::int64_t>(p.challenges.size());
     people.push_back(json::object{{"staff_id", p.staff_id},
                                   {"name", p.name},
                                   {"celebrate_publicly", p.celebrate_publicly},
                                   {"flags", std::move(their_flags)},
                                   {"badges", std::move(their_badges)},
-                                  {"level_up", std::move(level)}});
+                                  {"level_up", std::move(level)},
+                                  {"challenges", std::move(their_challenges)}});
   }
+  // Departments' and the whole company's successes.
+  json::array teams;
+  for (const auto& r : found->team_challenges) {
+    auto t = result_to_json(r);
+    t["subject"] = r.group                                     ? "group"
+                   : r.subject == engine::SubjectKind::company ? "company"
+                                                               : "department";
+    t["subject_id"] = r.subject_id;
+    t["subject_name"] = r.subject == engine::SubjectKind::company ? json::value(nullptr)
+                                                                  : json::value(r.subject_name);
+    teams.push_back(std::move(t));
+  }
+  challenges += static_cast<std::int64_t>(found->team_challenges.size());
   return json_response(
       200,
       json::object{{"week", core::format_period(*week)},
@@ -71,8 +96,10 @@ core::Result<Response> digest(Services& services, const Request& request, Reques
                    {"company", json::object{{"people", static_cast<std::int64_t>(people.size())},
                                             {"flags", flags},
                                             {"badges", badges},
-                                            {"level_ups", level_ups}}},
-                   {"people", std::move(people)}});
+                                            {"level_ups", level_ups},
+                                            {"challenges", challenges}}},
+                   {"people", std::move(people)},
+                   {"team_challenges", std::move(teams)}});
 }
 
 // ?from= and ?to= (company days, inclusive); by default the four weeks up to today.

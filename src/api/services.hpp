@@ -107,9 +107,9 @@ struct Services {
   crm::FlagSetService flag_set;      // which CRM functions have a flag, in which colour
   crm::FlagService flags;            // people's flags and the weekly parade
   crm::BadgeService badges;          // badge rules, people's badges
+  crm::ChallengeService challenges;  // goals and head-to-heads, and where everyone stands
   crm::RecognitionDigest digest;     // the week's flags, badges and level-ups
   crm::GamingFlags gaming_flags;     // padded activity, flagged for managers
-  crm::ChallengeService challenges;  // goals and head-to-heads, and where everyone stands
   crm::LiveStream live;              // good news pushed to open pages (/api/v1/stream)
   crm::ChatTargetService chat_targets;
   crm::ChatDeliveryService chat;  // published good news to the group chats

@@ -1,5 +1,7 @@
 #include "crm/challenge.hpp"
 
+#include <set>
+
 #include "core/money.hpp"
 #include "core/timestamp.hpp"
 #include "crm/json_reader.hpp"
@@ -18,6 +20,43 @@ constexpr std::size_t kMaxDescription = 500;
 constexpr std::size_t kMostParticipants = 50;
 constexpr std::int64_t kLongestGrace = 30;
 constexpr std::int64_t kMostReward = 100'000;
+constexpr std::size_t kMostGroups = 20;
+constexpr std::size_t kMostMembers = 100;  // engine::ChallengeBook keeps fewer than 128
+constexpr std::size_t kMaxGroupName = 30;
+
+core::Status read_groups(JsonReader& r, Challenge& c, bool strict) {
+  const auto* v = r.take("groups");
+  if (!v || (!strict && v->is_array() && v->as_array().empty())) return {};  // stored: none
+  if (!v->is_array() || v->as_array().empty() || v->as_array().size() > kMostGroups) {
+    return Error::invalid(
+        "groups", "must be a list of 1 to " + std::to_string(kMostGroups) + " groups of people");
+  }
+  std::set<std::int64_t> people;
+  for (std::size_t i = 0; i < v->as_array().size(); ++i) {
+    const auto field = "groups[" + std::to_string(i) + "]";
+    const auto& item = v->as_array()[i];
+    if (!item.is_object()) return Error::invalid(field, "must be an object: name and members");
+    JsonReader g(item.as_object(), field + ".", strict, "a group");
+    ChallengeGroup group;
+    auto name = read_text(g, "name", kMaxGroupName, true);
+    if (!name) return name.error();
+    group.name = std::move(*name);
+    auto members = g.ids("members", kMostMembers);
+    if (!members) return members.error();
+    if (members->empty())
+      return Error::invalid(field + ".members", "is required: 1 person or more");
+    for (std::size_t m = 0; m < members->size(); ++m) {
+      if (!people.insert((*members)[m]).second) {
+        return Error::invalid(field + ".members[" + std::to_string(m) + "]",
+                              "is in another group already: a person takes part once");
+      }
+    }
+    group.members = std::move(*members);
+    if (auto s = g.finish(); !s) return s.error();
+    c.groups.push_back(std::move(group));
+  }
+  return {};
+}
 
 core::Status read_goal(JsonReader& r, Challenge& c) {
   const auto* v = r.take("goal");
@@ -75,8 +114,14 @@ core::Result<Challenge> read(const json::object& o, bool strict) {
   auto participants = r.ids("participants", kMostParticipants);
   if (!participants) return participants.error();
   c.participants = std::move(*participants);
-  if (c.kind == ChallengeKind::head_to_head && c.participants.size() != 2) {
-    return Error::invalid("participants", "a head-to-head is between exactly two participants");
+  if (auto s = read_groups(r, c, strict); !s) return s.error();
+  if (!c.groups.empty() && !c.participants.empty()) {
+    return Error::invalid("groups", "take part instead of participants: give one or the other");
+  }
+  const auto taking_part = c.groups.empty() ? c.participants.size() : c.groups.size();
+  if (c.kind == ChallengeKind::head_to_head && taking_part != 2) {
+    return Error::invalid(c.groups.empty() ? "participants" : "groups",
+                          "a head-to-head is between exactly two participants");
   }
   if (const auto* grace = r.take("grace_days")) {
     if (!grace->is_int64() || grace->as_int64() < 0 || grace->as_int64() > kLongestGrace) {
@@ -99,7 +144,10 @@ core::Result<Challenge> read(const json::object& o, bool strict) {
     c.id = stamp->id;
     c.created_by = stamp->created_by;
     if (stamp->created_at) c.created_at = *stamp->created_at;
-    auto subject = r.one_of("subject", kSubjects);
+    // "group": ad-hoc groups of people (the metric's subject is staff).
+    const auto* grouped = o.if_contains("subject");
+    const bool of_groups = grouped && grouped->is_string() && grouped->as_string() == "group";
+    auto subject = of_groups ? core::Result<std::size_t>(2) : r.one_of("subject", kSubjects);
     if (!subject) return subject.error();
     c.subject = static_cast<engine::SubjectKind>(*subject);
     for (auto [key, at] : {std::pair{"starts_at", &c.starts_at}, {"ends_at", &c.ends_at}}) {
@@ -114,6 +162,12 @@ core::Result<Challenge> read(const json::object& o, bool strict) {
 }
 
 }  // namespace
+
+std::string_view subject_text(const Challenge& c) {
+  if (!c.groups.empty()) return "group";
+  const auto subject = static_cast<std::size_t>(c.subject);  // SubjectKind's first three
+  return subject < kSubjects.names.size() ? kSubjects.names[subject] : "staff";
+}
 
 std::string_view to_string(ChallengeKind kind) {
   return kKinds.names[static_cast<std::size_t>(kind)];
@@ -137,8 +191,13 @@ json::object challenge_to_json(const Challenge& c) {
   json::array participants;
   for (const auto id : c.participants)
     participants.push_back(id);
-  // subject: company, department or staff (SubjectKind's first three).
-  const auto subject = static_cast<std::size_t>(c.subject);
+  json::array groups;
+  for (const auto& g : c.groups) {
+    json::array members;
+    for (const auto id : g.members)
+      members.push_back(id);
+    groups.push_back(json::object{{"name", g.name}, {"members", std::move(members)}});
+  }
   return {{"id", c.id},
           {"name", c.name},
           {"description", c.description},
@@ -146,8 +205,9 @@ json::object challenge_to_json(const Challenge& c) {
           {"metric_id", c.metric_id},
           {"period", core::format_period(c.period)},
           {"goal", c.goal ? figure_to_json(*c.goal, c.goal_is_amount) : json::value(nullptr)},
-          {"subject", subject < kSubjects.names.size() ? kSubjects.names[subject] : "staff"},
+          {"subject", subject_text(c)},
           {"participants", std::move(participants)},
+          {"groups", std::move(groups)},
           {"grace_days", c.grace_days},
           {"reward_points", c.reward_points},
           {"starts_at", core::format_rfc3339(c.starts_at)},
@@ -164,6 +224,10 @@ engine::ChallengeDefinition challenge_definition(const Challenge& c) {
   d.period = c.period;
   d.subject_ids =
       c.subject == engine::SubjectKind::company ? std::vector<std::int64_t>{0} : c.participants;
+  for (std::size_t i = 0; i < c.groups.size(); ++i) {
+    d.subject_ids.push_back(static_cast<std::int64_t>(i) + 1);
+    d.groups.push_back(c.groups[i].members);
+  }
   d.goal = c.goal;
   d.head_to_head = c.kind == ChallengeKind::head_to_head;
   d.ends_at = c.ends_at;

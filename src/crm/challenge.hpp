@@ -10,7 +10,11 @@
 // The window is one period of the metric's own kind ("2026-W49" for a weekly metric); progress is
 // the metric's figure for each participant in it. participants are people or departments — what
 // the metric's subject is — 1 to 50 of them (a head-to-head: exactly two); a company metric has
-// none: the whole company works towards one goal together. goal: an amount (a string of yuan) for
+// none: the whole company works towards one goal together. Or, on a metric of people, ad-hoc
+// groups instead of participants — {"groups": [{"name": "新人组", "members": [3, 4]}, …]}, 1 to 20
+// of them (a head-to-head: two) of 1 to 100 people, each person in one — each group taking part
+// as one, its figure the sum of its members' (their standings are numbered 1, 2, … in order).
+// goal: an amount (a string of yuan) for
 // a metric of amounts, a count otherwise; required but for a head-to-head, which without one goes
 // to the higher figure. grace_days (0 to 30, default recognition.grace_days): how long after the
 // window records about it still count before the result settles. reward_points (0 to 100,000):
@@ -19,7 +23,8 @@
 // when it settles); challenges of departments or the company pay none.
 //
 // A challenge is never edited once made — people are already working towards it; a manager may
-// call it off before it settles (challenge.cancelled) and make a new one.
+// call it off before it settles (challenge.cancelled) and make a new one: who had completed it
+// by then keeps it, and its reward; the others' outcome is cancelled.
 
 #include <boost/json/object.hpp>
 #include <cstdint>
@@ -38,6 +43,13 @@ namespace laurel::crm {
 
 enum class ChallengeKind : std::uint8_t { goal, head_to_head };
 
+// An ad-hoc group of people, taking part as one: its figure is the sum of its members'.
+struct ChallengeGroup {
+  std::string name;
+  std::vector<std::int64_t> members;  // staff ids
+  friend bool operator==(const ChallengeGroup&, const ChallengeGroup&) = default;
+};
+
 struct Challenge {
   std::int64_t id = 0;
   std::string name;
@@ -48,6 +60,7 @@ struct Challenge {
   std::optional<std::int64_t> goal;  // fen or a count
   bool goal_is_amount = false;       // as written: a string of yuan
   std::vector<std::int64_t> participants;
+  std::vector<ChallengeGroup> groups;  // instead of participants, on a metric of people
   std::int32_t grace_days = 3;
   bool grace_days_set = false;     // in a request: whether it named grace_days
   std::int64_t reward_points = 0;  // for each person who completes it or wins (people only)
@@ -62,6 +75,8 @@ struct Challenge {
 };
 
 std::string_view to_string(ChallengeKind kind);
+// company, department, staff, or group (ad-hoc groups of people).
+std::string_view subject_text(const Challenge& challenge);
 
 // The request body; errors name the member.
 core::Result<Challenge> read_challenge_input(std::string_view body);

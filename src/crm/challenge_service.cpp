@@ -18,8 +18,6 @@ using core::Error;
 
 namespace {
 
-constexpr std::array<std::string_view, 3> kSubjectNames{"company", "department", "staff"};
-
 core::Result<Challenge> stored_challenge(const store::ChallengeRow& row) {
   boost::system::error_code ec;
   const auto doc = boost::json::parse(row.definition, ec);
@@ -73,6 +71,26 @@ core::Status check_metric(store::Connection& db, Challenge& c) {
     return Error::invalid("reward_points",
                           "rewards go to people: a challenge of departments or "
                           "the whole company pays none");
+  }
+  if (!c.groups.empty()) {  // ad-hoc groups of people
+    if (m.subject != engine::SubjectKind::staff) {
+      return Error::invalid(
+          "groups",
+          "groups are of people: metric " + code + " counts per " +
+              std::string(m.subject == engine::SubjectKind::company ? "company" : "department"));
+    }
+    for (std::size_t g = 0; g < c.groups.size(); ++g) {
+      for (std::size_t i = 0; i < c.groups[g].members.size(); ++i) {
+        auto name = subject_name(db, m.subject, c.groups[g].members[i]);
+        if (!name) return name.error();
+        if (!*name) {
+          return Error::invalid(
+              "groups[" + std::to_string(g) + "].members[" + std::to_string(i) + "]",
+              "no staff member " + std::to_string(c.groups[g].members[i]));
+        }
+      }
+    }
+    return {};
   }
   if (m.subject == engine::SubjectKind::company) {
     if (c.kind == ChallengeKind::head_to_head) {
@@ -154,13 +172,17 @@ core::Result<ChallengeView> ChallengeService::create(Challenge c, const auth::Ac
     auto& db = write->connection();
     if (auto s = check_metric(db, c); !s) return s.error();
     store::ChallengeRepository challenges(db);
-    auto inserted =
-        challenges.insert(c.name, kSubjectNames[static_cast<std::size_t>(c.subject)],
-                          core::to_micros(c.ends_at), c.created_by, core::to_micros(now));
+    auto inserted = challenges.insert(c.name, subject_text(c), core::to_micros(c.ends_at),
+                                      c.created_by, core::to_micros(now));
     if (!inserted) return inserted.error();
     id = c.id = *inserted;
     for (const auto subject : c.participants) {
       if (auto s = challenges.add_participant({id, subject}); !s) return s.error();
+    }
+    for (const auto& group : c.groups) {  // "mine" for their members
+      for (const auto member : group.members) {
+        if (auto s = challenges.add_participant({id, member}); !s) return s.error();
+      }
     }
     const auto json = challenge_to_json(c);
     // The definition is written once the id is known, so the table and the log say the same.
@@ -248,6 +270,38 @@ core::Result<ChallengeView> ChallengeService::cancel(std::int64_t id, const auth
   return get(id);
 }
 
+core::Result<std::vector<ChallengeResult>> ChallengeService::results_between(core::Timestamp from,
+                                                                             core::Timestamp to) {
+  // A challenge whose window ended before `from` had its last success then; a few hundred
+  // challenges a week is far more than a sales team sets.
+  constexpr int kMostChallenges = 1000;
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  auto rows =
+      store::ChallengeRepository(**connection).ending_after(core::to_micros(from), kMostChallenges);
+  if (!rows) return rows.error();
+  auto found = views(*rows);
+  if (!found) return found.error();
+  std::vector<ChallengeResult> out;
+  for (const auto& v : *found) {
+    const auto& c = v.challenge;
+    for (std::size_t i = 0; i < v.standing.participants.size(); ++i) {
+      const auto& p = v.standing.participants[i];
+      if (p.outcome != engine::ChallengeOutcome::completed &&
+          p.outcome != engine::ChallengeOutcome::won) {
+        continue;
+      }
+      const auto at = p.reached ? p.reached->at : c.ends_at;
+      if (at < from || at >= to) continue;
+      out.push_back({c.id, c.name, c.subject, !c.groups.empty(), p.subject_id,
+                     i < v.names.size() ? v.names[i] : std::string(), p.outcome, at});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.at < b.at; });
+  return out;
+}
+
 core::Result<std::vector<ChallengeView>> ChallengeService::views(
     const std::vector<store::ChallengeRow>& rows) {
   std::vector<ChallengeView> out;
@@ -288,7 +342,10 @@ core::Result<std::vector<ChallengeView>> ChallengeService::views(
     const auto& metric = metrics.at(c.metric_id);
     v.metric_name = metric.record.name;
     v.amounts = metric.definition.amounts();
-    if (c.subject != engine::SubjectKind::company) {
+    if (!c.groups.empty()) {
+      for (const auto& group : c.groups)
+        v.names.push_back(group.name);
+    } else if (c.subject != engine::SubjectKind::company) {
       if (!names.contains(c.subject)) {
         auto of_kind = engine_.names_of(c.subject);
         if (!of_kind) return of_kind.error();

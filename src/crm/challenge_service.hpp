@@ -43,6 +43,19 @@ struct ChallengePage {
   std::optional<std::int64_t> next_before_id;
 };
 
+// A participant's success: a goal completed, or a head-to-head won — at the moment the goal was
+// reached (a head-to-head won on the figures: when its window ended).
+struct ChallengeResult {
+  std::int64_t challenge_id = 0;
+  std::string challenge_name;
+  engine::SubjectKind subject = engine::SubjectKind::staff;
+  bool group = false;           // an ad-hoc group of people (subject_id: its number, from 1)
+  std::int64_t subject_id = 0;  // 0: the company
+  std::string subject_name;     // "" for the company
+  engine::ChallengeOutcome outcome = engine::ChallengeOutcome::completed;
+  core::Timestamp at{};
+};
+
 struct ChallengeQuery {
   store::ChallengeFilter filter = store::ChallengeFilter::all;
   std::optional<std::int64_t> staff_id;  // only the challenges this person takes part in
@@ -65,6 +78,9 @@ class ChallengeService {
   core::Result<ChallengeView> get(std::int64_t id);
   // Newest first.
   core::Result<ChallengePage> list(const ChallengeQuery& query);
+  // Every success with its moment in [from, to), as the challenges stand now, oldest first.
+  core::Result<std::vector<ChallengeResult>> results_between(core::Timestamp from,
+                                                             core::Timestamp to);
   // Conflict when it is called off already or has settled (its result stands).
   core::Result<ChallengeView> cancel(std::int64_t id, const auth::Actor& actor);
 

@@ -11,7 +11,8 @@
 // points, the points rules' versions (point_rule.created / .changed) and whether each key person
 // is a decision maker (key_person.*), with each visit's kind, first recording and attendees; and
 // for the flags, every event that is a person's use of a CRM function (crm/flag_set.hpp); for
-// badges, their rules (badge_rule.*) and the company calendar (calendar.*) streaks run on. Each
+// badges, their rules (badge_rule.*) and the company calendar (calendar.*) streaks run on; the
+// challenges (challenge.created / .cancelled). Each
 // event the engine reads is bracketed by the watches' begin/settle, so what they detect is
 // stamped with that event's seq and recorded_at. Other events are skipped.
 

@@ -57,6 +57,16 @@ core::Result<Digest> RecognitionDigest::of(core::Period week, const auth::Princi
         .badges.push_back({b.rule_id, rule == rules->rules.end() ? std::string() : rule->name,
                            b.visit_id, b.first_earned_at});
   }
+  auto results = challenges_.results_between(core::from_micros(from), core::from_micros(to));
+  if (!results) return results.error();
+  Digest out;
+  for (auto& r : *results) {
+    if (r.subject != engine::SubjectKind::staff || r.group) {
+      out.team_challenges.push_back(std::move(r));
+    } else if (audience->shows(r.subject_id)) {
+      entry(r.subject_id).challenges.push_back(std::move(r));
+    }
+  }
   const std::map<std::int64_t, std::int64_t> before(at_start->begin(), at_start->end());
   for (const auto& [staff, status] : *at_end) {
     const auto was = before.find(staff);
@@ -66,7 +76,6 @@ core::Result<Digest> RecognitionDigest::of(core::Period week, const auth::Princi
     entry(staff).level_up = LevelUp{then ? then->name : std::string(), now->name, status};
   }
 
-  Digest out;
   out.week = week;
   for (auto& [staff, e] : people)
     out.people.push_back(std::move(e));

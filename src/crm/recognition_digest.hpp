@@ -2,8 +2,9 @@
 // The weekly recognition digest (PRODUCT.md, gamification): for an ISO week, every person's new
 // flags (their first uses of CRM functions), the badges Laurel first saw them hold that week
 // (still held), and the level they rose to — status points at the week's end against its start;
-// a clawback that takes a level back is not celebrated — with the company's totals. For the
-// Monday meeting and, later, the e-mail; challenges join it when they exist.
+// a clawback that takes a level back is not celebrated — and the challenges they completed or
+// won (crm/challenge_service.hpp), with the departments' and the whole company's, and the
+// company's totals. For the Monday meeting and, later, the e-mail.
 //
 // Like the flags' parade, it leaves out people hidden from public boards, except for managers,
 // admins and the person (crm/celebration_audience.hpp).
@@ -16,6 +17,7 @@
 #include "auth/principal.hpp"
 #include "core/period.hpp"
 #include "crm/badge_service.hpp"
+#include "crm/challenge_service.hpp"
 #include "crm/flag_service.hpp"
 #include "crm/point_levels.hpp"
 
@@ -41,23 +43,26 @@ struct DigestEntry {
   std::vector<EarnedFlag> flags;
   std::vector<DigestBadge> badges;
   std::optional<LevelUp> level_up;
+  std::vector<ChallengeResult> challenges;  // completed or won that week
 };
 
 struct Digest {
   core::Period week{};
-  std::vector<DigestEntry> people;  // by name
+  std::vector<DigestEntry> people;               // by name
+  std::vector<ChallengeResult> team_challenges;  // departments' and the company's, by time
 };
 
 class RecognitionDigest {
  public:
   RecognitionDigest(store::Store& store, EngineService& engine, FlagService& flags,
-                    BadgeService& badges, PointLevelService& levels, DataScopes& scopes,
-                    core::CompanyZone zone)
+                    BadgeService& badges, PointLevelService& levels, ChallengeService& challenges,
+                    DataScopes& scopes, core::CompanyZone zone)
       : store_(store),
         engine_(engine),
         flags_(flags),
         badges_(badges),
         levels_(levels),
+        challenges_(challenges),
         scopes_(scopes),
         zone_(zone) {}
 
@@ -69,6 +74,7 @@ class RecognitionDigest {
   FlagService& flags_;
   BadgeService& badges_;
   PointLevelService& levels_;
+  ChallengeService& challenges_;
   DataScopes& scopes_;
   core::CompanyZone zone_;
 };

@@ -28,9 +28,11 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "engine/cell_timeline.hpp"
 #include "engine/threshold_watch.hpp"
 
 namespace laurel::engine {
@@ -39,10 +41,13 @@ struct ChallengeDefinition {
   std::int64_t id = 0;
   std::int64_t metric_id = 0;
   core::Period period;                    // the window: one period of the metric's kind
-  std::vector<std::int64_t> subject_ids;  // the participants (the company: 0)
-  std::optional<std::int64_t> goal;       // in the metric's units; a head-to-head may have none
-  bool head_to_head = false;              // then exactly two participants
-  core::Timestamp ends_at{};              // the first instant after the window, company zone
+  std::vector<std::int64_t> subject_ids;  // the participants (the company: 0; groups: 1…n)
+  // Ad-hoc groups of people on a metric of people: each group a participant whose figure is the
+  // sum of its members' (each person in one group at most); subject_ids numbers them.
+  std::vector<std::vector<std::int64_t>> groups;
+  std::optional<std::int64_t> goal;  // in the metric's units; a head-to-head may have none
+  bool head_to_head = false;         // then exactly two participants
+  core::Timestamp ends_at{};         // the first instant after the window, company zone
   std::chrono::seconds grace{std::chrono::hours(72)};
   bool people = false;  // the participants are people (staff), who can be paid a reward
   // Points (status and spendable) for each person who completes the goal or wins.
@@ -91,7 +96,7 @@ struct ChallengeReward {
   core::Timestamp at{};           // and when that event was recorded
 };
 
-class ChallengeBook {
+class ChallengeBook final : public FoldObserver {
  public:
   explicit ChallengeBook(MetricFold& fold) : fold_(fold), watch_(fold) {}
 
@@ -100,8 +105,8 @@ class ChallengeBook {
   // Judges the goals the event moved, and what they pay.
   void settle();
 
-  // False (and nothing changes) when the metric is not in the fold, the id is taken, or a
-  // head-to-head has not exactly two participants.
+  // False (and nothing changes) when the metric is not in the fold, the id is taken, a
+  // head-to-head has not exactly two participants, or a person is in two of its groups.
   bool add(ChallengeDefinition challenge);
   // Called off, from the event being folded on: who had completed the goal keeps it (and its
   // reward), the others are cancelled; nothing moves it afterwards. A settled challenge stays
@@ -113,6 +118,10 @@ class ChallengeBook {
   std::optional<ChallengeStanding> standing(std::int64_t id, core::Timestamp now) const;
 
   std::vector<ChallengeReward> take_rewards() { return std::exchange(rewards_, {}); }
+
+  // The groups' figures, from the metrics of their challenges.
+  void reset(std::int64_t metric_id) override;
+  void contributed(const Contribution& contribution) override;
   // Every reward paid now (points > 0): `f(challenge_id, staff_id, points)`.
   template <class F>
   void for_each_reward(F&& f) const {
@@ -128,7 +137,10 @@ class ChallengeBook {
     std::optional<ChallengeStanding> frozen;
   };
   ChallengeStanding judge(const Entry& entry, core::Timestamp now) const;
+  bool add_groups(ChallengeDefinition challenge);
   void freeze(Entry& entry, core::Timestamp at);
+  // A group's goal reached or not, after the event moved its figure.
+  void judge_group(const Entry& entry, std::size_t group);
   // What `staff_id` is paid for the challenge from now on, earned at `earned`.
   void pay(const Entry& entry, std::int64_t staff_id, std::int64_t points, core::Timestamp earned);
 
@@ -138,6 +150,20 @@ class ChallengeBook {
   std::map<std::int64_t, Entry> challenges_;
   std::set<std::pair<core::Timestamp, std::int64_t>> due_;  // settles_at, id: not frozen yet
   std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> paid_;  // (challenge, person)
+  // Groups: (challenge, group index). Each group's contributions on the occurred_at timeline —
+  // a record counted for two members twice, as the sum of their figures has it (the moment's
+  // record id made distinct per member: record_id * kGroupSlots + member index).
+  using GroupKey = std::pair<std::int64_t, std::size_t>;
+  static constexpr std::int64_t kGroupSlots = 128;  // more members than a group may have
+  struct Member {
+    GroupKey group;
+    std::int64_t slot = 0;  // the member's index in the group
+  };
+  std::unordered_map<std::int64_t, std::unordered_map<std::int64_t, std::vector<Member>>>
+      members_;  // by metric, by person
+  std::map<GroupKey, CellTimeline> group_cells_;
+  std::map<GroupKey, Moment> group_reached_;  // the goal's crossing, record id as stored
+  std::set<GroupKey> touched_groups_;
   std::vector<ChallengeReward> rewards_;
 };
 

@@ -59,7 +59,8 @@ core::Result<std::vector<ChallengeRow>> ChallengeRepository::list(
   if (of) {
     where +=
         " AND (subject = 'company' OR EXISTS (SELECT 1 FROM challenge_participants p "
-        "WHERE p.challenge_id = challenges.id AND ((subject = 'staff' AND p.subject_id = $4) OR "
+        "WHERE p.challenge_id = challenges.id AND ((subject IN ('staff', 'group') AND "
+        "p.subject_id = $4) OR "
         "(subject = 'department' AND $5 LIKE '%,' || p.subject_id || ',%'))))";
     params.emplace_back(of->staff_id);
     params.emplace_back(of->departments);
@@ -67,6 +68,19 @@ core::Result<std::vector<ChallengeRow>> ChallengeRepository::list(
   auto rows = db_.query("SELECT id, definition, cancelled_at, cancelled_by FROM challenges WHERE " +
                             where + " ORDER BY id DESC LIMIT $2",
                         params);
+  if (!rows) return rows.error();
+  std::vector<ChallengeRow> out;
+  for (const auto& r : *rows)
+    out.push_back(row_of(r));
+  return out;
+}
+
+core::Result<std::vector<ChallengeRow>> ChallengeRepository::ending_after(std::int64_t after,
+                                                                          int limit) {
+  auto rows = db_.query(
+      "SELECT id, definition, cancelled_at, cancelled_by FROM challenges WHERE ends_at > $1 "
+      "ORDER BY id LIMIT $2",
+      {after, std::int64_t{limit}});
   if (!rows) return rows.error();
   std::vector<ChallengeRow> out;
   for (const auto& r : *rows)

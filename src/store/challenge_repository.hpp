@@ -49,6 +49,9 @@ class ChallengeRepository {
   core::Result<std::vector<ChallengeRow>> list(ChallengeFilter filter, std::int64_t now,
                                                const std::optional<ChallengesOf>& of,
                                                std::int64_t before_id, int limit);
+  // Those whose window ends after `after` (micros), called off ones too, oldest first: the
+  // challenges that can have a result from then on (at most `limit`).
+  core::Result<std::vector<ChallengeRow>> ending_after(std::int64_t after, int limit);
   // False when it was called off already.
   core::Result<bool> cancel(std::int64_t id, std::optional<std::int64_t> by, std::int64_t at);
 

@@ -304,3 +304,86 @@ TEST(ChallengeBook, TheSameVisitsInAnyOrderGiveTheSameStanding) {
 
 }  // namespace
 }  // namespace laurel::engine
+
+namespace laurel::engine {
+namespace {
+
+ChallengeDefinition groups(std::int64_t id, std::vector<std::vector<std::int64_t>> teams,
+                           std::optional<std::int64_t> target) {
+  auto c = goal(id, {}, 1);
+  for (std::size_t i = 0; i < teams.size(); ++i)
+    c.subject_ids.push_back(static_cast<std::int64_t>(i) + 1);
+  c.groups = std::move(teams);
+  c.goal = target;
+  c.people = true;
+  return c;
+}
+
+TEST(ChallengeBook, AnAdHocGroupAddsUpItsMembersAndPaysEachOfThem) {
+  Engine e;
+  e.log(visit(1, at("2026-11-30", 1), 7), at("2026-11-30", 2));  // before the challenge: counts
+  auto c = groups(10, {{7, 8}, {9}}, 3);
+  c.reward_points = 40;
+  ASSERT_TRUE(e.add(c, at("2026-11-30", 3)));
+  e.log(visit(2, at("2026-12-01", 1), 9), at("2026-12-01", 2));
+  e.log(visit(3, at("2026-12-01", 3), 8), at("2026-12-01", 4));
+  auto s = e.standing(10, at("2026-12-01", 5));
+  EXPECT_EQ(s.participants[0].subject_id, 1);
+  EXPECT_EQ(s.participants[0].figure, 2);
+  EXPECT_EQ(s.participants[1].figure, 1);
+  EXPECT_EQ(s.participants[0].outcome, ChallengeOutcome::in_progress);
+  EXPECT_TRUE(e.book.take_rewards().empty());
+  // 7's visit on Wednesday takes the group to three: both its members are paid.
+  e.log(visit(4, at("2026-12-02", 1), 7), at("2026-12-02", 2));
+  s = e.standing(10, at("2026-12-02", 3));
+  EXPECT_EQ(s.participants[0].outcome, ChallengeOutcome::completed);
+  EXPECT_EQ(s.participants[0].reached, (Moment{at("2026-12-02", 1), 4}));
+  auto rewards = e.book.take_rewards();
+  ASSERT_EQ(rewards.size(), 2u);
+  EXPECT_EQ(rewards[0].staff_id + rewards[1].staff_id, 15);
+  EXPECT_EQ(rewards[0].delta, 40);
+  // 8's visit deleted: two again, the reward taken back from both.
+  e.remove(visit(3, at("2026-12-01", 3), 8), at("2026-12-02", 4));
+  s = e.standing(10, at("2026-12-02", 5));
+  EXPECT_EQ(s.participants[0].figure, 2);
+  EXPECT_EQ(s.participants[0].outcome, ChallengeOutcome::in_progress);
+  rewards = e.book.take_rewards();
+  ASSERT_EQ(rewards.size(), 2u);
+  EXPECT_EQ(rewards[0].delta, -40);
+}
+
+TEST(ChallengeBook, TwoGroupsGoHeadToHeadOnTheirSums) {
+  Engine e;
+  auto duel = groups(10, {{7, 8}, {9}}, std::nullopt);
+  duel.head_to_head = true;
+  duel.reward_points = 10;
+  ASSERT_TRUE(e.add(duel));
+  e.log(visit(1, at("2026-12-01", 1), 9), at("2026-12-01", 2));
+  e.log(visit(2, at("2026-12-01", 2), 9), at("2026-12-01", 3));
+  e.log(visit(3, at("2026-12-02", 1), 7), at("2026-12-02", 2));
+  auto s = e.standing(10, at("2026-12-02", 3));
+  EXPECT_TRUE(s.participants[1].leading);
+  e.log(visit(4, at("2026-12-03", 1), 8), at("2026-12-03", 2));
+  s = e.standing(10, at("2026-12-03", 3));
+  EXPECT_FALSE(s.participants[0].leading);
+  EXPECT_FALSE(s.participants[1].leading);  // two each
+  e.log(visit(5, at("2026-12-04", 1), 8), at("2026-12-04", 2));
+  e.log(visit(6, at("2026-12-20", 1), 9), at("2026-12-20", 2));  // after it settled
+  s = e.standing(10, at("2026-12-21", 0));
+  EXPECT_TRUE(s.settled);
+  EXPECT_EQ(s.participants[0].outcome, ChallengeOutcome::won);
+  EXPECT_EQ(s.participants[0].figure, 3);
+  const auto rewards = e.book.take_rewards();
+  ASSERT_EQ(rewards.size(), 2u);  // 7 and 8
+  EXPECT_EQ(rewards[0].staff_id + rewards[1].staff_id, 15);
+}
+
+TEST(ChallengeBook, APersonIsInOneGroupOfAChallenge) {
+  Engine e;
+  EXPECT_FALSE(e.add(groups(10, {{7, 8}, {8}}, 2)));
+  EXPECT_FALSE(e.add(groups(11, {{7}, {}}, 2)));
+  EXPECT_TRUE(e.add(groups(12, {{7}, {8}}, 2)));
+}
+
+}  // namespace
+}  // namespace laurel::engine

@@ -164,6 +164,57 @@ def test_a_company_goal_is_one_co_op_bar_and_departments_compete_as_teams(org):
     assert [s["name"] for s in teams["standings"]] == ["challenges North", "challenges South"]
 
 
+def test_ad_hoc_groups_add_up_their_members_and_pay_each_of_them(org):
+    duel = made(org, name="小组对决", kind="head_to_head", goal=None, participants=[],
+                groups=[{"name": "李王组", "members": [org.li["staff"], org.wang["staff"]]},
+                        {"name": "韩组", "members": [org.han["staff"]]}])
+    assert duel["subject"] == "group" and duel["participants"] == []
+    assert [g["name"] for g in duel["groups"]] == ["李王组", "韩组"]
+    li_wang, han = duel["standings"]
+    assert (li_wang["subject_id"], li_wang["name"], han["subject_id"], han["name"]) == (
+        1, "李王组", 2, "韩组")
+    figures = {s["name"]: s["figure"] for s in standing(org, duel)["standings"]}
+    mine = {s["name"]: s["figure"] for s in made(org, name="对照", goal=99)["standings"]}
+    assert figures["李王组"] == mine["li"] + mine["wang"]
+    # A goal for a group pays each member once the group gets there.
+    _, week = this_week()
+    team = made(org, name="小组有奖", goal=figures["李王组"] + 1, reward_points=7, participants=[],
+                groups=[{"name": "李王组", "members": [org.li["staff"], org.wang["staff"]]}])
+    assert team["standings"][0]["outcome"] == "in_progress"
+    log(org, org.wang, 40)
+    assert standing(org, team)["standings"][0]["outcome"] == "completed"
+    for who in (org.li, org.wang):
+        [paid] = challenge_journals(org, who, team)
+        assert paid["points"] == 7
+    r = org.li["api"].call("GET", "/api/v1/challenges?mine=true&limit=200")
+    assert team["id"] in [x["id"] for x in r.json()["items"]]
+    r = org.han["api"].call("GET", "/api/v1/challenges?mine=true&limit=200")
+    assert team["id"] not in [x["id"] for x in r.json()["items"]]
+
+
+@pytest.mark.parametrize("fields, field", [
+    ({"groups": [{"name": "甲", "members": [1]}, {"name": "乙", "members": [1]}]},
+     "groups[1].members[0]"),
+    ({"groups": [{"name": "甲", "members": []}]}, "groups[0].members"),
+    ({"groups": [{"name": "", "members": [1]}]}, "groups[0].name"),
+    ({"groups": [{"name": "甲", "members": [1], "lead": 1}]}, "groups[0].lead"),
+    ({"groups": [{"name": "甲", "members": [999999999]}]}, "groups[0].members[0]"),
+    ({"groups": []}, "groups"),
+    ({"groups": [{"name": "甲", "members": [1]}], "kind": "head_to_head"}, "groups"),
+])
+def test_bad_groups_are_refused_naming_the_field(org, fields, field):
+    r = create(org, participants=[], **fields)
+    assert r.status_code == 400 and r.json()["field"] == field, r.text
+
+
+def test_groups_are_of_people_and_instead_of_participants(org):
+    group = [{"name": "甲", "members": [org.li["staff"]]}]
+    r = create(org, groups=group)  # participants given too
+    assert r.status_code == 400 and r.json()["field"] == "groups", r.text
+    r = create(org, metric_id=org.dept_visits, participants=[], groups=group)
+    assert r.status_code == 400 and r.json()["field"] == "groups", r.text
+
+
 def test_mine_lists_what_the_caller_takes_part_in(org):
     mine = made(org, name="只有韩", participants=[org.han["staff"]], goal=9)
     team = made(org, name="北区团队", kind="head_to_head", metric_id=org.dept_visits, goal=None,
@@ -179,6 +230,29 @@ def test_mine_lists_what_the_caller_takes_part_in(org):
     assert team["id"] in ids(org.li) and team["id"] in ids(org.han)
     r = org.admin.call("GET", "/api/v1/challenges?mine=true")
     assert r.status_code == 400 and r.json()["field"] == "mine", r.text
+
+
+def test_the_weekly_digest_lists_who_completed_what_and_the_teams(org):
+    team = made(org, name="北区一访", metric_id=org.dept_visits, goal=1, participants=[org.north])
+    assert team["standings"][0]["outcome"] == "completed"
+    _, week = this_week()
+    r = org.boss["api"].call("GET", f"/api/v1/recognition/digest?week={week}")
+    assert r.status_code == 200, r.text
+    digest = r.json()
+    li = next(p for p in digest["people"] if p["staff_id"] == org.li["staff"])
+    assert "本周两访" in [c["name"] for c in li["challenges"]]
+    assert {c["outcome"] for c in li["challenges"]} <= {"completed", "won"}
+    [north] = [t for t in digest["team_challenges"] if t["challenge_id"] == team["id"]]
+    assert (north["subject"], north["subject_id"], north["subject_name"], north["outcome"]) == (
+        "department", org.north, "challenges North", "completed")
+    assert north["at"] == team["standings"][0]["reached_at"]
+    assert digest["company"]["challenges"] >= len(li["challenges"]) + 1
+    # Last week's digest has none of this week's.
+    year, number = week.split("-W")
+    last = f"{year}-W{int(number) - 1:02d}" if int(number) > 1 else None
+    if last:
+        r = org.boss["api"].call("GET", f"/api/v1/recognition/digest?week={last}")
+        assert team["id"] not in [t["challenge_id"] for t in r.json()["team_challenges"]]
 
 
 def test_a_manager_calls_one_off_once(org):

@@ -5,7 +5,7 @@
 CREATE TABLE challenges (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
-  subject TEXT NOT NULL CHECK (subject IN ('company', 'department', 'staff')),
+  subject TEXT NOT NULL CHECK (subject IN ('company', 'department', 'staff', 'group')),
   definition TEXT NOT NULL,  -- JSON
   ends_at INTEGER NOT NULL,  -- micros: the first instant after the window
   created_by INTEGER REFERENCES users (id),
@@ -16,7 +16,8 @@ CREATE TABLE challenges (
 CREATE INDEX challenges_ends_at ON challenges (ends_at);
 
 -- Who takes part: people or departments, as the challenge's metric counts them (none for a
--- company metric: everyone, together). What "my challenges" are found by.
+-- company metric: everyone, together); for ad-hoc groups, their members. What "my challenges"
+-- are found by.
 CREATE TABLE challenge_participants (
   challenge_id INTEGER NOT NULL REFERENCES challenges (id),
   subject_id INTEGER NOT NULL,

@@ -7,6 +7,12 @@ export type ChallengeOutcome = 'in_progress' | 'completed' | 'failed' | 'won' | 
 /** An amount (a string of yuan) for a metric of amounts, a count otherwise. */
 export type Figure = string | number;
 
+/** An ad-hoc group of people taking part as one: its figure is the sum of its members'. */
+export interface ChallengeGroup {
+  name: string;
+  members: number[];
+}
+
 export interface ChallengeStanding {
   subject_id: number; // 0: the company
   name: string | null;
@@ -27,8 +33,9 @@ export interface Challenge {
   metric_name: string;
   period: string;
   goal: Figure | null;
-  subject: 'company' | 'department' | 'staff';
+  subject: 'company' | 'department' | 'staff' | 'group';
   participants: number[];
+  groups: ChallengeGroup[];
   grace_days: number;
   reward_points: number;
   starts_at: string;
@@ -50,6 +57,7 @@ export interface ChallengeInput {
   period: string;
   goal?: Figure | null;
   participants: number[];
+  groups?: ChallengeGroup[];
   grace_days?: number;
   reward_points?: number;
 }
@@ -64,6 +72,11 @@ export function defaultWindow(kind: PeriodKind, today: string): string {
  * whole; of a goal for many people, only the person's own (nothing when they are not in it).
  */
 export function shownStandings(c: Challenge, staffId: number): ChallengeStanding[] {
+  if (c.subject === 'group' && c.kind !== 'head_to_head') {
+    // My group's bar: standings are numbered 1, 2, … in the groups' order.
+    const mine = c.groups.findIndex((g) => g.members.includes(staffId));
+    return c.standings.filter((s) => s.subject_id === mine + 1);
+  }
   if (c.kind === 'head_to_head' || c.subject !== 'staff') return c.standings;
   return c.standings.filter((s) => s.subject_id === staffId);
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Board } from '@/api/boardTypes';
 import BoardFormDialog from '@/components/manage/BoardFormDialog.vue';
 import { i18n, setLocale } from '@/i18n';
+import { field } from './dialogForm';
 
 const board: Board = {
   id: 4, name: '月度认申购榜', approval_required: false,
@@ -23,14 +24,6 @@ function stubApi(onPatch: (body: Record<string, unknown>) => Response) {
   );
   vi.stubGlobal('fetch', fetch);
   return fetch;
-}
-
-/** The form item labelled `label` (the dialog is teleported to <body>). */
-function field(label: string): HTMLElement {
-  const labels = [...document.body.querySelectorAll('.el-form-item__label')];
-  const found = labels.find((l) => l.textContent?.trim() === label);
-  if (!found) throw new Error(`no field ${label}: ${labels.map((l) => l.textContent).join(', ')}`);
-  return found.closest('.el-form-item') as HTMLElement;
 }
 
 async function open(b: Board) {

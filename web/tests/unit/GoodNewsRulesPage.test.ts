@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import GoodNewsRulesPage from '@/pages/manage/GoodNewsRulesPage.vue';
 import { i18n, setLocale } from '@/i18n';
+import { field, fill } from './dialogForm';
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -49,19 +50,6 @@ function stubApi(refusal?: Record<string, unknown>) {
     }),
   );
   return sent;
-}
-
-function field(label: string): HTMLElement {
-  const labels = [...document.body.querySelectorAll('.el-form-item__label')];
-  const found = labels.find((l) => l.textContent?.trim() === label);
-  if (!found) throw new Error(`no field ${label}: ${labels.map((l) => l.textContent).join(', ')}`);
-  return found.closest('.el-form-item') as HTMLElement;
-}
-async function fill(selector: string, value: string) {
-  const input = document.body.querySelector(selector) as HTMLInputElement;
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-  await flushPromises();
 }
 
 /** The page, its form open on a board_top rule. */

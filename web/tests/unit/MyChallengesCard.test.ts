@@ -12,7 +12,7 @@ const standing = (subject_id: number, name: string | null, figure: number | stri
 
 const challenge = (id: number, extra: Partial<Challenge>): Challenge => ({
   id, name: `挑战${id}`, description: '', kind: 'goal', metric_id: 1, metric_name: '每周拜访', period: '2026-W49', goal: 5,
-  subject: 'staff', participants: [], grace_days: 3, starts_at: '2026-11-29T16:00:00Z', ends_at: '2026-12-06T16:00:00Z',
+  subject: 'staff', participants: [], groups: [], grace_days: 3, starts_at: '2026-11-29T16:00:00Z', ends_at: '2026-12-06T16:00:00Z',
   reward_points: 0, settles_at: '2099-12-09T16:00:00Z', state: 'open', created_by: 1, created_at: '2026-11-30T01:00:00Z',
   cancelled_at: null, cancelled_by: null, standings: [], ...extra,
 });
@@ -42,6 +42,13 @@ describe('reading a challenge', () => {
     expect(shownStandings(duel, 7).map((s) => s.subject_id)).toEqual([7, 8]);
     expect(shownStandings(coop, 7).map((s) => s.subject_id)).toEqual([0]);
     expect(completedCount(goal)).toBe(2);
+    const teams = challenge(6, {
+      subject: 'group', groups: [{ name: '甲组', members: [8, 9] }, { name: '乙组', members: [7] }],
+      standings: [standing(1, '甲组', 3), standing(2, '乙组', 1)],
+    });
+    expect(shownStandings(teams, 7).map((s) => s.name)).toEqual(['乙组']);
+    expect(shownStandings(teams, 99)).toEqual([]);
+    expect(shownStandings({ ...teams, kind: 'head_to_head' }, 7).length).toBe(2);
   });
   it('offers the window under way first, and colours outcomes', () => {
     expect(defaultWindow('week', '2026-12-04')).toBe('2026-W49');
