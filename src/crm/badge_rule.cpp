@@ -12,13 +12,14 @@ namespace {
 namespace json = boost::json;
 using core::Error;
 
-constexpr Names<2> kKinds{{"milestone", "streak"}};
+constexpr Names<3> kKinds{{"milestone", "streak", "depth"}};
 // The visit events of points rules (engine::PointsEvent, without subscription).
 constexpr Names<3> kEvents{{"visit_logged", "key_person_met", "decision_maker_reached"}};
 constexpr std::size_t kMaxName = 60;
 constexpr std::size_t kMaxDescription = 200;
 constexpr std::int64_t kMostVisits = 100'000;
 constexpr std::int64_t kLongestStreak = 250;  // about a year of working days
+constexpr std::int64_t kMostPeopleMet = 50;   // of one client
 
 core::Result<BadgeRule> read_rule(const json::object& o, bool strict) {
   JsonReader r(o, "", strict, "a badge rule");
@@ -40,12 +41,19 @@ core::Result<BadgeRule> read_rule(const json::object& o, bool strict) {
   if (!kinds) return kinds.error();
   e.visit_kinds = *kinds;
   const bool streak = e.kind == engine::BadgeKind::streak;
-  const auto least = streak ? 2 : 1;
-  const auto most = streak ? kLongestStreak : kMostVisits;
+  const bool depth = e.kind == engine::BadgeKind::depth;
+  if (depth && e.event == engine::PointsEvent::visit_logged) {
+    return Error::invalid("event",
+                          "a depth badge counts people met: key_person_met or "
+                          "decision_maker_reached");
+  }
+  const auto least = streak || depth ? 2 : 1;
+  const auto most = streak ? kLongestStreak : depth ? kMostPeopleMet : kMostVisits;
   const auto* count = r.take("count");
   if (!count || !count->is_int64() || count->as_int64() < least || count->as_int64() > most) {
-    return Error::invalid("count", std::string(streak ? "is required: working days in a row, "
-                                                      : "is required: the visit to reach, ") +
+    return Error::invalid("count", std::string(streak  ? "is required: working days in a row, "
+                                               : depth ? "is required: people of one client, "
+                                                       : "is required: the visit to reach, ") +
                                        "from " + std::to_string(least) + " to " +
                                        std::to_string(most));
   }

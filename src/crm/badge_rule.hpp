@@ -7,7 +7,9 @@
 //   {"name": "五天连续拜访", "kind": "streak", "event": "visit_logged", "count": 5}
 //
 // kind: milestone (the person's count-th visit of the event, all time; count 1 to 100,000) or
-// streak (visits of the event on count working days in a row; 2 to 250). event: visit_logged,
+// streak (visits of the event on count working days in a row; 2 to 250) or depth (count different
+// key people — with decision_maker_reached, decision makers — of one client met; 2 to 50; the
+// relationship depth of "three decision makers met"). event: visit_logged,
 // key_person_met or decision_maker_reached, as for points rules. grace_days (0 to 365) defaults to
 // recognition.grace_days: visits recorded later than that after they occurred count for no badge.
 //

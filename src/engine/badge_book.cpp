@@ -97,6 +97,23 @@ std::optional<BadgeBook::TimelineKey> BadgeBook::for_each_counted(const BadgeRul
 
 BadgeBook::Scan BadgeBook::scan(const BadgeRule& rule, std::int64_t staff_id, bool to_the_end,
                                 Scan out) const {
+  if (rule.kind == BadgeKind::depth) {
+    // Each client's people met so far, in timeline order: earned by the visit that brings one
+    // client's to N.
+    const bool decision_makers = rule.event == PointsEvent::decision_maker_reached;
+    out.last = for_each_counted(rule, staff_id, out.last, [&](const VisitActivity& v) {
+      auto& met = out.met[v.client_id];
+      for (const auto person : v.attendee_ids) {
+        if (!decision_makers || decision_makers_.contains(person)) met.insert(person);
+      }
+      out.progress = std::max(out.progress, static_cast<std::int32_t>(met.size()));
+      if (out.progress >= rule.count && !out.earned) {
+        out.earned = BadgeState{true, v.id, v.occurred_at};
+      }
+      return to_the_end || !out.earned;
+    });
+    return out;
+  }
   if (rule.kind == BadgeKind::milestone) {
     out.last = for_each_counted(rule, staff_id, out.last, [&](const VisitActivity& v) {
       if (++out.progress == rule.count) out.earned = BadgeState{true, v.id, v.occurred_at};

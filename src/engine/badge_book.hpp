@@ -1,6 +1,7 @@
 #pragma once
 // Badges for activity (PRODUCT.md, gamification): a milestone — a person's Nth visit of a kind,
-// all time ("the 100th visit") — and a streak — visits on N working days in a row. Each is a pure
+// all time ("the 100th visit") — a streak — visits on N working days in a row — and relationship
+// depth — N different key people, or decision makers, of one client met. Each is a pure
 // function of the visits in effect laid out on the occurred_at timeline (ties by visit id),
 // never of the order they arrived in, and counts only activity recorded within the rule's grace
 // window of when it occurred (ARCHITECTURE.md, time rules: backfilling a month does not farm
@@ -29,7 +30,9 @@
 
 namespace laurel::engine {
 
-enum class BadgeKind : std::uint8_t { milestone, streak };
+// depth: relationship depth — N different key people (or, with decision_maker_reached, decision
+// makers) of one client met in timely visits ("three decision makers met").
+enum class BadgeKind : std::uint8_t { milestone, streak, depth };
 
 struct BadgeRule {
   std::int64_t id = 0;
@@ -37,7 +40,7 @@ struct BadgeRule {
   // visit_logged, key_person_met or decision_maker_reached (not subscription).
   PointsEvent event = PointsEvent::visit_logged;
   std::uint8_t visit_kinds = 0;  // a bit per kind (engine/points_rule.hpp); 0: every kind
-  std::int32_t count = 1;        // the Nth visit, or N working days
+  std::int32_t count = 1;        // the Nth visit, N working days, or N people of one client
   std::int32_t grace_days = 3;
 };
 
@@ -83,8 +86,9 @@ class BadgeBook {
 
   std::vector<BadgeChange> take_changes() { return std::exchange(changes_, {}); }
   std::optional<BadgeState> state(const BadgeKey& key) const;
-  // How far the person is along a rule: their timely visits of its event (milestone), or their
-  // longest run of working days with one (streak); 0 for an unknown rule.
+  // How far the person is along a rule: their timely visits of its event (milestone), their
+  // longest run of working days with one (streak), or the most people they met of one client
+  // (depth); 0 for an unknown rule.
   std::int32_t progress(const BadgeKey& key) const;
   // Every badge judged so far (held or taken back), by rule and person.
   const std::map<BadgeKey, BadgeState>& states() const { return states_; }
@@ -102,10 +106,12 @@ class BadgeBook {
   // arrive in the order they occur), and anything else from the start.
   struct Scan {
     std::optional<BadgeState> earned;
-    std::int32_t progress = 0;  // milestone: visits counted; streak: the longest run
+    std::int32_t progress = 0;  // milestone: visits counted; streak: the longest run; depth: the
+                                // most people met of one client
     std::int32_t run = 0;       // streak: the run ending at `previous`
     date::sys_days previous{};
-    std::optional<TimelineKey> last;  // the last visit walked
+    std::map<std::int64_t, std::set<std::int64_t>> met;  // depth: by client, who was met
+    std::optional<TimelineKey> last;                     // the last visit walked
   };
   // Goes on from `from` until the badge is earned (or, `to_the_end`, to the timeline's end).
   Scan scan(const BadgeRule& rule, std::int64_t staff_id, bool to_the_end, Scan from) const;

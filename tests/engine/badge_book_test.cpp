@@ -182,5 +182,32 @@ TEST(BadgeBook, TheSameVisitsInAnyOrderGiveTheSameBadges) {
   EXPECT_TRUE(first->at({2, 7}).holds);
 }
 
+TEST(BadgeBook, DepthIsDifferentDecisionMakersOfOneClientMet) {
+  Book b;
+  b.rule({3, BadgeKind::depth, PointsEvent::decision_maker_reached, 0, 3, 3});
+  b.event([](BadgeBook& book) {
+    for (const auto person : {51, 52, 53, 61})
+      book.set_decision_maker(person, true);
+  });
+  b.add(visit(1, at("2026-03-02", 2), {51, 52}));
+  b.add(visit(2, at("2026-03-03", 2), {52, 54}));  // 52 again; 54 is no decision maker
+  auto other = visit(3, at("2026-03-04", 2), {61});
+  other.client_id = 200;  // another client's decision maker: not this chain
+  b.add(other);
+  EXPECT_FALSE(b.state(3));
+  EXPECT_EQ(b.book.progress({3, 7}), 2);
+  b.add(visit(4, at("2026-03-05", 2), {53}));
+  ASSERT_TRUE(b.state(3));
+  EXPECT_EQ(*b.state(3), (BadgeState{true, 4, at("2026-03-05", 2)}));
+  // 54 named a decision maker: the third was met earlier, by the Tuesday visit.
+  b.event([](BadgeBook& book) { book.set_decision_maker(54, true); });
+  EXPECT_EQ(*b.state(3), (BadgeState{true, 2, at("2026-03-03", 2)}));
+  // The Monday visit deleted: 52, 54 and 53 are still three.
+  b.remove(visit(1, at("2026-03-02", 2), {51, 52}));
+  EXPECT_EQ(*b.state(3), (BadgeState{true, 4, at("2026-03-05", 2)}));
+  b.remove(visit(4, at("2026-03-05", 2), {53}));
+  EXPECT_FALSE(b.state(3)->holds);
+}
+
 }  // namespace
 }  // namespace laurel::engine

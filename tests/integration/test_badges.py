@@ -184,3 +184,47 @@ def test_the_weekly_digest_shows_the_weeks_flags_badges_and_level_ups(org):
         assert r.status_code == 200, r.text
     r = org.han["api"].call("GET", "/api/v1/recognition/digest?week=2026-13")
     assert r.status_code == 400 and r.json()["field"] == "week", r.text
+
+
+def test_relationship_depth_is_earned_by_meeting_a_clients_decision_makers(org):
+    people = []
+    for name, influence in (("赵总", "decision_maker"), ("钱总", "decision_maker"), ("孙经理", "influencer")):
+        r = org.admin.call("POST", "/api/v1/key-people", {
+            "client_id": org.bank, "name": name, "decision_role": "investment_decision",
+            "influence": influence})
+        assert r.status_code == 201, r.text
+        people.append(r.json()["id"])
+    r = org.boss["api"].call("POST", "/api/v1/badge-rules", {
+        "name": "两位决策人", "kind": "depth", "event": "decision_maker_reached",
+        "visit_kinds": ["online"], "count": 2})
+    assert r.status_code == 201, r.text
+    rule = r.json()
+    assert rule["kind"] == "depth"
+
+    def depth():
+        got = org.li["api"].call("GET", "/api/v1/badges").json()
+        return next(b for b in got["badges"] if b["rule"]["id"] == rule["id"])
+
+    now = datetime.now(SHANGHAI)
+    visits = []
+    for minutes, attendees in ((50, [people[0], people[2]]), (40, [people[0]]), (30, [people[1]])):
+        r = org.li["api"].call("POST", "/api/v1/visits", {
+            "client_id": org.bank, "kind": "online", "notes": "线上沟通配置方案",
+            "occurred_at": (now - timedelta(minutes=minutes)).isoformat(),
+            "attendee_ids": attendees})
+        assert r.status_code == 201, r.text
+        visits.append(r.json()["id"])
+        if minutes == 40:  # one decision maker twice, and an influencer: one so far
+            assert (depth()["earned"], depth()["progress"]) == (False, 1)
+    badge = depth()
+    assert (badge["earned"], badge["visit_id"], badge["progress"]) == (True, visits[2], 2)
+
+
+@pytest.mark.parametrize("body, field", [
+    ({"name": "坏", "kind": "depth", "event": "visit_logged", "count": 3}, "event"),
+    ({"name": "坏", "kind": "depth", "event": "key_person_met", "count": 1}, "count"),
+    ({"name": "坏", "kind": "depth", "event": "key_person_met", "count": 51}, "count"),
+])
+def test_bad_depth_rules_are_refused_naming_the_field(org, body, field):
+    r = org.boss["api"].call("POST", "/api/v1/badge-rules", body)
+    assert r.status_code == 400 and r.json()["field"] == field, r.text

@@ -27,7 +27,7 @@ export interface PersonFlags {
 }
 
 export interface PersonBadge {
-  rule: { id: number; name: string; description: string; kind: 'milestone' | 'streak'; count: number };
+  rule: { id: number; name: string; description: string; kind: 'milestone' | 'streak' | 'depth'; count: number };
   earned: boolean;
   earned_at: string | null;
   first_earned_at: string | null;

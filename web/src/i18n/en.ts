@@ -112,6 +112,7 @@ export default {
     next: {
       milestone: '{left} more visits logged on time for "{name}"',
       streak: '{count} working days in a row with a visit for "{name}"; your longest run: {progress}',
+      depth: '{left} more key people of one client met for "{name}" ({progress} so far)',
     },
   },
   clients: {

@@ -112,6 +112,7 @@ export default {
     next: {
       milestone: '再按时记录 {left} 次拜访，得"{name}"',
       streak: '连续 {count} 个工作日拜访得"{name}"，最长已连续 {progress} 天',
+      depth: '在同一家客户再见到 {left} 位关键人得"{name}"（已见 {progress} 位）',
     },
   },
   clients: {
