@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "api/access.hpp"
+#include "api/event_json.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "core/timestamp.hpp"
@@ -93,6 +94,30 @@ core::Result<Response> list(Services& services, const Request& request, RequestC
   return page_of(found->challenges, found->next_before_id, challenge_view_to_json);
 }
 
+core::Result<Response> why(Services& services, const Request& request, RequestContext& context) {
+  auto id = context.id_param("id");
+  if (!id) return id.error();
+  auto query = QueryInput::parse(request.query);
+  if (!query) return query.error();
+  auto subject = query->optional_integer("subject_id", 0, INT64_MAX);
+  if (!subject) return subject.error();
+  if (!*subject) return core::Error::invalid("subject_id", "is required: whose standing");
+  if (auto s = query->finish(); !s) return s.error();
+  auto found = services.challenges.why(*id, **subject);
+  if (!found) return found.error();
+  auto challenge = challenge_view_to_json(found->view);
+  auto standing = challenge.at("standings").as_array().at(found->participant);
+  json::array own, source;
+  for (const auto& e : found->challenge_events)
+    own.push_back(source_event_to_json(e));
+  for (const auto& e : found->source_events)
+    source.push_back(source_event_to_json(e));
+  return json_response(200, json::object{{"challenge", std::move(challenge)},
+                                         {"standing", std::move(standing)},
+                                         {"challenge_events", std::move(own)},
+                                         {"source_events", std::move(source)}});
+}
+
 core::Result<Response> cancel(Services& services, const Request& request, RequestContext& context) {
   auto id = context.id_param("id");
   if (!id) return id.error();
@@ -111,6 +136,8 @@ void add_challenge_routes(http::Router& router, Services& services) {
   router.add({"GET", "/api/v1/challenges/{id}", Access::authenticated, kCompanyStaff, std::nullopt,
               get_by_id([&services](std::int64_t id) { return services.challenges.get(id); },
                         challenge_view_to_json)});
+  router.add({"GET", "/api/v1/challenges/{id}/why", Access::authenticated, kCompanyStaff,
+              std::nullopt, with(services, why)});
   router.add({"POST", "/api/v1/challenges/{id}/cancel", Access::authenticated, kManagers,
               kSmallBody, with(services, cancel)});
 }

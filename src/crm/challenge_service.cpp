@@ -1,5 +1,6 @@
 #include "crm/challenge_service.hpp"
 
+#include <algorithm>
 #include <array>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -268,6 +269,44 @@ core::Result<ChallengeView> ChallengeService::cancel(std::int64_t id, const auth
   }
   engine_.wake();
   return get(id);
+}
+
+core::Result<ChallengeWhy> ChallengeService::why(std::int64_t id, std::int64_t subject_id) {
+  auto view = get(id);
+  if (!view) return view.error();
+  ChallengeWhy out;
+  const auto& participants = view->standing.participants;
+  const auto found = std::find_if(participants.begin(), participants.end(),
+                                  [&](const auto& p) { return p.subject_id == subject_id; });
+  if (found == participants.end()) {
+    return Error::invalid("subject_id", std::to_string(subject_id) +
+                                            " takes no part in challenge " + std::to_string(id));
+  }
+  out.participant = static_cast<std::size_t>(found - participants.begin());
+  auto connection = store_.acquire();
+  if (!connection) return connection.error();
+  store::EventRepository log(**connection);
+  auto own = log.of_record("challenge", id);
+  if (!own) return own.error();
+  out.challenge_events = std::move(*own);
+  if (found->reached) {
+    auto metric = store::MetricRepository(**connection).find(view->challenge.metric_id);
+    if (!metric) return metric.error();
+    if (!*metric) return Error::internal("challenge names a missing metric");
+    auto stored = metric_of(**metric);
+    if (!stored) return stored.error();
+    // The record the metric counted, by its source.
+    const auto source = stored->definition.source;
+    const char* entity = source == engine::MetricSource::visits     ? "visit"
+                         : source == engine::MetricSource::imported ? "metric_value"
+                         : source == engine::MetricSource::targets  ? "target"
+                                                                    : "transaction";
+    auto events = log.of_record(entity, found->reached->record_id);
+    if (!events) return events.error();
+    out.source_events = std::move(*events);
+  }
+  out.view = std::move(*view);
+  return out;
 }
 
 core::Result<std::vector<ChallengeResult>> ChallengeService::results_between(core::Timestamp from,

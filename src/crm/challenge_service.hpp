@@ -17,6 +17,7 @@
 #include "crm/engine_service.hpp"
 #include "crm/event_log.hpp"
 #include "store/challenge_repository.hpp"
+#include "store/event_repository.hpp"
 #include "store/store.hpp"
 
 namespace laurel::crm {
@@ -36,6 +37,15 @@ struct ChallengeView {
   std::vector<std::string> names;
   engine::ChallengeStanding standing;
   ChallengeState state = ChallengeState::open;
+};
+
+// Why a participant stands where they do: the challenge (its events: the definition it was
+// judged by, and a cancellation), and the events of the record that reached the goal.
+struct ChallengeWhy {
+  ChallengeView view;
+  std::size_t participant = 0;  // the standing asked about, in view.standing.participants
+  std::vector<store::EventRecord> challenge_events;
+  std::vector<store::EventRecord> source_events;  // none when the goal is not reached
 };
 
 struct ChallengePage {
@@ -78,6 +88,9 @@ class ChallengeService {
   core::Result<ChallengeView> get(std::int64_t id);
   // Newest first.
   core::Result<ChallengePage> list(const ChallengeQuery& query);
+  // `subject_id` as in the standings (a person, a department, 0 for the company, a group's
+  // number); invalid (field subject_id) when it takes no part.
+  core::Result<ChallengeWhy> why(std::int64_t id, std::int64_t subject_id);
   // Every success with its moment in [from, to), as the challenges stand now, oldest first.
   core::Result<std::vector<ChallengeResult>> results_between(core::Timestamp from,
                                                              core::Timestamp to);

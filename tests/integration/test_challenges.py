@@ -94,6 +94,20 @@ def test_a_goal_shows_live_progress_and_the_visit_that_reached_it(org):
     li = standing(org, c, org.han)["standings"][0]
     assert (li["figure"], li["percent"], li["outcome"]) == (3, 100, "completed")
     assert li["reached_by_record_id"] == second and li["reached_by_record_id"] != first
+    # Why: the challenge's definition, and the events of the visit that reached the goal.
+    r = org.han["api"].call("GET", f"/api/v1/challenges/{c['id']}/why?subject_id={org.li['staff']}")
+    assert r.status_code == 200, r.text
+    why = r.json()
+    assert why["standing"] == li
+    assert [e["type"] for e in why["challenge_events"]] == ["challenge.created"]
+    assert [e["type"] for e in why["source_events"]] == ["visit.recorded"]
+    assert why["source_events"][0]["entity_id"] == str(second)
+    r = org.han["api"].call("GET", f"/api/v1/challenges/{c['id']}/why?subject_id={org.wang['staff']}")
+    assert r.status_code == 200 and r.json()["source_events"] == [], r.text
+    r = org.han["api"].call("GET", f"/api/v1/challenges/{c['id']}/why?subject_id={org.han['staff']}")
+    assert r.status_code == 400 and r.json()["field"] == "subject_id", r.text
+    r = org.han["api"].call("GET", f"/api/v1/challenges/{c['id']}/why")
+    assert r.status_code == 400 and r.json()["field"] == "subject_id", r.text
     today, _ = this_week()
     reached = datetime.fromisoformat(li["reached_at"].replace("Z", "+00:00"))
     assert reached == datetime(today.year, today.month, today.day, 0, 1, 1, tzinfo=SHANGHAI)
