@@ -56,6 +56,7 @@ core::Result<Response> place_order(Services& services, const Request& request,
   auto placed =
       services.rewards.place(context.user(), std::move(*input), context.actor(request.client_ip));
   if (!placed) return placed.error();
+  if (!placed->replayed) services.live.recognition_changed({placed->view.order.staff_id});
   // 201 for a new order; 200 when the key named one placed before (nothing more was held).
   Response response = json_response(placed->replayed ? 200 : 201, order_view_to_json(placed->view));
   response.set_header("Location", "/api/v1/reward-orders/" + std::to_string(placed->view.order.id));
@@ -94,6 +95,8 @@ core::Result<Response> decide(Services& services, const Request& request, Reques
   auto decided = (services.rewards.*Decide)(context.user(), *id, std::move(*note),
                                             context.actor(request.client_ip));
   if (!decided) return decided.error();
+  // The person's shop and journal, open on another device, read their orders and points again.
+  services.live.recognition_changed({decided->order.staff_id});
   return json_response(200, order_view_to_json(*decided));
 }
 

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from live import SseClient
 from org import Org
 
 SHANGHAI = timezone(timedelta(hours=8))
@@ -192,6 +193,39 @@ def test_approval_settles_rejection_and_cancellation_release(org):
     r = boss.call("POST", f"/api/v1/reward-orders/{own['id']}/approve")
     assert r.status_code == 403, r.text
     assert org.admin.call("POST", f"/api/v1/reward-orders/{own['id']}/approve").status_code == 200
+
+
+def test_an_order_placed_and_decided_reaches_the_persons_open_pages_and_nobody_elses(org):
+    """The shop and "my orders" open on another device read again when an order is placed or a
+    manager decides it (the settlement and release are postings the engine does not make)."""
+    def listen(who):
+        client = SseClient(org.laurel.base, token=who["api"].token)
+        assert client.status == 200, client.status_line
+        client.until(lambda e: e["event"] == "ready")
+        return client
+    earn(org, "zhao", 1)
+    card = item(org, name="书店卡", price=40)
+    # A first order earns the shop's first-use flag, which the engine tells of on its own.
+    first = order(org, "zhao", card)
+    assert org.zhao["api"].call("POST", f"/api/v1/reward-orders/{first['id']}/cancel").status_code == 200
+    zhao, wang = listen(org.zhao), listen(org.wang)
+    try:
+        told = lambda client: [e for e in client.quiet(1.0) if e["event"] == "recognition_changed"]
+        told(zhao)  # what the visit's points and the flag said
+        placed = order(org, "zhao", card)
+        heard = zhao.until(lambda e: e["event"] == "recognition_changed")[-1]
+        assert heard["data"] == {"staff_id": org.zhao["staff"]} and heard["id"] is None
+        r = org.boss["api"].call("POST", f"/api/v1/reward-orders/{placed['id']}/reject", {"note": "换一个"})
+        assert r.status_code == 200, r.text
+        assert zhao.until(lambda e: e["event"] == "recognition_changed")[-1]["data"] == {"staff_id": org.zhao["staff"]}
+        # A refused decision tells nobody.
+        r = org.boss["api"].call("POST", f"/api/v1/reward-orders/{placed['id']}/approve")
+        assert r.status_code == 409, r.text
+        assert told(zhao) == []
+        assert told(wang) == []
+    finally:
+        zhao.close()
+        wang.close()
 
 
 def test_parallel_redemptions_never_spend_a_point_twice(org):

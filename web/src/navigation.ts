@@ -35,6 +35,7 @@ export const managerSection: NavSection = {
     { to: '/manage/good-news', label: 'nav.goodNews', icon: '★' },
     { to: '/manage/metrics', label: 'nav.metrics', icon: '∑' },
     { to: '/manage/challenges', label: 'nav.challenges', icon: '⚔' },
+    { to: '/manage/rewards', label: 'nav.rewards', icon: '¤' },
   ],
 };
 

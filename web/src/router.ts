@@ -15,6 +15,8 @@ export const router = createRouter({
     { path: '/clients', name: 'clients', component: () => import('@/pages/ClientsPage.vue') },
     { path: '/clients/:id(\\d+)', name: 'client', component: () => import('@/pages/ClientPage.vue'), props: true },
     { path: '/visits/new', name: 'log-visit', component: () => import('@/pages/LogVisitPage.vue') },
+    // My points: the rewards shop, my orders, my journal and badges, each with its "why".
+    { path: '/points', name: 'my-points', component: () => import('@/pages/MyPointsPage.vue') },
     { path: '/visits/backfill', name: 'backfill', component: () => import('@/pages/BackfillPage.vue') },
     { path: '/boards', name: 'boards', component: () => import('@/pages/BoardsPage.vue'), meta: { roles: salesTeam } },
     { path: '/boards/:id(\\d+)', name: 'board', component: () => import('@/pages/BoardPage.vue'), props: true, meta: { roles: salesTeam } },
@@ -29,6 +31,7 @@ export const router = createRouter({
     { path: '/manage/good-news', component: () => import('@/pages/manage/GoodNewsPage.vue'), meta: { roles: managers } },
     { path: '/manage/good-news/rules', component: () => import('@/pages/manage/GoodNewsRulesPage.vue'), meta: { roles: managers } },
     { path: '/manage/challenges', component: () => import('@/pages/manage/ChallengesPage.vue'), meta: { roles: managers } },
+    { path: '/manage/rewards', component: () => import('@/pages/manage/RewardsPage.vue'), meta: { roles: managers } },
     { path: '/manage/imports', component: () => import('@/pages/manage/ImportsPage.vue'), meta: { roles: managers } },
     { path: '/admin/users', component: () => import('@/pages/admin/UsersPage.vue'), meta: { roles: admins } },
     { path: '/admin/departments', component: () => import('@/pages/admin/DepartmentsPage.vue'), meta: { roles: admins } },

@@ -175,3 +175,15 @@ export interface KeyPersonStats {
   role_coverage: { decision_role: DecisionRole; people: number; reached_90: number; covered: boolean }[];
   score: number;
 }
+
+/** An event of the log, as a "why" cites it: what happened to which record, when it occurred and was
+ *  recorded, and who recorded it (docs/openapi.json: SourceEvent). */
+export interface SourceEvent {
+  seq: number;
+  type: string;
+  occurred_at: string;
+  recorded_at: string;
+  actor: string;
+  entity_type: string;
+  entity_id: string;
+}

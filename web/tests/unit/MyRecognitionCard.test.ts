@@ -1,4 +1,4 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import MyRecognitionCard from '@/components/recognition/MyRecognitionCard.vue';
 import { expiresSoon, levelProgress, levelRisen, type PointBalances } from '@/api/recognitionTypes';
@@ -27,6 +27,10 @@ const badge = (id: number, kind: 'milestone' | 'streak', count: number, progress
 function stubApi(points: PointBalances) {
   vi.stubGlobal('fetch', vi.fn(async (path: string) => {
     if (path.startsWith('/api/v1/points')) return json(points);
+    if (path.startsWith('/api/v1/flags/visit/why')) {
+      return json({ staff_id: 7, flag: flag('visit', '拜访', '#D32F2F', '2026-12-03T02:00:00Z'),
+        event: { seq: 9, type: 'visit.created', occurred_at: '2026-12-03T01:00:00Z', recorded_at: '2026-12-03T02:00:00Z', actor: 'user:4', entity_type: 'visit', entity_id: '3' } });
+    }
     if (path.startsWith('/api/v1/badges')) {
       return json({ staff_id: 7, earned: 1, badges: [badge(1, 'milestone', 100, 100, true), badge(2, 'milestone', 10, 7, false), badge(3, 'streak', 5, 2, false)] });
     }
@@ -63,7 +67,7 @@ describe('levelProgress and expiresSoon', () => {
 describe('MyRecognitionCard', () => {
   it('shows my level, points, expiry and flags, earned ones in their colour', async () => {
     stubApi(balances());
-    const w = mount(MyRecognitionCard, { props: { today: '2026-12-03' }, global: { plugins: [i18n] } });
+    const w = mount(MyRecognitionCard, { props: { today: '2026-12-03' }, global: { plugins: [i18n], stubs: { RouterLink: RouterLinkStub } } });
     await flushPromises();
     expect(w.find('[data-test=my-level]').text()).toBe('能手');
     expect(w.find('[data-test=my-status-points]').text()).toBe('1,300');
@@ -84,9 +88,24 @@ describe('MyRecognitionCard', () => {
   });
   it('says what is owed, and nothing of an expiry months away', async () => {
     stubApi(balances({ owed: 50, next_expiry: { points: 10, last_day: '2027-06-01' } }));
-    const w = mount(MyRecognitionCard, { props: { today: '2026-12-03' }, global: { plugins: [i18n] } });
+    const w = mount(MyRecognitionCard, { props: { today: '2026-12-03' }, global: { plugins: [i18n], stubs: { RouterLink: RouterLinkStub } } });
     await flushPromises();
     expect(w.text()).toContain('冲销欠下 50 积分');
     expect(w.find('[data-test=my-expiry]').exists()).toBe(false);
+  });
+  it('opens why I have a flag when I tap it, and not for one not earned yet', async () => {
+    stubApi(balances());
+    const w = mount(MyRecognitionCard, { props: { today: '2026-12-03' }, global: { plugins: [i18n], stubs: { RouterLink: RouterLinkStub } }, attachTo: document.body });
+    await flushPromises();
+    await w.find('[data-test=flag-follow_up]').trigger('click');
+    await flushPromises();
+    expect(document.body.querySelector('[data-test=why-flag]')).toBeNull();
+    await w.find('[data-test=flag-visit]').trigger('click');
+    await flushPromises();
+    expect(document.body.querySelector('[data-test=why-flag]')?.textContent).toContain('拜访');
+    expect(document.body.querySelector('[data-test=why-event-9]')?.textContent).toContain('visit.created');
+    expect(w.findComponent(RouterLinkStub).props('to')).toBe('/points');
+    w.unmount();
+    document.body.innerHTML = '';
   });
 });
