@@ -34,6 +34,7 @@ export const managerSection: NavSection = {
     { to: '/manage/imports', label: 'nav.imports', icon: '⇪' },
     { to: '/manage/good-news', label: 'nav.goodNews', icon: '★' },
     { to: '/manage/metrics', label: 'nav.metrics', icon: '∑' },
+    { to: '/manage/points', label: 'nav.pointRules', icon: '◆' },
     { to: '/manage/challenges', label: 'nav.challenges', icon: '⚔' },
     { to: '/manage/rewards', label: 'nav.rewards', icon: '¤' },
   ],

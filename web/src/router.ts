@@ -31,6 +31,7 @@ export const router = createRouter({
     { path: '/manage/good-news', component: () => import('@/pages/manage/GoodNewsPage.vue'), meta: { roles: managers } },
     { path: '/manage/good-news/rules', component: () => import('@/pages/manage/GoodNewsRulesPage.vue'), meta: { roles: managers } },
     { path: '/manage/challenges', component: () => import('@/pages/manage/ChallengesPage.vue'), meta: { roles: managers } },
+    { path: '/manage/points', component: () => import('@/pages/manage/PointRulesPage.vue'), meta: { roles: managers } },
     { path: '/manage/rewards', component: () => import('@/pages/manage/RewardsPage.vue'), meta: { roles: managers } },
     { path: '/manage/imports', component: () => import('@/pages/manage/ImportsPage.vue'), meta: { roles: managers } },
     { path: '/admin/users', component: () => import('@/pages/admin/UsersPage.vue'), meta: { roles: admins } },

@@ -21,6 +21,7 @@ export default {
     handover: 'Hand over clients',
     goodNews: 'Good news',
     metrics: 'Metrics',
+    pointRules: 'Points rules',
     challenges: 'Challenges',
     rewards: 'Rewards shop',
     imports: 'Imports',

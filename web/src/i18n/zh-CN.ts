@@ -21,6 +21,7 @@ export default {
     handover: '客户交接',
     goodNews: '喜报',
     metrics: '指标',
+    pointRules: '积分规则',
     challenges: '挑战',
     rewards: '积分商城',
     imports: '数据导入',

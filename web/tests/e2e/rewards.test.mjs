@@ -99,3 +99,30 @@ test('an item put on the shelf is ordered on a phone, approved by a manager, and
   assert.match(await why.innerText(), /e2e 年假半天.*已兑换/s);
   assert.match(await mobile.locator('[data-test=why-events]').innerText(), /reward_order\.approved/);
 });
+
+test('a manager previews a change to a points rule over the last twelve months, then saves it as the next version', async () => {
+  const rule = (await admin.get('/api/v1/point-rules?limit=100')).items.find((r) => r.event === 'visit_logged');
+  const office = await browser.newContext({ ...pc, locale: 'zh-CN' }).then((c) => c.newPage());
+  await signIn(office, laurel.base, 'admin');
+  await office.goto(`${laurel.base}/manage/points`);
+  await office.click(`[data-test=rule-edit-${rule.id}]`);
+  const dialog = openDialog(office);
+  await dialog.locator('input[name=rule_points]').fill(String(rule.points * 2));
+  await dialog.locator('[data-test=preview-run]').click();
+  const summary = dialog.locator('[data-test=preview-summary]');
+  await summary.waitFor();
+  // Twice the points for the same activities — more in all, but never twice as much past the
+  // daily cap — and the change is the difference.
+  const text = await summary.innerText();
+  const [, awards, points] = /([\d,]+) 次活动得分，共 ([\d,]+) 积分/.exec(text).map((s) => s?.replaceAll(',', ''));
+  const [, current, change] = /现行规则同期 ([\d,]+)，变化 \+([\d,]+)/.exec(text).map((s) => s?.replaceAll(',', ''));
+  assert.ok(Number(awards) > 0, text);
+  assert.ok(Number(points) > Number(current) && Number(points) <= 2 * Number(current), text);
+  assert.equal(Number(change), Number(points) - Number(current), text);
+  // Nothing was written by the preview.
+  assert.equal((await admin.get(`/api/v1/point-rules/${rule.id}`)).version, rule.version);
+  await submitForm(dialog, office.locator(`[data-test=rule-${rule.id}]`, { hasText: `v${rule.version + 1}` }));
+  const versions = (await admin.get(`/api/v1/point-rules/${rule.id}/versions`)).items;
+  assert.deepEqual(versions.map((v) => v.points), [...versions.slice(0, -1).map((v) => v.points), rule.points * 2]);
+  assert.equal(versions.at(-1).version, rule.version + 1);
+});
