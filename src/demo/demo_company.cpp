@@ -40,6 +40,7 @@ core::Result<DemoSummary> generate_demo(const config::Config& config, const Demo
     build_clients(world);
     run_the_year(world, summary);
     settle_good_news(world, summary);
+    build_shop_and_challenges(world);
   } catch (const DemoFailure& failure) {
     return core::Error::internal(std::string("demo generation failed: ") + failure.what());
   }

@@ -103,4 +103,5 @@ void build_points(World& world);     // before the year too
 void build_clients(World& world);
 void run_the_year(World& world, DemoSummary& summary);
 void settle_good_news(World& world, DemoSummary& summary);  // after the year
+void build_shop_and_challenges(World& world);               // at the year's end
 }  // namespace laurel::demo

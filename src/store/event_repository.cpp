@@ -37,16 +37,27 @@ core::Result<std::optional<EventRecord>> EventRepository::at(std::int64_t seq) {
 core::Result<std::vector<EventRecord>> EventRepository::list(const EventFilter& f) {
   const std::int64_t cursor =
       f.newest_first && f.after_seq == 0 ? std::numeric_limits<std::int64_t>::max() : f.after_seq;
-  auto rows = db_.query(
-      std::string("SELECT seq, type, occurred_at, recorded_at, actor_user_id, actor, entity_type, "
-                  "entity_id, payload FROM events WHERE ") +
-          (f.newest_first ? "seq < $1" : "seq > $1") +
-          " AND ($2 IS NULL OR entity_type = $2)"
-          " AND ($3 IS NULL OR entity_id = $3)"
-          " AND ($4 IS NULL OR type = $4)" +
-          (f.newest_first ? " ORDER BY seq DESC" : " ORDER BY seq") + " LIMIT $5",
-      {cursor, nullable(f.entity_type), nullable(f.entity_id), nullable(f.type),
-       std::int64_t{f.limit + 1}});
+  // Only the conditions asked for are in the statement, so the planner can take the index on
+  // (entity_type, entity_id, seq) or (type, seq): "($2 IS NULL OR entity_type = $2)" leaves
+  // SQLite walking the whole log by seq, once per record asked about.
+  std::string sql =
+      std::string(
+          "SELECT seq, type, occurred_at, recorded_at, actor_user_id, actor, entity_type, "
+          "entity_id, payload FROM events WHERE ") +
+      (f.newest_first ? "seq < $1" : "seq > $1");
+  std::vector<Value> params{cursor};
+  const auto where = [&](std::string_view column, const std::optional<std::string>& value) {
+    if (!value) return;
+    params.emplace_back(*value);
+    sql += " AND " + std::string(column) + " = $" + std::to_string(params.size());
+  };
+  where("entity_type", f.entity_type);
+  where("entity_id", f.entity_id);
+  where("type", f.type);
+  params.emplace_back(std::int64_t{f.limit + 1});
+  sql += std::string(f.newest_first ? " ORDER BY seq DESC" : " ORDER BY seq") + " LIMIT $" +
+         std::to_string(params.size());
+  auto rows = db_.query(sql, params);
   if (!rows) return rows.error();
   std::vector<EventRecord> events;
   events.reserve(rows->size());

@@ -1,7 +1,5 @@
 #include "store/point_ledger_repository.hpp"
 
-#include <map>
-
 namespace laurel::store {
 namespace {
 
@@ -195,11 +193,15 @@ core::Result<std::optional<std::int64_t>> PointLedgerRepository::oldest_unused_c
 
 core::Result<std::vector<std::pair<std::int64_t, std::int64_t>>>
 PointLedgerRepository::status_before(std::int64_t before) {
+  // Back from the balances as they are by what was posted since (one statement: one snapshot),
+  // so a recent week reads the few journals of the days since it, not the whole ledger. The
+  // journals are picked by the IN list so the planner starts from point_journals_posted_at.
   auto rows = db_.query(
-      "SELECT a.owner_id, SUM(e.amount) FROM point_entries e "
-      "JOIN point_accounts a ON a.id = e.account_id JOIN point_journals j ON j.id = e.journal_id "
-      "WHERE a.owner_kind = 'staff' AND a.kind = 'status' AND j.posted_at < $1 "
-      "GROUP BY a.owner_id ORDER BY a.owner_id",
+      "SELECT a.owner_id, a.balance - COALESCE(later.amount, 0) FROM point_accounts a "
+      "LEFT JOIN (SELECT e.account_id, SUM(e.amount) AS amount FROM point_entries e "
+      "WHERE e.journal_id IN (SELECT id FROM point_journals WHERE posted_at >= $1) "
+      "GROUP BY e.account_id) later ON later.account_id = a.id "
+      "WHERE a.owner_kind = 'staff' AND a.kind = 'status' ORDER BY a.owner_id",
       {before});
   if (!rows) return rows.error();
   std::vector<std::pair<std::int64_t, std::int64_t>> out;

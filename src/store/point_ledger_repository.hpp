@@ -86,7 +86,8 @@ class PointLedgerRepository {
   // credited point has left the account.
   core::Result<std::optional<std::int64_t>> oldest_unused_credit(std::int64_t staff_id,
                                                                  std::int64_t debited);
-  // Everyone's status points as they stood at `before` (micros): the journals posted before it.
+  // Everyone's status points as they stood at `before` (micros): the balances less what was
+  // posted from then on (one row per person with a status account).
   core::Result<std::vector<std::pair<std::int64_t, std::int64_t>>> status_before(
       std::int64_t before);
   // The people who have spendable points now, by staff id.

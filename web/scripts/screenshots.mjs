@@ -10,6 +10,15 @@ const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 's
 mkdirSync(out, { recursive: true });
 const only = process.argv.slice(2);
 
+/** The ISO week before the one holding `day` (YYYY-MM-DD), as 2026-W48. */
+function previousWeek(day) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 7 + 3 - ((d.getUTCDay() + 6) % 7)); // the Thursday of the week before
+  const year = d.getUTCFullYear();
+  const week = 1 + Math.round((d - Date.UTC(year, 0, 4)) / 86_400_000 / 7 - (3 - ((new Date(Date.UTC(year, 0, 4)).getUTCDay() + 6) % 7)) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
 const laurel = await startLaurel();
 const browser = await launchBrowser();
 try {
@@ -18,6 +27,8 @@ try {
   const sales_api = await apiAs(laurel.base, sales);
   const day = await sales_api.get('/api/v1/me/day');
   const client = day.recent_clients[0].client_id;
+  // The week's recognition as of the last full week: the current one may have just begun.
+  const lastWeek = previousWeek(day.today);
 
   // Laurel's client target board, as a salesperson near its top who has achieved part of their
   // client targets (the tour's salesperson if so): their row highlighted and opened up.
@@ -40,6 +51,8 @@ try {
     { name: 'client-org-chart', path: `/clients/${client}?tab=org`, ready: '[data-test=org-tree]' },
     { name: 'client-visits', path: `/clients/${client}?tab=visits`, ready: '[data-test=visit-timeline]' },
     { name: 'log-visit', path: `/visits/new?client=${client}`, ready: '[data-test=visit-attendees]' },
+    { name: 'my-points', path: '/points', ready: '[data-test=reward-shop] li' },
+    { name: 'recognition-week', path: '/recognition?week=' + lastWeek, ready: '[data-test=week-totals]' },
   ];
   // The salesperson's pages on both devices in Chinese; a manager's in Chinese and an admin's in
   // English (both languages are in the tour).
@@ -55,6 +68,9 @@ try {
         { name: 'manage-targets', path: '/manage/targets', ready: '[data-test=target-list]' },
         { name: 'manage-good-news', path: '/manage/good-news', ready: '[data-test=good-news-list] li' },
         { name: 'manage-good-news-rules', path: '/manage/good-news/rules', ready: '[data-test=rule-list] li' },
+        { name: 'manage-points', path: '/manage/points', ready: '[data-test=rule-list] li' },
+        { name: 'manage-rewards', path: '/manage/rewards', ready: '[data-test=order-queue] li' },
+        { name: 'manage-challenges', path: '/manage/challenges', ready: '[data-test=challenge-list] li' },
         {
           name: 'manage-metrics',
           path: '/manage/metrics',

@@ -35,8 +35,10 @@ export const managerSection: NavSection = {
     { to: '/manage/good-news', label: 'nav.goodNews', icon: '★' },
     { to: '/manage/metrics', label: 'nav.metrics', icon: '∑' },
     { to: '/manage/points', label: 'nav.pointRules', icon: '◆' },
+    { to: '/manage/badges', label: 'nav.badges', icon: '✪' },
     { to: '/manage/challenges', label: 'nav.challenges', icon: '⚔' },
     { to: '/manage/rewards', label: 'nav.rewards', icon: '¤' },
+    { to: '/manage/gaming', label: 'nav.gaming', icon: '⚠' },
   ],
 };
 

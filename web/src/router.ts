@@ -17,6 +17,8 @@ export const router = createRouter({
     { path: '/visits/new', name: 'log-visit', component: () => import('@/pages/LogVisitPage.vue') },
     // My points: the rewards shop, my orders, my journal and badges, each with its "why".
     { path: '/points', name: 'my-points', component: () => import('@/pages/MyPointsPage.vue') },
+    // The week's recognition: the parade of flags, badges, levels and challenges (?week=).
+    { path: '/recognition', name: 'recognition', component: () => import('@/pages/RecognitionWeekPage.vue') },
     { path: '/visits/backfill', name: 'backfill', component: () => import('@/pages/BackfillPage.vue') },
     { path: '/boards', name: 'boards', component: () => import('@/pages/BoardsPage.vue'), meta: { roles: salesTeam } },
     { path: '/boards/:id(\\d+)', name: 'board', component: () => import('@/pages/BoardPage.vue'), props: true, meta: { roles: salesTeam } },
@@ -32,6 +34,8 @@ export const router = createRouter({
     { path: '/manage/good-news/rules', component: () => import('@/pages/manage/GoodNewsRulesPage.vue'), meta: { roles: managers } },
     { path: '/manage/challenges', component: () => import('@/pages/manage/ChallengesPage.vue'), meta: { roles: managers } },
     { path: '/manage/points', component: () => import('@/pages/manage/PointRulesPage.vue'), meta: { roles: managers } },
+    { path: '/manage/badges', component: () => import('@/pages/manage/BadgesPage.vue'), meta: { roles: managers } },
+    { path: '/manage/gaming', component: () => import('@/pages/manage/GamingFlagsPage.vue'), meta: { roles: managers } },
     { path: '/manage/rewards', component: () => import('@/pages/manage/RewardsPage.vue'), meta: { roles: managers } },
     { path: '/manage/imports', component: () => import('@/pages/manage/ImportsPage.vue'), meta: { roles: managers } },
     { path: '/admin/users', component: () => import('@/pages/admin/UsersPage.vue'), meta: { roles: admins } },

@@ -1,8 +1,10 @@
-// The rewards shop end to end: an admin puts an item that needs approval on the shelf in the
-// catalogue page; a salesperson orders it on their phone (the points are held at once); a manager
+// The gamification pages end to end. The rewards shop: an admin puts an item that needs approval
+// on the shelf in the catalogue page; a salesperson orders it on their phone (the points are held at once); a manager
 // approves it from the approvals queue with a note; the phone, still open on "my orders", shows
 // it redeemed with the note — without a reload, through the live stream — and the journal holds
-// the hold and the settlement, each with its "why". Real Laurel on the demo company, real Chromium.
+// the hold and the settlement, each with its "why". Then the managers' points rules (a change
+// previewed over twelve months, then saved) and badges (judged over the whole history at once,
+// explained on the person's page). Real Laurel on the demo company, real Chromium.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openDialog, submitForm } from './element.mjs';
@@ -71,8 +73,9 @@ test('an item put on the shelf is ordered on a phone, approved by a manager, and
 
   // The approvals queue has it; the manager approves it with a note.
   await office.getByRole('tab', { name: '兑换审批' }).click();
-  const order = (await admin.get(`/api/v1/reward-orders?staff_id=${seller.staffId}&status=pending`)).items[0];
-  assert.equal(order.reward.id, item.id);
+  const order = (await admin.get(`/api/v1/reward-orders?staff_id=${seller.staffId}&status=pending`)).items
+    .find((o) => o.reward.id === item.id);
+  assert.ok(order, 'the order waits for approval');
   await office.reload();
   await office.click(`[data-test=approve-${order.id}]`);
   const decision = openDialog(office);
@@ -125,4 +128,30 @@ test('a manager previews a change to a points rule over the last twelve months, 
   const versions = (await admin.get(`/api/v1/point-rules/${rule.id}/versions`)).items;
   assert.deepEqual(versions.map((v) => v.points), [...versions.slice(0, -1).map((v) => v.points), rule.points * 2]);
   assert.equal(versions.at(-1).version, rule.version + 1);
+});
+
+test('a badge defined on the managers\' page is judged over the whole history at once, and explained on the person\'s page', async () => {
+  const office = await browser.newContext({ ...pc, locale: 'zh-CN' }).then((c) => c.newPage());
+  await signIn(office, laurel.base, 'admin');
+  await office.goto(`${laurel.base}/manage/badges`);
+  await office.click('[data-test=badge-new]');
+  const dialog = openDialog(office);
+  await dialog.locator('input[name=badge_name]').fill('e2e 二十见');
+  await dialog.locator('input[name=badge_count]').fill('20');
+  await submitForm(dialog, office.locator('[data-test=badge-rules]', { hasText: 'e2e 二十见' }));
+  const rule = (await admin.get('/api/v1/badge-rules?limit=200')).items.find((r) => r.name === 'e2e 二十见');
+  assert.deepEqual({ kind: rule.kind, event: rule.event, count: rule.count }, { kind: 'milestone', event: 'visit_logged', count: 20 });
+  // A year of the demo's visits: the seller's 20th timely visit is long past.
+  const held = (await admin.get(`/api/v1/badges?staff_id=${seller.staffId}`)).badges.find((b) => b.rule.id === rule.id);
+  assert.equal(held.earned, true, JSON.stringify(held));
+
+  const mobile = await browser.newContext({ ...phone, locale: 'zh-CN' }).then((c) => c.newPage());
+  await signIn(mobile, laurel.base, seller.username);
+  await mobile.goto(`${laurel.base}/points`);
+  await mobile.getByRole('tab', { name: '徽章与旗帜' }).click();
+  await mobile.click(`[data-test=badge-why-${rule.id}]`);
+  const why = mobile.locator('[data-test=why-badge]');
+  await why.waitFor();
+  assert.match(await why.innerText(), /e2e 二十见/);
+  assert.match(await mobile.locator('[data-test=why-events]').innerText(), /visit\./);
 });
