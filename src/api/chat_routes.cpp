@@ -8,6 +8,7 @@
 #include "api/access.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
+#include "crm/chat_quiet_hours.hpp"
 #include "http/json_input.hpp"
 #include "http/query_input.hpp"
 
@@ -74,6 +75,25 @@ core::Result<crm::ChatTargetChange> read_target(std::string_view body, bool crea
   auto per_minute = in->optional_integer("max_per_minute", 1, 600);
   if (!per_minute) return per_minute.error();
   if (*per_minute) change.max_per_minute = static_cast<int>(**per_minute);
+  for (auto [member, end] :
+       {std::pair{"quiet_from", &change.quiet_from}, std::pair{"quiet_to", &change.quiet_to}}) {
+    auto text = in->nullable_string(member, {1, 5});
+    if (!text) return text.error();
+    if (!*text) continue;
+    if (!**text) {
+      *end = std::optional<int>();
+      continue;
+    }
+    auto minutes = crm::read_clock_minutes(***text, member);
+    if (!minutes) return minutes.error();
+    *end = std::optional<int>(*minutes);
+  }
+  auto per_day = in->nullable_integer("max_per_day", 1, 10000);
+  if (!per_day) return per_day.error();
+  if (*per_day) {
+    change.max_per_day =
+        **per_day ? std::optional<int>(static_cast<int>(***per_day)) : std::optional<int>();
+  }
   auto enabled = in->optional_bool("enabled");
   if (!enabled) return enabled.error();
   change.enabled = *enabled;

@@ -67,7 +67,7 @@ Services::Services(const config::Config& config_in, std::unique_ptr<store::Store
       gaming_flags(*store, scopes, engine, zone),
       live(*store, {{config.server.stream_queue_messages, 4 * 1024 * 1024}, 500}),
       chat_targets(*store, clock, audit),
-      chat(*store, clock, audit, crm::make_curl_poster(),
+      chat(*store, clock, zone, audit, crm::make_curl_poster(),
            {config.chat.timeout, config.chat.max_attempts, config.chat.retry_base,
             std::chrono::seconds(3600), without_trailing_slash(config.server.public_url)}),
       pictures(*store, clock) {}

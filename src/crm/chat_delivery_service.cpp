@@ -5,6 +5,7 @@
 
 #include "auth/secret_token.hpp"
 #include "core/timestamp.hpp"
+#include "crm/chat_quiet_hours.hpp"
 #include "crm/data_scope.hpp"
 #include "store/picture_repository.hpp"
 #include "store/staff_repository.hpp"
@@ -97,10 +98,15 @@ core::Status enqueue_chat_deliveries(store::Connection& db, const GoodNews& news
 }
 
 ChatDeliveryService::ChatDeliveryService(store::Store& store, const core::Clock& clock,
-                                         auth::AuditTrail& audit,
+                                         core::CompanyZone zone, auth::AuditTrail& audit,
                                          std::unique_ptr<ChatPoster> poster,
                                          ChatDeliveryOptions options)
-    : store_(store), clock_(clock), audit_(audit), poster_(std::move(poster)), options_(options) {}
+    : store_(store),
+      clock_(clock),
+      zone_(zone),
+      audit_(audit),
+      poster_(std::move(poster)),
+      options_(options) {}
 
 ChatDeliveryService::~ChatDeliveryService() {
   stop();
@@ -149,6 +155,15 @@ core::Status ChatDeliveryService::deliver_due() {
       if (auto s = save(delivery); !s) return s;
       continue;
     }
+    // Quiet hours and the day's cap: it waits for them, it is not an attempt.
+    auto allowed = allowed_at(*target, now);
+    if (!allowed) return allowed.error();
+    if (*allowed > now) {
+      delivery.next_attempt_at = *allowed;
+      delivery.updated_at = now;
+      if (auto s = save(delivery); !s) return s;
+      continue;
+    }
     if (const auto free = free_at(*target, now); free > now) {
       delivery.next_attempt_at = free;  // its turn in the bot's next minute: not an attempt
       delivery.updated_at = now;
@@ -160,6 +175,22 @@ core::Status ChatDeliveryService::deliver_due() {
     if (!*sent) failing.insert(target->id);
   }
   return {};
+}
+
+core::Result<std::int64_t> ChatDeliveryService::allowed_at(const store::ChatTargetRecord& target,
+                                                           std::int64_t now) {
+  if (!target.quiet_from && !target.max_per_day) return now;
+  const auto at = core::from_micros(now);
+  std::int64_t sent_today = 0;
+  if (target.max_per_day) {
+    auto connection = store_.acquire();
+    if (!connection) return connection.error();
+    auto sent = store::ChatRepository(**connection)
+                    .sent_since(target.id, core::to_micros(zone_.start_of(zone_.date_of(at))));
+    if (!sent) return sent.error();
+    sent_today = *sent;
+  }
+  return core::to_micros(chat_free_from(target, at, sent_today, zone_));
 }
 
 std::int64_t ChatDeliveryService::free_at(const store::ChatTargetRecord& target, std::int64_t now) {

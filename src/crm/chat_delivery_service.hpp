@@ -20,6 +20,7 @@
 
 #include "auth/audit_trail.hpp"
 #include "core/clock.hpp"
+#include "core/local_date.hpp"
 #include "core/wake_worker.hpp"
 #include "crm/chat_poster.hpp"
 #include "crm/good_news_service.hpp"
@@ -48,8 +49,9 @@ struct ChatDeliveryPage {
 
 class ChatDeliveryService {
  public:
-  ChatDeliveryService(store::Store& store, const core::Clock& clock, auth::AuditTrail& audit,
-                      std::unique_ptr<ChatPoster> poster, ChatDeliveryOptions options);
+  ChatDeliveryService(store::Store& store, const core::Clock& clock, core::CompanyZone zone,
+                      auth::AuditTrail& audit, std::unique_ptr<ChatPoster> poster,
+                      ChatDeliveryOptions options);
   ~ChatDeliveryService();
   ChatDeliveryService(const ChatDeliveryService&) = delete;
   ChatDeliveryService& operator=(const ChatDeliveryService&) = delete;
@@ -72,9 +74,12 @@ class ChatDeliveryService {
   core::Status save(const store::ChatDeliveryRecord& delivery);
   // When the bot may be sent its next message (now, or once its last minute has room).
   std::int64_t free_at(const store::ChatTargetRecord& target, std::int64_t now);
+  // When the bot's quiet hours and daily cap let its next message go (now, or later).
+  core::Result<std::int64_t> allowed_at(const store::ChatTargetRecord& target, std::int64_t now);
 
   store::Store& store_;
   const core::Clock& clock_;
+  core::CompanyZone zone_;
   auth::AuditTrail& audit_;
   std::unique_ptr<ChatPoster> poster_;
   ChatDeliveryOptions options_;

@@ -1,6 +1,7 @@
 #include "crm/chat_target_service.hpp"
 
 #include "core/timestamp.hpp"
+#include "crm/chat_quiet_hours.hpp"
 #include "crm/record_checks.hpp"
 
 namespace laurel::crm {
@@ -8,6 +9,28 @@ namespace {
 
 namespace json = boost::json;
 using core::Error;
+
+json::value clock_or_null(const std::optional<int>& minutes) {
+  return minutes ? json::value(format_clock_minutes(*minutes)) : json::value(nullptr);
+}
+
+// Quiet hours come in pairs, and a window of no length is none at all.
+core::Status check_quiet_hours(const store::ChatTargetRecord& t) {
+  if (t.quiet_from.has_value() != t.quiet_to.has_value()) {
+    return Error::invalid(t.quiet_from ? "quiet_to" : "quiet_from",
+                          "is required with the other end of the quiet hours (null for none)");
+  }
+  if (t.quiet_from && *t.quiet_from == *t.quiet_to) {
+    return Error::invalid("quiet_to", "must differ from quiet_from (null both for no quiet hours)");
+  }
+  return {};
+}
+
+void apply_limits(const ChatTargetChange& change, store::ChatTargetRecord& t) {
+  if (change.quiet_from) t.quiet_from = *change.quiet_from;
+  if (change.quiet_to) t.quiet_to = *change.quiet_to;
+  if (change.max_per_day) t.max_per_day = *change.max_per_day;
+}
 
 // What the audit log keeps of a bot: everything but its URL's key and its secret.
 json::object audited(const store::ChatTargetRecord& t) {
@@ -42,6 +65,9 @@ json::object chat_target_to_json(const store::ChatTargetRecord& t) {
           {"department_ids", std::move(departments)},
           {"language", t.language},
           {"max_per_minute", t.max_per_minute},
+          {"quiet_from", clock_or_null(t.quiet_from)},
+          {"quiet_to", clock_or_null(t.quiet_to)},
+          {"max_per_day", t.max_per_day ? json::value(*t.max_per_day) : json::value(nullptr)},
           {"enabled", t.enabled},
           {"created_at", core::format_rfc3339(core::from_micros(t.created_at))},
           {"updated_at", core::format_rfc3339(core::from_micros(t.updated_at))}};
@@ -58,6 +84,8 @@ core::Result<store::ChatTargetRecord> ChatTargetService::create(const ChatTarget
   t.language = input.language.value_or("zh-CN");
   t.max_per_minute = input.max_per_minute.value_or(default_max_per_minute(t.channel));
   t.enabled = input.enabled.value_or(true);
+  apply_limits(input, t);
+  if (auto s = check_quiet_hours(t); !s) return s.error();
   t.created_at = t.updated_at = core::to_micros(clock_.now());
   auto write = store::WriteTransaction::begin(store_);
   if (!write) return write.error();
@@ -103,8 +131,15 @@ core::Result<store::ChatTargetRecord> ChatTargetService::update(std::int64_t id,
   if (change.language) t.language = *change.language;
   if (change.max_per_minute) t.max_per_minute = *change.max_per_minute;
   if (change.enabled) t.enabled = *change.enabled;
+  apply_limits(change, t);
+  if (auto s = check_quiet_hours(t); !s) return s.error();
   t.updated_at = core::to_micros(clock_.now());
   if (auto s = chats.update_target(t); !s) return s.error();
+  if (t.quiet_from != before.quiet_from || t.quiet_to != before.quiet_to ||
+      t.max_per_day != before.max_per_day || t.max_per_minute != before.max_per_minute) {
+    // What they held back is judged again under the new limits (it may go at once).
+    if (auto due = chats.due_now(t.id, t.updated_at); !due) return due.error();
+  }
   if (auto s = audit_.record(
           db, actor,
           {"chat_target.update", "chat_target", std::to_string(id), audited(before), audited(t)});

@@ -2,9 +2,10 @@
 // The group-chat bots good news goes to, as admins configure them: a channel, the webhook URL
 // (http or https only; checked by the API), an optional signing secret, the audience (everyone's
 // good news, or that of some departments and their subtrees), the language of the words, and
-// how many messages a minute the bot takes. Every change is in the audit log, without the
-// secrets. The URL and secret are never shown back: a bot's URL holds its key.
-// (The departments named are checked to exist: crm/record_checks.hpp.)
+// how many messages a minute the bot takes, its quiet hours and its cap of messages a day
+// (crm/chat_quiet_hours.hpp: what they hold back waits, it is never dropped). Every change is in
+// the audit log, without the secrets. The URL and secret are never shown back: a bot's URL holds
+// its key. (The departments named are checked to exist: crm/record_checks.hpp.)
 
 #include <optional>
 #include <string>
@@ -25,6 +26,10 @@ struct ChatTargetChange {
   std::optional<std::vector<std::int64_t>> department_ids;
   std::optional<std::string> language;
   std::optional<int> max_per_minute;
+  // Quiet hours as minutes after midnight, company time; both or neither (null: none).
+  std::optional<std::optional<int>> quiet_from;
+  std::optional<std::optional<int>> quiet_to;
+  std::optional<std::optional<int>> max_per_day;
   std::optional<bool> enabled;
 };
 

@@ -8,7 +8,7 @@ namespace {
 
 constexpr std::string_view kTargetColumns =
     "id, name, channel, url, secret, department_ids, language, max_per_minute, enabled, "
-    "created_at, updated_at";
+    "created_at, updated_at, quiet_from, quiet_to, max_per_day";
 constexpr std::string_view kDeliveryColumns =
     "id, idempotency_key, target_id, good_news_id, title, body, status, attempts, "
     "next_attempt_at, last_error, last_status, created_at, sent_at, updated_at, picture_id, "
@@ -27,7 +27,18 @@ ChatTargetRecord target_of(const Row& r) {
   t.enabled = r.boolean(8);
   t.created_at = r.integer(9);
   t.updated_at = r.integer(10);
+  const auto small = [&](int column) {
+    const auto v = r.optional_integer(column);
+    return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+  };
+  t.quiet_from = small(11);
+  t.quiet_to = small(12);
+  t.max_per_day = small(13);
   return t;
+}
+
+Value small_or_null(const std::optional<int>& v) {
+  return v ? Value(std::int64_t{*v}) : Value(Null{});
 }
 
 ChatDeliveryRecord delivery_of(const Row& r) {
@@ -62,13 +73,31 @@ core::Result<std::vector<ChatDeliveryRecord>> deliveries_of(core::Result<Rows> r
 
 }  // namespace
 
+core::Result<std::int64_t> ChatRepository::due_now(std::int64_t target_id, std::int64_t now) {
+  auto rows = db_.query(
+      "UPDATE chat_outbox SET next_attempt_at = $2 WHERE target_id = $1 AND status = 'pending' "
+      "AND next_attempt_at > $2",
+      {target_id, now});
+  if (!rows) return rows.error();
+  return rows->changes;
+}
+
+core::Result<std::int64_t> ChatRepository::sent_since(std::int64_t target_id, std::int64_t since) {
+  auto rows = db_.query(
+      "SELECT COUNT(*) FROM chat_outbox WHERE target_id = $1 AND status = 'sent' AND sent_at >= $2",
+      {target_id, since});
+  if (!rows) return rows.error();
+  return rows->front().integer(0);
+}
+
 core::Result<std::int64_t> ChatRepository::insert_target(const ChatTargetRecord& t) {
   auto rows = db_.query(
       "INSERT INTO chat_targets (name, channel, url, secret, department_ids, language, "
-      "max_per_minute, enabled, created_at, updated_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+      "max_per_minute, enabled, created_at, updated_at, quiet_from, quiet_to, max_per_day) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12) RETURNING id",
       {t.name, t.channel, t.url, nullable(t.secret), id_list_text(t.department_ids), t.language,
-       std::int64_t{t.max_per_minute}, boolean(t.enabled), t.created_at});
+       std::int64_t{t.max_per_minute}, boolean(t.enabled), t.created_at,
+       small_or_null(t.quiet_from), small_or_null(t.quiet_to), small_or_null(t.max_per_day)});
   if (!rows) return rows.error();
   return rows->front().integer(0);
 }
@@ -76,9 +105,11 @@ core::Result<std::int64_t> ChatRepository::insert_target(const ChatTargetRecord&
 core::Status ChatRepository::update_target(const ChatTargetRecord& t) {
   auto rows = db_.query(
       "UPDATE chat_targets SET name = $1, url = $2, secret = $3, department_ids = $4, "
-      "language = $5, max_per_minute = $6, enabled = $7, updated_at = $8 WHERE id = $9",
+      "language = $5, max_per_minute = $6, enabled = $7, updated_at = $8, quiet_from = $10, "
+      "quiet_to = $11, max_per_day = $12 WHERE id = $9",
       {t.name, t.url, nullable(t.secret), id_list_text(t.department_ids), t.language,
-       std::int64_t{t.max_per_minute}, boolean(t.enabled), t.updated_at, t.id});
+       std::int64_t{t.max_per_minute}, boolean(t.enabled), t.updated_at, t.id,
+       small_or_null(t.quiet_from), small_or_null(t.quiet_to), small_or_null(t.max_per_day)});
   if (!rows) return rows.error();
   return {};
 }

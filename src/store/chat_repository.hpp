@@ -21,6 +21,11 @@ struct ChatTargetRecord {
   std::vector<std::int64_t> department_ids;  // empty: everyone's good news
   std::string language = "zh-CN";
   int max_per_minute = 20;
+  // Quiet hours, in minutes after midnight company time (from == to is never stored); the
+  // window runs past midnight when to < from. Messages wait for its end.
+  std::optional<int> quiet_from;
+  std::optional<int> quiet_to;
+  std::optional<int> max_per_day;  // messages a company day; the rest wait for the next day
   bool enabled = true;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
@@ -67,6 +72,11 @@ class ChatRepository {
   core::Result<bool> enqueue(const ChatDeliveryRecord& delivery);
   // Pending deliveries whose attempt is due at `now`, oldest first; up to `limit`.
   core::Result<std::vector<ChatDeliveryRecord>> due(std::int64_t now, int limit);
+  // A bot's waiting messages due now rather than later (its quiet hours or cap changed): the
+  // worker judges them again. How many.
+  core::Result<std::int64_t> due_now(std::int64_t target_id, std::int64_t now);
+  // How many messages went to a bot from `since` (micros) on: its daily cap's count.
+  core::Result<std::int64_t> sent_since(std::int64_t target_id, std::int64_t since);
   // When the next pending delivery is due, if any is.
   core::Result<std::optional<std::int64_t>> next_due_at();
   core::Result<std::optional<ChatDeliveryRecord>> find_delivery(std::int64_t id);

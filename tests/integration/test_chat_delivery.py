@@ -210,7 +210,61 @@ def test_a_bot_takes_its_share_a_minute_and_the_rest_waits_its_turn(org, receive
     switch_off(org, target)
 
 
+SHANGHAI = timezone(timedelta(hours=8))
+
+
+def due_at(delivery):
+    return datetime.fromisoformat(delivery["next_attempt_at"].replace("Z", "+00:00"))
+
+
+def test_in_a_bots_quiet_hours_news_waits_for_their_end_and_is_not_dropped(org, receiver):
+    now = datetime.now(SHANGHAI)
+    start, end = now - timedelta(hours=1), now + timedelta(hours=2)
+    target = bot(org, receiver, quiet_from=start.strftime("%H:%M"), quiet_to=end.strftime("%H:%M"))
+    assert (target["quiet_from"], target["quiet_to"]) == (start.strftime("%H:%M"),
+                                                           end.strftime("%H:%M"))
+    news = made_news(org)
+    publish(org, news)
+    time.sleep(1.5)
+    assert receiver.at(target["path"]) == []
+    waiting = delivery_becomes(org, news, target, "pending")
+    assert waiting["attempts"] == 0, "held, not failed"
+    # Until the quiet hours end, on the minute (company time).
+    assert due_at(waiting) == end.replace(second=0, microsecond=0)
+    # Lifting them lets what they held go at once.
+    r = org.admin.call("PATCH", f"/api/v1/chat-targets/{target['id']}",
+                       {"quiet_from": None, "quiet_to": None})
+    assert r.status_code == 200 and r.json()["quiet_from"] is None, r.text
+    delivery_becomes(org, news, target, "sent")
+    assert len(receiver.at(target["path"])) == 1
+    switch_off(org, target)
+
+
+def test_past_a_bots_daily_cap_news_waits_for_the_next_company_day(org, receiver):
+    target = bot(org, receiver, max_per_day=1)
+    assert target["max_per_day"] == 1
+    news = [made_news(org) for _ in range(2)]
+    for n in news:
+        publish(org, n)
+    receiver.wait_for(target["path"], 1)
+    time.sleep(1.5)
+    assert len(receiver.at(target["path"])) == 1
+    sent = [delivery_becomes(org, n, target, "sent", timeout=1) for n in news[:1]]
+    waiting = delivery_becomes(org, news[1], target, "pending")
+    assert sent and waiting["attempts"] == 0
+    tomorrow = datetime.now(SHANGHAI).date() + timedelta(days=1)
+    assert due_at(waiting) == datetime(tomorrow.year, tomorrow.month, tomorrow.day,
+                                       tzinfo=SHANGHAI)
+    switch_off(org, target)
+
+
 @pytest.mark.parametrize("change,field", [
+    ({"quiet_from": "22:00"}, "quiet_to"),
+    ({"quiet_from": "22:00", "quiet_to": "22:00"}, "quiet_to"),
+    ({"quiet_from": "24:00", "quiet_to": "08:00"}, "quiet_from"),
+    ({"quiet_from": "22:00", "quiet_to": "8:00"}, "quiet_to"),
+    ({"max_per_day": 0}, "max_per_day"),
+    ({"max_per_day": "ten"}, "max_per_day"),
     ({"url": "ftp://bots.example/hook"}, "url"),
     ({"url": "javascript:alert(1)"}, "url"),
     ({"url": "not a url"}, "url"),

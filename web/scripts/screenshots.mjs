@@ -27,8 +27,13 @@ try {
   const sales_api = await apiAs(laurel.base, sales);
   const day = await sales_api.get('/api/v1/me/day');
   const client = day.recent_clients[0].client_id;
-  // The week's recognition as of the last full week: the current one may have just begun.
-  const lastWeek = previousWeek(day.today);
+  // The week's recognition: the latest full week with someone to celebrate (of the last eight).
+  let lastWeek = previousWeek(day.today);
+  for (let i = 0; i < 8; ++i) {
+    const digest = await admin.get(`/api/v1/recognition/digest?week=${lastWeek}`);
+    if (digest.company.people > 0) break;
+    lastWeek = previousWeek(digest.from);
+  }
 
   // Laurel's client target board, as a salesperson near its top who has achieved part of their
   // client targets (the tour's salesperson if so): their row highlighted and opened up.

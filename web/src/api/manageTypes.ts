@@ -184,6 +184,9 @@ export interface ChatTarget {
   department_ids: number[];
   language: 'zh-CN' | 'en';
   max_per_minute: number;
+  quiet_from: string | null; // HH:MM, company time
+  quiet_to: string | null;
+  max_per_day: number | null;
   enabled: boolean;
   created_at: string;
   updated_at: string;

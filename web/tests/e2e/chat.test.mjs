@@ -69,3 +69,28 @@ test('an admin adds a WeCom bot; published good news reaches it and the outbox s
   await delivery.getByText('已送达').waitFor();
   await delivery.getByText('华东销售群').waitFor();
 });
+
+test('a daily cap set on the bot holds the next good news for tomorrow, waiting in the outbox', async () => {
+  await page.goto(`${laurel.base}/admin/chat`);
+  const row = page.locator('[data-test=chat-bots] tr', { hasText: '华东销售群' });
+  await row.locator('[data-test^=chat-edit-]').click();
+  const dialog = openDialog(page);
+  await dialog.locator('input[name=chat_per_day]').fill('1');
+  await dialog.locator('[data-test=form-submit]').click();
+  await row.getByText('每天最多 1 条').waitFor();
+
+  const manager = await apiAs(laurel.base, 'cengjianhua');
+  const [draft] = (await manager.get('/api/v1/good-news?status=draft&limit=1')).items;
+  const published = await manager.call('POST', `/api/v1/good-news/${draft.id}/publish`);
+  assert.equal(published.status, 200, JSON.stringify(published.body));
+  const sentBefore = received.length;
+  await new Promise((r) => setTimeout(r, 2000));
+  assert.equal(received.length, sentBefore, 'the day had its one message already');
+  const waiting = (await manager.get(`/api/v1/chat-deliveries?good_news_id=${draft.id}`)).items[0];
+  assert.equal(waiting.status, 'pending');
+  assert.equal(waiting.attempts, 0);
+  // Tomorrow's start, company time (Asia/Shanghai: 16:00 UTC).
+  assert.match(waiting.next_attempt_at, /T16:00:00/);
+  await page.reload();
+  await page.locator('[data-test=chat-deliveries] tr', { hasText: draft.title['zh-CN'] }).getByText('等待中').waitFor();
+});
